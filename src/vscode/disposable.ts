@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+
+/**
+ * Base for features that own listeners, emitters, watchers or decoration types:
+ * `register()` collects them and `dispose()` releases them all, newest first.
+ */
+export abstract class Disposable implements vscode.Disposable {
+  private readonly owned: vscode.Disposable[] = [];
+  private disposed = false;
+
+  protected register<T extends vscode.Disposable>(item: T): T {
+    if (this.disposed) {
+      item.dispose();
+    } else {
+      this.owned.push(item);
+    }
+    return item;
+  }
+
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    while (this.owned.length > 0) {
+      try {
+        this.owned.pop()?.dispose();
+      } catch {
+        // One failing disposal must not keep the others from running.
+      }
+    }
+  }
+}
