@@ -26,7 +26,8 @@ export default tseslint.config(
     languageOptions: {
       globals: {
         console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        URL: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
+        URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly', setInterval: 'readonly',
+        clearInterval: 'readonly', fetch: 'readonly',
       },
     },
   },

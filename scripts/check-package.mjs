@@ -1,6 +1,6 @@
 // Packages the extension with vsce and checks the .vsix: runtime files only, under 300 KB.
 import { execFileSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,11 +17,13 @@ const files = execFileSync(process.execPath, [vsce, 'ls'], { cwd: root, encoding
   .split('\n').map((l) => l.trim()).filter(Boolean);
 const strays = files.filter((f) => !allowed.some((pattern) => pattern.test(f)));
 const out = join(root, '.test-host', 'news-annotator.vsix');
+mkdirSync(dirname(out), { recursive: true });
 rmSync(out, { force: true });
-// The README's images stay relative: the project has no public repository URL to point them at.
+// The README's images stay relative and the manifest names no repository: the project has no
+// public home yet to point them at.
 // `vscode:prepublish` makes the production bundle first.
 try {
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out], { cwd: root, stdio: 'pipe' });
 } catch (error) {
   console.error(`${error.stdout ?? ''}${error.stderr ?? ''}`.replace(/^npm warn Unknown user config.*\n/gm, ''));
   process.exit(1);
