@@ -1,0 +1,324 @@
+/**
+ * Reading a sidecar: YAML text to a `yaml` Document (kept for editing in place), the tags
+ * it holds, and every problem found, each with a code and a position.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { LineIndex } from '../anchor';
+import { isKindId, type KindRegistry } from '../kinds';
+import { compareTags, type Tag, type TagStatus } from '../tags';
+import { MAX_SIDECAR_LENGTH, METADATA_TAG_KEYS, PERSISTED_STATUSES, REQUIRED_TAG_KEYS, SIDECAR_VERSION, TAG_ID_PATTERN, TAG_KEYS, TIMESTAMP_PATTERN, YAML_OPTIONS, type TagKey } from './format';
+import { ProblemCollector, hasErrors, type Problem } from './problem';
+
+export interface ParseSidecarOptions {
+  /** Kinds in effect; a tag of another kind gets an `unknown-kind` warning. */
+  readonly kinds?: KindRegistry;
+  /** The article's file name; a different `article` field gets an `article-mismatch` warning. */
+  readonly articleName?: string;
+  /** The article's length in code units; offsets past it get `offset-out-of-range` warnings. */
+  readonly articleLength?: number;
+  /** Largest text accepted, in code units; default {@link MAX_SIDECAR_LENGTH}. */
+  readonly maxLength?: number;
+}
+
+export interface ParsedSidecar {
+  /** The parsed document, kept to edit in place; absent only when the text was too large to parse. */
+  readonly document: Document | undefined;
+  /** Every tag that could be read without an error, sorted by position. */
+  readonly tags: Tag[];
+  readonly problems: Problem[];
+  /**
+   * False when any problem is an error: the file holds something this code cannot
+   * reproduce, so it must not be overwritten until a person fixes it.
+   */
+  readonly writable: boolean;
+  /** The `version` value as written (any type), if present. */
+  readonly version: unknown;
+  readonly article: string | undefined;
+  /** The line ending the file uses (that of its first line break), kept on rewrite. */
+  readonly lineEnding: '\n' | '\r\n';
+  /** Whether the file started with a byte order mark, kept on rewrite. */
+  readonly bom: boolean;
+}
+
+/** What {@link SidecarFile} needs beyond the public result. */
+export interface SidecarReading extends ParsedSidecar {
+  /** The node of each tag in `tags`, by id. */
+  readonly nodes: Map<string, YAMLMap>;
+  /** 0-based line where each tag in `tags` starts in the text. */
+  readonly lines: Map<string, number>;
+}
+
+/**
+ * Parses a sidecar's text. Never throws: anything wrong is a {@link Problem}, and tags that
+ * read cleanly are returned even when others in the same file do not.
+ *
+ * @param text - The file's contents decoded as UTF-8 (a leading BOM is allowed)
+ */
+export function parseSidecar(text: string, options: ParseSidecarOptions = {}): ParsedSidecar {
+  return readSidecar(text, options);
+}
+
+/** {@link parseSidecar}, with the node of each tag. */
+export function readSidecar(raw: string, options: ParseSidecarOptions = {}): SidecarReading {
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const text = bom ? raw.slice(1) : raw;
+  const newline = text.indexOf('\n');
+  const lineEnding = newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+  const report = new ProblemCollector(text);
+  const result = (document: Document | undefined, tags: Tag[], version: unknown, article: string | undefined, nodes = new Map<string, YAMLMap>(), lines = new Map<string, number>()): SidecarReading => ({
+    document,
+    tags: tags.sort(compareTags),
+    problems: report.problems,
+    writable: !hasErrors(report.problems),
+    version,
+    article,
+    lineEnding,
+    bom,
+    nodes,
+    lines,
+  });
+
+  const maxLength = options.maxLength ?? MAX_SIDECAR_LENGTH;
+  if (text.length > maxLength) {
+    report.add('too-large', 'error', `This sidecar is ${megabytes(text.length)} MB, over the ${megabytes(maxLength)} MB limit, so it was not read. Split or trim it by hand; it will not be overwritten.`);
+    return result(undefined, [], undefined, undefined);
+  }
+
+  const document = parseDocument(text, YAML_OPTIONS);
+  for (const error of document.errors) {
+    report.add('yaml-syntax', 'error', `YAML syntax: ${firstLine(error.message)}`, error.pos);
+  }
+  for (const warning of document.warnings) {
+    report.add('yaml-warning', 'warning', `YAML: ${firstLine(warning.message)}`, warning.pos);
+  }
+  // Aliases are refused outright rather than limited: a sidecar never needs them, and
+  // resolving none means an alias bomb costs nothing but this one pass.
+  visit(document, {
+    Alias(_key, node) {
+      report.add('yaml-alias', 'error', 'YAML aliases (*name) are not allowed in a sidecar; write the value out in full.', node.range ?? undefined);
+    },
+  });
+
+  const root = document.contents;
+  if (root === null || root === undefined || (isScalar(root) && root.value === null)) {
+    return result(document, [], undefined, undefined);
+  }
+  if (!isMap(root)) {
+    report.add('not-a-mapping', 'error', 'A sidecar must be a mapping with version, article and tags.', root.range ?? undefined);
+    return result(document, [], undefined, undefined);
+  }
+
+  const versionPair = findPair(root, 'version');
+  const version = isScalar(versionPair?.value) ? versionPair.value.value : versionPair?.value;
+  if (!versionPair) {
+    report.add('missing-version', 'error', `The sidecar has no "version"; add "version: ${SIDECAR_VERSION}" as its first line.`, rangeOf(root));
+  } else if (version !== SIDECAR_VERSION) {
+    report.add('unsupported-version', 'error', `Sidecar version ${describe(version)} is not supported; this News Annotator reads version ${SIDECAR_VERSION}. Update the extension; the file is left untouched.`, rangeOf(versionPair.value as Node));
+  }
+
+  const articlePair = findPair(root, 'article');
+  let article: string | undefined;
+  if (!articlePair || isNull(articlePair.value)) {
+    report.add('missing-article', 'info', 'The sidecar does not name its article ("article: <file name>").', rangeOf(root));
+  } else if (!isScalar(articlePair.value) || typeof articlePair.value.value !== 'string') {
+    report.add('bad-article', 'warning', '"article" should be the article\'s file name.', rangeOf(articlePair.value as Node));
+  } else {
+    article = articlePair.value.value;
+    if (options.articleName !== undefined && article !== options.articleName) {
+      report.add('article-mismatch', 'warning', `This sidecar says it belongs to "${article}", but it sits beside "${options.articleName}". Was it copied or renamed by hand?`, rangeOf(articlePair.value));
+    }
+  }
+
+  const tags: Tag[] = [];
+  const nodes = new Map<string, YAMLMap>();
+  const lines = new Map<string, number>();
+  if (version !== undefined && version !== SIDECAR_VERSION) return result(document, tags, version, article);
+
+  const tagsPair = findPair(root, 'tags');
+  if (!tagsPair || isNull(tagsPair.value)) return result(document, tags, version, article, nodes, lines);
+  if (!isSeq(tagsPair.value)) {
+    report.add('wrong-type', 'error', '"tags" must be a list of tags, one "- text: …" block each.', rangeOf(tagsPair.value as Node));
+    return result(document, tags, version, article, nodes, lines);
+  }
+  const lineIndex = new LineIndex(text);
+  for (const item of tagsPair.value.items) {
+    if (!isMap(item)) {
+      report.add('bad-tag', 'error', 'Each entry under "tags" must be a mapping (text, kind, start, end, id …).', rangeOf(item as Node));
+      continue;
+    }
+    const tag = readTag(document, item, report, options);
+    if (!tag) continue;
+    const idRange = rangeOf(findPair(item, 'id')?.value as Node);
+    if (nodes.has(tag.id)) {
+      report.add('duplicate-id', 'error', `Another tag already has id "${tag.id}"; ids must be unique. Give one of them a new id.`, idRange, tag.id);
+      continue;
+    }
+    nodes.set(tag.id, item);
+    lines.set(tag.id, lineIndex.lineAt(item.range?.[0] ?? 0));
+    tags.push(tag);
+  }
+  return result(document, tags, version, article, nodes, lines);
+}
+
+type Range = readonly [number, number] | undefined;
+
+/** Reads one tag mapping, reporting what is wrong; undefined if any error was found. */
+function readTag(document: Document, map: YAMLMap, report: ProblemCollector, options: ParseSidecarOptions): Tag | undefined {
+  const errorsBefore = countErrors(report.problems);
+  const values: Partial<Record<TagKey, unknown>> = {};
+  const ranges: Partial<Record<TagKey, Range>> = {};
+  const present = new Set<TagKey>();
+  const extra: Record<string, unknown> = {};
+  const known = new Set<string>(TAG_KEYS);
+  const idPair = findPair(map, 'id');
+  const rawId = isScalar(idPair?.value) ? idPair.value.value : undefined;
+  const tagId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+
+  for (const pair of map.items) {
+    if (!isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') {
+      report.add('bad-key', 'error', 'Tag keys must be plain names such as "text" or "note".', rangeOf(pair.key as Node), tagId);
+      continue;
+    }
+    const name = String(pair.key.value);
+    const node = pair.value as Node | null;
+    if (!known.has(name)) {
+      if (isAlias(node)) continue;
+      extra[name] = node === null ? null : node.toJS(document, { maxAliasCount: 0 });
+      continue;
+    }
+    const key = name as TagKey;
+    ranges[key] = rangeOf(node) ?? rangeOf(pair.key);
+    if (isNull(node)) continue;
+    present.add(key);
+    if (isAlias(node)) continue;
+    if (key === 'start' || key === 'end' || key === 'line') {
+      const value = isScalar(node) ? node.value : undefined;
+      if (typeof value !== 'number') {
+        report.add('wrong-type', 'error', `"${key}" must be a whole number (an offset in the article).`, ranges[key], tagId);
+      } else if (!Number.isInteger(value) || value < 0) {
+        report.add('bad-value', 'error', `"${key}" must be a whole number, 0 or more; found ${value}.`, ranges[key], tagId);
+      } else {
+        values[key] = value;
+      }
+      continue;
+    }
+    const value = stringValue(node);
+    if (value === undefined) {
+      report.add('wrong-type', 'error', `"${key}" must be text.`, ranges[key], tagId);
+      continue;
+    }
+    values[key] = value;
+  }
+
+  const tagRange = rangeOf(map.items[0]?.key as Node) ?? rangeOf(map);
+  for (const key of REQUIRED_TAG_KEYS) {
+    if (!present.has(key)) {
+      report.add('missing-field', 'error', `This tag has no "${key}"${key === 'id' ? '; add a unique one such as "id: t-handmade1"' : ''}.`, ranges[key] ?? tagRange, tagId);
+    }
+  }
+  for (const key of METADATA_TAG_KEYS) {
+    if (!present.has(key)) {
+      report.add('missing-metadata', 'info', `This tag has no "${key}".`, tagRange, tagId);
+    }
+  }
+
+  const text = values.text as string | undefined;
+  if (text === '') report.add('bad-value', 'error', '"text" must not be empty: it is the tagged text.', ranges.text, tagId);
+  const kind = values.kind as string | undefined;
+  if (kind !== undefined) {
+    if (!isKindId(kind)) {
+      report.add('bad-value', 'error', `"${kind}" is not a valid kind id (lower case letters, digits and dashes).`, ranges.kind, tagId);
+    } else if (options.kinds && !options.kinds.has(kind)) {
+      const known = options.kinds.ids().join(', ');
+      report.add('unknown-kind', 'warning', `Unknown kind "${kind}"; the kinds in use are ${known}. The tag is kept and shown as "${kind}".`, ranges.kind, tagId);
+    }
+  }
+  const id = values.id as string | undefined;
+  if (id !== undefined && !TAG_ID_PATTERN.test(id)) {
+    report.add('bad-value', 'error', `"${id}" is not a valid tag id: use letters, digits, "_", "." or "-", at most 64.`, ranges.id, tagId);
+  }
+  const status = values.status as string | undefined;
+  if (status !== undefined && !(PERSISTED_STATUSES as readonly string[]).includes(status)) {
+    report.add('bad-value', 'error', `"status" must be ${PERSISTED_STATUSES.join(', ')} or absent; found "${status}".`, ranges.status, tagId);
+  }
+  for (const key of ['created', 'updated'] as const) {
+    const value = values[key] as string | undefined;
+    if (value !== undefined && !TIMESTAMP_PATTERN.test(value)) {
+      report.add('bad-timestamp', 'warning', `"${key}" should be an ISO 8601 UTC time such as 2026-11-22T03:12:39Z.`, ranges[key], tagId);
+    }
+  }
+  const start = values.start as number | undefined;
+  const end = values.end as number | undefined;
+  if (start !== undefined && end !== undefined) {
+    if (start > end) {
+      report.add('bad-range', 'error', `"start" (${start}) is after "end" (${end}).`, ranges.start, tagId);
+    } else if (text && (status ?? 'anchored') === 'anchored' && end - start !== text.length) {
+      report.add('length-mismatch', 'warning', `"end" − "start" is ${end - start} but "text" is ${text.length} code units long; the tag will be found by its text.`, ranges.end, tagId);
+    }
+    if (options.articleLength !== undefined && end > options.articleLength) {
+      report.add('offset-out-of-range', 'warning', `"end" (${end}) is past the end of the article (${options.articleLength}); the tag will be searched for by its text.`, ranges.end, tagId);
+    }
+  }
+
+  if (countErrors(report.problems) > errorsBefore) return undefined;
+  return {
+    id: id!,
+    kind: kind!,
+    anchor: {
+      exact: text!,
+      prefix: (values.prefix as string | undefined) ?? '',
+      suffix: (values.suffix as string | undefined) ?? '',
+      start: start!,
+      end: end!,
+      line: (values.line as number | undefined) ?? 0,
+    },
+    ...(values.note === undefined ? {} : { note: values.note as string }),
+    author: (values.author as string | undefined) ?? '',
+    created: (values.created as string | undefined) ?? '',
+    updated: (values.updated as string | undefined) ?? '',
+    status: (status ?? 'anchored') as TagStatus,
+    ...(Object.keys(extra).length === 0 ? {} : { extra }),
+  };
+}
+
+/**
+ * A scalar's text. Plain numbers and booleans count as the text they were written as, so a
+ * hand-written `text: 2024` is the four characters "2024", not an error.
+ */
+function stringValue(node: Node | null): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  if ((typeof node.value === 'number' || typeof node.value === 'boolean') && typeof node.source === 'string' && !node.type?.startsWith('QUOTE')) {
+    return node.source;
+  }
+  return undefined;
+}
+
+function countErrors(problems: readonly Problem[]): number {
+  return problems.reduce((count, problem) => count + (problem.severity === 'error' ? 1 : 0), 0);
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key) as Pair | undefined;
+}
+
+function isNull(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+function rangeOf(node: Node | Scalar | null | undefined): Range {
+  const range = node?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0];
+}
+
+function megabytes(length: number): string {
+  return (length / (1024 * 1024)).toFixed(1);
+}

@@ -1,0 +1,81 @@
+/**
+ * Problems found in a sidecar, shaped so that the editor's diagnostics and the command
+ * line's `check` can both print them: a stable code to filter or document, a sentence for
+ * people, a severity, and a 0-based position in the sidecar text (after any BOM).
+ */
+import { LineIndex } from '../anchor';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Every code a sidecar problem can carry. Errors make the file read-only for the extension
+ * until fixed; warnings and information do not. The format documentation lists each.
+ */
+export type ProblemCode =
+  | 'too-large'
+  | 'yaml-syntax'
+  | 'yaml-warning'
+  | 'yaml-alias'
+  | 'not-a-mapping'
+  | 'missing-version'
+  | 'unsupported-version'
+  | 'bad-article'
+  | 'article-mismatch'
+  | 'missing-article'
+  | 'wrong-type'
+  | 'bad-tag'
+  | 'bad-key'
+  | 'missing-field'
+  | 'bad-value'
+  | 'bad-range'
+  | 'unknown-kind'
+  | 'duplicate-id'
+  | 'bad-timestamp'
+  | 'missing-metadata'
+  | 'length-mismatch'
+  | 'offset-out-of-range';
+
+export interface Problem {
+  readonly code: ProblemCode;
+  readonly message: string;
+  readonly severity: Severity;
+  /** 0-based line in the sidecar text. */
+  readonly line: number;
+  /** 0-based column in UTF-16 code units. */
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  /** The id of the tag concerned, when the problem is about one tag. */
+  readonly tagId?: string;
+}
+
+/** Whether any problem is an error, i.e. whether the file must not be rewritten. */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/** Collects problems for one text, turning offset ranges into lines and columns. */
+export class ProblemCollector {
+  readonly problems: Problem[] = [];
+  private lines: LineIndex | undefined;
+
+  constructor(private readonly text: string) {}
+
+  add(code: ProblemCode, severity: Severity, message: string, range?: readonly [number, number] | readonly number[], tagId?: string): void {
+    this.lines ??= new LineIndex(this.text);
+    const start = range?.[0] ?? 0;
+    const end = Math.max(start, range?.[1] ?? start);
+    const from = this.lines.positionAt(start);
+    const to = this.lines.positionAt(end);
+    this.problems.push({
+      code,
+      message,
+      severity,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      ...(tagId === undefined ? {} : { tagId }),
+    });
+  }
+}
