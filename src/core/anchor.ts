@@ -21,10 +21,13 @@ export const CONTEXT_LENGTH = 32;
 
 /**
  * The lowest combined score (see {@link reanchor}) at which a changed passage is still taken
- * to be the tagged one. At 0.8 a quote needs most of its characters and most of its context
- * to survive; anything less is reported as an orphan for a person to re-attach.
+ * to be the tagged one. 0.75 accepts a quote with an eighth of its characters changed and
+ * half its context gone (a corrected quote whose next paragraph was cut), which a person
+ * would recognise at once, while the context floor below still keeps a short tag from
+ * landing elsewhere. Fuzzy matches are flagged for review, so erring this way costs a click;
+ * anything less is an orphan for a person to re-attach.
  */
-export const FUZZY_THRESHOLD = 0.8;
+export const FUZZY_THRESHOLD = 0.75;
 
 /**
  * The least context similarity a match needs unless its text is long and unique. This is

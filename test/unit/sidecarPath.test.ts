@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, normalise, sidecarPathFor, type SidecarLocation } from '../../src/core/sidecarPath';
+
+describe('sidecar paths', () => {
+  const mirror: SidecarLocation = { location: 'mirror', mirrorFolder: '.annotations', workspaceRoot: '/home/ada/desk' };
+
+  it('put the sidecar beside the article by default', () => {
+    assert.equal(sidecarPathFor('/home/ada/desk/articles/article.txt'), '/home/ada/desk/articles/article.txt.tags.yaml');
+    assert.equal(SIDECAR_SUFFIX, '.tags.yaml');
+  });
+
+  it('mirror the article\'s path under the mirror folder', () => {
+    assert.equal(sidecarPathFor('/home/ada/desk/articles/2026/article.txt', mirror), '/home/ada/desk/.annotations/articles/2026/article.txt.tags.yaml');
+    assert.equal(sidecarPathFor('/home/ada/desk/a.md', { ...mirror, mirrorFolder: '/srv/tags' }), '/srv/tags/a.md.tags.yaml');
+  });
+
+  it('have no mirrored place for an article outside the workspace or inside the mirror folder', () => {
+    assert.equal(sidecarPathFor('/tmp/article.txt', mirror), undefined);
+    assert.equal(sidecarPathFor('/home/ada/desk-other/article.txt', mirror), undefined);
+    assert.equal(sidecarPathFor('/home/ada/desk/.annotations/x.txt', mirror), undefined);
+    assert.equal(sidecarPathFor('/home/ada/desk/x.txt', { location: 'mirror', workspaceRoot: '/home/ada/desk' }), undefined);
+  });
+
+  it('find the article back from its sidecar, in both layouts', () => {
+    for (const [article, options] of [
+      ['/home/ada/desk/articles/article.txt', { location: 'beside' }],
+      ['/home/ada/desk/articles/2026/article.txt', mirror],
+      ['/c:/Users/ada/desk/article.txt.tags.yaml.txt', { location: 'beside' }],
+    ] as Array<[string, SidecarLocation]>) {
+      const sidecar = sidecarPathFor(article, options)!;
+      assert.equal(articlePathFor(sidecar, options), article);
+    }
+  });
+
+  it('recognise sidecars by name, and in mirror mode by folder too', () => {
+    assert.ok(isSidecarPath('/a/b/article.txt.tags.yaml'));
+    assert.ok(!isSidecarPath('/a/b/.tags.yaml'));
+    assert.ok(!isSidecarPath('/a/b/article.txt'));
+    assert.ok(!isSidecarPath('/a/b/tags.yaml'));
+    assert.ok(isSidecarPath('/home/ada/desk/.annotations/a.txt.tags.yaml', mirror));
+    assert.ok(!isSidecarPath('/home/ada/desk/a.txt.tags.yaml', mirror));
+    assert.equal(articlePathFor('/home/ada/desk/a.txt.tags.yaml', mirror), undefined);
+  });
+
+  it('normalise separators, dots and trailing slashes without Node\'s path module', () => {
+    assert.equal(normalise('/a//b/./c/../d/'), '/a/b/d');
+    assert.equal(normalise('/../a'), '/a');
+    assert.equal(normalise('a/../../b'), '../b');
+    assert.equal(sidecarPathFor('/w/x.txt', { location: 'mirror', mirrorFolder: './tags/', workspaceRoot: '/w/' }), '/w/tags/x.txt.tags.yaml');
+  });
+
+  it('give the file name a sidecar records as its article', () => {
+    assert.equal(baseName('/home/ada/desk/articles/article.txt'), 'article.txt');
+    assert.equal(baseName('article.txt'), 'article.txt');
+  });
+});
