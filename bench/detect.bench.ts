@@ -1,0 +1,93 @@
+/**
+ * Detection throughput on a 10 MB corpus, and the cost of re-detecting after a
+ * one-character edit in a 1 MB document. Prints figures; `BENCHMARKS.md` explains them.
+ */
+import { type DetectionKind, IncrementalDetector, detect } from '../src/core/detect';
+import { buildCorpus, seededRandom } from './corpus';
+import { report, time } from './measure';
+
+const MB = 1024 * 1024;
+
+function throughput(label: string, bytes: number, fn: () => unknown, runs: number, target?: number): void {
+  const t = time(fn, runs, 2);
+  report(label, bytes / MB / (t.median / 1000), 'MB/s', target !== undefined ? { min: target } : undefined);
+}
+
+/** A one-character edit somewhere in `text`: typing a letter, a digit, a quote mark, Enter, or deleting. */
+function randomEdit(text: string, random: () => number): { rangeOffset: number; rangeLength: number; text: string } {
+  const offset = Math.floor(random() * text.length);
+  const r = random();
+  if (r < 0.2) return { rangeOffset: offset, rangeLength: 1, text: '' };
+  const typed = r < 0.55 ? 'e' : r < 0.7 ? ' ' : r < 0.8 ? '7' : r < 0.9 ? '\u201c' : r < 0.95 ? '"' : '\n';
+  return { rangeOffset: offset, rangeLength: 0, text: typed };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
+}
+
+export function run(): void {
+  const corpus = buildCorpus(10 * MB);
+  const bytes = Buffer.byteLength(corpus, 'utf8');
+  const found = detect(corpus);
+  const counts = new Map<string, number>();
+  for (const d of found) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
+  console.log(`  corpus: ${(bytes / MB).toFixed(2)} MB UTF-8, ${corpus.length} UTF-16 units, ${found.length} detections (` +
+    [...counts].map(([k, n]) => `${k} ${n}`).join(', ') + ')');
+
+  throughput('bare regex pass /["\u201c\u201d]/g (for scale)', bytes, () => corpus.match(/["\u201c\u201d]/g)?.length, 10);
+  throughput('detect: quotes + numbers + attributions + cues', bytes, () => detect(corpus), 10, 100);
+  for (const kind of ['quote', 'number', 'attribution', 'cue'] as DetectionKind[]) {
+    throughput(`detect: ${kind} only`, bytes, () => detect(corpus, { kinds: new Set([kind]) }), 5);
+  }
+  const incrementalBuild = time(() => new IncrementalDetector(corpus), 3, 1);
+  report('IncrementalDetector construction, 10 MB', incrementalBuild.median, 'ms');
+
+  // Editing a 1 MB document.
+  const cut = corpus.indexOf('\n', MB);
+  let doc = corpus.slice(0, cut + 1);
+  const docBytes = Buffer.byteLength(doc, 'utf8');
+  const detector = new IncrementalDetector(doc);
+  const random = seededRandom(7);
+  const edits = 2000;
+  const applyTimes: number[] = [];
+  const visibleTimes: number[] = [];
+  const warmup = 200;
+  for (let n = 0; n < edits + warmup; n++) {
+    const edit = randomEdit(detector.text, random);
+    const t0 = process.hrtime.bigint();
+    const changed = detector.applyChanges([edit]);
+    const t1 = process.hrtime.bigint();
+    // What an editor redraws: the visible lines around the edit (about 60 lines of prose).
+    const from = Math.max(0, Math.min(changed.changedFrom, edit.rangeOffset - 3000));
+    detector.detectionsIn(from, Math.max(changed.changedTo, edit.rangeOffset + 3000));
+    const t2 = process.hrtime.bigint();
+    if (n >= warmup) {
+      applyTimes.push(Number(t1 - t0) / 1e6);
+      visibleTimes.push(Number(t2 - t0) / 1e6);
+    }
+  }
+  applyTimes.sort((a, b) => a - b);
+  visibleTimes.sort((a, b) => a - b);
+  console.log(`  ${edits} random one-character edits in a ${(docBytes / MB).toFixed(2)} MB document (${detector.paragraphCount} paragraphs):`);
+  report('applyChanges, median', percentile(applyTimes, 0.5), 'ms', { max: 1 });
+  report('applyChanges, 95th percentile', percentile(applyTimes, 0.95), 'ms');
+  report('applyChanges + detectionsIn(visible range), median', percentile(visibleTimes, 0.5), 'ms', { max: 1 });
+  report('applyChanges + detectionsIn(visible range), 95th percentile', percentile(visibleTimes, 0.95), 'ms');
+  report('applyChanges + detectionsIn(visible range), worst', visibleTimes[visibleTimes.length - 1], 'ms');
+
+  const fullRead = time(() => {
+    detector.applyChanges([randomEdit(detector.text, random)]);
+    return detector.detections.length;
+  }, 20, 3);
+  report('applyChanges + reading all `detections` (materialised)', fullRead.median, 'ms');
+  doc = detector.text;
+  report('full detect() of the same 1 MB, for comparison', time(() => detect(doc), 10, 2).median, 'ms');
+  const same = JSON.stringify(detector.detections) === JSON.stringify(detect(doc));
+  console.log(`  incremental result equals a full scan after ${edits + warmup + 23} edits: ${same ? 'yes' : 'NO'}`);
+
+  const before = process.memoryUsage().heapUsed;
+  const kept = detect(corpus);
+  const after = process.memoryUsage().heapUsed;
+  report('heap held by the result of one 10 MB detect(), per detection', (after - before) / kept.length, 'bytes');
+}

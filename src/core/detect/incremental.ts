@@ -1,0 +1,241 @@
+/**
+ * Re-detection after an edit, re-scanning only the paragraphs whose results can change.
+ *
+ * Each paragraph keeps its detections with offsets relative to its own start, so an edit
+ * only moves the start of the paragraphs after it. A paragraph's result depends on its own
+ * text, on the `Carry` handed on by the paragraph before and on the first character of the
+ * paragraph after (see paragraph.ts). So after an edit the touched paragraphs are re-scanned
+ * together with one neighbour on each side, and the scan then walks on only while the carry
+ * it hands on differs from the one handed on before the edit (a quote that now runs on, a
+ * speaker that changed). The result is always what `detect()` returns for the new text.
+ */
+import type { DetectOptions, Detection, TextChange } from './types';
+import { nextParagraphStart } from './text';
+import { type Carry, compareDetections, kindMask, sameCarry, scanParagraph } from './paragraph';
+import { mergeSorted, paragraphBounds } from './document';
+
+interface Paragraph {
+  start: number;
+  end: number;
+  /** Detections inside the paragraph, offsets relative to `start`. */
+  local: Detection[];
+  /** A quote that began in an earlier paragraph and ended here, relative to `start`. */
+  cross: Detection | null;
+  carry: Carry | null;
+}
+
+/** The range of the new text whose detections may differ after `applyChanges`. */
+export interface ChangedRange {
+  changedFrom: number;
+  changedTo: number;
+}
+
+/** Copies a detection with every offset moved by `delta`. */
+function moved(d: Detection, delta: number): Detection {
+  const copy: Detection = { ...d, start: d.start + delta, end: d.end + delta };
+  if (d.speakerStart !== undefined) copy.speakerStart = d.speakerStart + delta;
+  if (d.speakerEnd !== undefined) copy.speakerEnd = d.speakerEnd + delta;
+  if (d.sentenceStart !== undefined) copy.sentenceStart = d.sentenceStart + delta;
+  if (d.sentenceEnd !== undefined) copy.sentenceEnd = d.sentenceEnd + delta;
+  return copy;
+}
+
+/**
+ * Keeps the detections of a document up to date as it is edited. `detections` always
+ * equals `detect(text, options)`.
+ */
+export class IncrementalDetector {
+  private current: string;
+  private paragraphs: Paragraph[];
+  private readonly kinds: number;
+  private cache: Detection[] | null = null;
+
+  /**
+   * @param text - The document's text
+   * @param options - Which kinds to report (all four by default)
+   */
+  constructor(text: string, options?: DetectOptions) {
+    this.current = text;
+    this.kinds = kindMask(options?.kinds);
+    this.paragraphs = this.scanRegion(text, 0, text.length, null);
+  }
+
+  /** The document's text after the changes applied so far. */
+  get text(): string {
+    return this.current;
+  }
+
+  /** Every detection, sorted as `detect()` sorts them; built on first read after a change. */
+  get detections(): readonly Detection[] {
+    if (this.cache === null) {
+      const local: Detection[] = [];
+      const cross: Detection[] = [];
+      for (const p of this.paragraphs) {
+        for (const d of p.local) local.push(moved(d, p.start));
+        if (p.cross) cross.push(moved(p.cross, p.start));
+      }
+      this.cache = cross.length > 0 ? mergeSorted(local, cross) : local;
+    }
+    return this.cache;
+  }
+
+  /** How many paragraphs the document has (blank lines are not paragraphs). */
+  get paragraphCount(): number {
+    return this.paragraphs.length;
+  }
+
+  /**
+   * The detections overlapping [from, to), sorted; for an empty range, those touching
+   * `from`. Costs the paragraphs in the range, not the whole document: what an editor
+   * needs for its visible lines.
+   *
+   * @param from - Start offset in the current text
+   * @param to - End offset (exclusive)
+   */
+  detectionsIn(from: number, to: number): Detection[] {
+    const paragraphs = this.paragraphs;
+    const out: Detection[] = [];
+    const cross: Detection[] = [];
+    const overlaps = (s: number, e: number): boolean => (from === to ? s <= from && e >= from : s < to && e > from);
+    let k = this.firstEndingAtOrAfter(from);
+    for (; k < paragraphs.length; k++) {
+      const p = paragraphs[k];
+      if (p.start > to) break;
+      for (const d of p.local) {
+        if (overlaps(d.start + p.start, d.end + p.start)) out.push(moved(d, p.start));
+      }
+      if (p.cross && overlaps(p.cross.start + p.start, p.cross.end + p.start)) cross.push(moved(p.cross, p.start));
+    }
+    // A quote running on past `to` is stored where it ends.
+    for (let q = k - 1; q >= 0 && q + 1 < paragraphs.length && paragraphs[q].carry?.quote; q++) {
+      const p = paragraphs[q + 1];
+      if (p.cross && overlaps(p.cross.start + p.start, p.cross.end + p.start)) cross.push(moved(p.cross, p.start));
+    }
+    if (cross.length === 0) return out;
+    cross.sort(compareDetections);
+    return mergeSorted(out, cross);
+  }
+
+  /**
+   * Applies edits given as VS Code gives them in `TextDocumentChangeEvent.contentChanges`.
+   * Each change is applied in array order, its `rangeOffset`/`rangeLength` read against
+   * the text as the previous changes left it. (VS Code lists the changes of one event so
+   * that this works: several cursors' edits come in reverse document order.)
+   *
+   * @param changes - The edits, in the order to apply them
+   * @returns The range of the new text whose detections may differ from before
+   */
+  applyChanges(changes: ReadonlyArray<TextChange>): ChangedRange {
+    let from = -1;
+    let to = -1;
+    for (const change of changes) {
+      const offset = Math.max(0, Math.min(change.rangeOffset, this.current.length));
+      const length = Math.max(0, Math.min(change.rangeLength, this.current.length - offset));
+      const delta = change.text.length - length;
+      if (from >= 0) {
+        // Carry the range found so far through this edit.
+        if (from >= offset + length) from += delta;
+        else if (from > offset) from = offset;
+        if (to >= offset + length) to += delta;
+        else if (to > offset) to = offset + change.text.length;
+      }
+      const range = this.applyOne(offset, length, change.text);
+      from = from < 0 ? range.changedFrom : Math.min(from, range.changedFrom);
+      to = to < 0 ? range.changedTo : Math.max(to, range.changedTo);
+    }
+    if (from < 0) return { changedFrom: 0, changedTo: 0 };
+    return { changedFrom: from, changedTo: to };
+  }
+
+  private applyOne(offset: number, length: number, inserted: string): ChangedRange {
+    const old = this.current;
+    const text = old.slice(0, offset) + inserted + old.slice(offset + length);
+    const delta = inserted.length - length;
+    this.current = text;
+    this.cache = null;
+    const paragraphs = this.paragraphs;
+    const count = paragraphs.length;
+
+    // Paragraphs touching the edit are [first, last]; one neighbour each side is re-scanned
+    // too, because a paragraph looks at the next one's first character and hands a carry on.
+    const first = this.firstEndingAtOrAfter(offset);
+    let last = first - 1;
+    while (last + 1 < count && paragraphs[last + 1].start <= offset + length) last++;
+    const lo = Math.max(0, first - 1);
+    const hi = Math.min(count - 1, last + 1);
+    const regionStart = first - 1 >= 0 ? paragraphs[first - 1].start : 0;
+    const regionEnd = (last + 1 < count ? paragraphs[last + 1].end : old.length) + delta;
+    const carryIn = lo - 1 >= 0 && first - 1 >= 0 ? paragraphs[lo - 1].carry : null;
+
+    const fresh = this.scanRegion(text, regionStart, regionEnd, carryIn);
+    let changedFrom = regionStart;
+    let changedTo = regionEnd;
+    let removeCount = hi >= lo ? hi - lo + 1 : 0;
+
+    // Walk on while the carry handed to the next paragraph differs from before the edit.
+    let next = hi + 1;
+    let carryNew = fresh.length > 0 ? fresh[fresh.length - 1].carry : carryIn;
+    let carryOld = hi >= 0 && hi < count ? paragraphs[hi].carry : null;
+    while (next < count && !sameCarry(carryNew, carryOld)) {
+      const p = paragraphs[next];
+      const start = p.start + delta;
+      const end = p.end + delta;
+      const after = nextParagraphStart(text, end);
+      const result = scanParagraph(text, start, end, carryNew, after, start, this.kinds);
+      fresh.push({ start, end, local: result.local, cross: result.cross, carry: result.carry });
+      carryOld = p.carry;
+      carryNew = result.carry;
+      changedTo = end;
+      removeCount++;
+      next++;
+    }
+
+    for (let k = lo; k < lo + removeCount; k++) {
+      const p = paragraphs[k];
+      if (p.cross) changedFrom = Math.min(changedFrom, p.cross.start + p.start);
+    }
+    for (const p of fresh) {
+      if (p.cross) changedFrom = Math.min(changedFrom, p.cross.start + p.start);
+    }
+    for (let k = lo + removeCount; k < count; k++) {
+      paragraphs[k].start += delta;
+      paragraphs[k].end += delta;
+    }
+    if (removeCount === fresh.length) {
+      for (let k = 0; k < fresh.length; k++) paragraphs[lo + k] = fresh[k];
+    } else {
+      paragraphs.splice(lo, removeCount, ...fresh);
+    }
+    return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(text.length, Math.max(changedTo, changedFrom)) };
+  }
+
+  /** Index of the first paragraph whose end is at or after `offset` (count if none). */
+  private firstEndingAtOrAfter(offset: number): number {
+    const paragraphs = this.paragraphs;
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].end < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Scans the paragraphs of [from, to), starting with `carryIn`. */
+  private scanRegion(text: string, from: number, to: number, carryIn: Carry | null): Paragraph[] {
+    const bounds = paragraphBounds(text, from, to);
+    const out: Paragraph[] = [];
+    let carry = carryIn;
+    const n = bounds.length / 2;
+    for (let k = 0; k < n; k++) {
+      const start = bounds[k * 2];
+      const end = bounds[k * 2 + 1];
+      const after = k + 1 < n ? bounds[k * 2 + 2] : nextParagraphStart(text, end);
+      const result = scanParagraph(text, start, end, carry, after, start, this.kinds);
+      out.push({ start, end, local: result.local, cross: result.cross, carry: result.carry });
+      carry = result.carry;
+    }
+    return out;
+  }
+}

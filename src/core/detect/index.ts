@@ -1,0 +1,10 @@
+/**
+ * The detection engine: quoted statements, numeric claims, attributions and cues in news
+ * text. Plain TypeScript with offsets in UTF-16 code units, used by the decorations, the
+ * side panel, tagging suggestions and the command line alike.
+ */
+export type { DetectionKind, Detection, DetectOptions, NumericRange, TextChange } from './types';
+export { detect } from './document';
+export { IncrementalDetector, type ChangedRange } from './incremental';
+export { describeDetection, formatValue } from './describe';
+export { compareDetections } from './paragraph';

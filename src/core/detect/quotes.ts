@@ -1,0 +1,332 @@
+/**
+ * Pairs quote marks into quoted statements, one paragraph at a time.
+ *
+ * News text mixes straight and curly marks and gets them wrong (`”boots on the ground”`,
+ * `capabilities“ to`), and the same glyph `’` is both an apostrophe and a closing single
+ * quote. So a mark's glyph only breaks ties: whether it opens or closes is read from what
+ * stands on either side of it, as typesetters do. A quote left open at the end of a
+ * paragraph continues only when the next paragraph reopens it (the newswire convention for
+ * a statement running over several paragraphs); otherwise it ends with its paragraph.
+ */
+import { CLASS, CLOSE, DASH, DIGIT, LOWER, OPEN, PUNCT, QUOTE, SPACE, TERMINATOR, UPPER, isLetter, skipSpaces, skipSpacesBack } from './text';
+
+export const DOUBLE = 0;
+export const SINGLE = 1;
+export const GUILLEMET = 2;
+export const SINGLE_GUILLEMET = 3;
+export const CORNER = 4;
+export const WHITE_CORNER = 5;
+
+/** How a glyph leans when its surroundings do not decide. */
+const NEUTRAL = 0;
+const LEANS_OPEN = 1;
+const LEANS_CLOSE = 2;
+const ONLY_OPEN = 3;
+const ONLY_CLOSE = 4;
+
+const FAMILY = new Int8Array(65536).fill(-1);
+const LEAN = new Uint8Array(65536);
+
+function glyph(ch: string, family: number, lean: number): void {
+  FAMILY[ch.charCodeAt(0)] = family;
+  LEAN[ch.charCodeAt(0)] = lean;
+}
+glyph('"', DOUBLE, NEUTRAL);
+glyph('\uff02', DOUBLE, NEUTRAL);
+glyph('\u201c', DOUBLE, LEANS_OPEN);
+glyph('\u201d', DOUBLE, LEANS_CLOSE);
+glyph('\u201e', DOUBLE, ONLY_OPEN);
+glyph('\u201f', DOUBLE, ONLY_OPEN);
+glyph("'", SINGLE, NEUTRAL);
+glyph('\uff07', SINGLE, NEUTRAL);
+glyph('`', SINGLE, ONLY_OPEN);
+glyph('\u2018', SINGLE, LEANS_OPEN);
+glyph('\u2019', SINGLE, LEANS_CLOSE);
+glyph('\u201a', SINGLE, ONLY_OPEN);
+glyph('\u201b', SINGLE, ONLY_OPEN);
+glyph('\u00ab', GUILLEMET, LEANS_OPEN);
+glyph('\u00bb', GUILLEMET, LEANS_CLOSE);
+glyph('\u2039', SINGLE_GUILLEMET, LEANS_OPEN);
+glyph('\u203a', SINGLE_GUILLEMET, LEANS_CLOSE);
+glyph('\u300c', CORNER, ONLY_OPEN);
+glyph('\u300d', CORNER, ONLY_CLOSE);
+glyph('\u300e', WHITE_CORNER, ONLY_OPEN);
+glyph('\u300f', WHITE_CORNER, ONLY_CLOSE);
+
+/** Family of a quote mark, or -1 for any other character. */
+export function quoteFamily(c: number): number {
+  return FAMILY[c];
+}
+
+/** Words that begin with an apostrophe standing for dropped letters ('tis, 'em, 'n'). */
+const ELISIONS = new Set(['tis', 'twas', 'em', 'til', 'cause', 'bout', 'n', 'round', 'nuff', 'cos', 'ol', 'fraid']);
+
+/** An open quote carried from one paragraph into the next. */
+export interface OpenQuote {
+  family: number;
+  subtype: string;
+  /** Offset of the opening mark. */
+  start: number;
+}
+
+/** A paired (or paragraph-bounded) quote found in one paragraph. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  subtype: string;
+  nested: boolean;
+  unclosed: boolean;
+  /** The quote began in an earlier paragraph. */
+  continued: boolean;
+}
+
+/** What pairing one paragraph produced. */
+export interface QuoteResult {
+  quotes: QuoteSpan[];
+  /** The outermost quote still open at the end, when the next paragraph reopens it. */
+  carry: OpenQuote | null;
+}
+
+interface StackEntry {
+  family: number;
+  subtype: string;
+  start: number;
+  weak: number;
+  continued: boolean;
+}
+
+function subtypeOf(c: number, family: number): string {
+  if (c === 0x201e || c === 0x201a) return 'low-high';
+  switch (family) {
+    case DOUBLE: return 'double';
+    case SINGLE: return 'single';
+    case GUILLEMET:
+    case SINGLE_GUILLEMET: return 'guillemet';
+    default: return 'corner';
+  }
+}
+
+/**
+ * Whether the character before the mark at `i` lets it open a quote: the paragraph start,
+ * a space, an opening bracket, a dash, a colon or comma, or a mark that itself opened.
+ */
+function opensOnLeft(text: string, i: number, start: number, opened: number): boolean {
+  let p = i - 1;
+  while (p >= start && CLASS[text.charCodeAt(p)] === QUOTE) {
+    if (p === opened) return true;
+    p--;
+  }
+  if (p < start) return true;
+  const k = CLASS[text.charCodeAt(p)];
+  return k === SPACE || k === OPEN || k === DASH || k === PUNCT;
+}
+
+/** Whether the character after the mark at `i` lets it close a quote. */
+function closesOnRight(text: string, i: number, end: number): boolean {
+  let n = i + 1;
+  while (n < end && CLASS[text.charCodeAt(n)] === QUOTE) n++;
+  if (n >= end) return true;
+  const k = CLASS[text.charCodeAt(n)];
+  return k === SPACE || k === TERMINATOR || k === PUNCT || k === CLOSE || k === DASH;
+}
+
+/**
+ * Pairs the quote marks at `marks[0..count)` (offsets inside the paragraph [start, end), in
+ * order, apostrophes between letters already left out by the scan).
+ *
+ * @param text - Document text
+ * @param start - Paragraph start
+ * @param end - Paragraph end (before the line break)
+ * @param marks - Offsets of candidate quote marks
+ * @param count - How many of `marks` are used
+ * @param carried - Quote left open by the previous paragraph, whose reopening mark is the
+ *   first character of this one
+ * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens
+ */
+export function pairQuotes(
+  text: string,
+  start: number,
+  end: number,
+  marks: Int32Array,
+  count: number,
+  carried: OpenQuote | null,
+  nextStart: number,
+): QuoteResult {
+  const quotes: QuoteSpan[] = [];
+  const stack: StackEntry[] = [];
+  let k = 0;
+  if (carried) {
+    stack.push({ family: carried.family, subtype: carried.subtype, start: carried.start, weak: -1, continued: true });
+    // The reopening mark is not a new quote.
+    if (count > 0 && skipSpaces(text, start, end) === marks[0]) k = 1;
+  }
+  let opened = -1;
+  let skipUntil = -1;
+  for (; k < count; k++) {
+    const i = marks[k];
+    if (i <= skipUntil) continue;
+    const c = text.charCodeAt(i);
+    const family = FAMILY[c];
+    if (family < 0) continue;
+    const lean = LEAN[c];
+    const left = opensOnLeft(text, i, start, opened);
+    const right = closesOnRight(text, i, end);
+    let action = 0; // 1 open, 2 close, 3 close only if nothing better comes
+    if (c === 0x60) {
+      // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
+      if (text.charCodeAt(i + 1) === 0x60) {
+        skipUntil = i + 1;
+        if (stack.length < 4) {
+          pushOpen(stack, DOUBLE, 'double', i);
+          opened = i + 1;
+        }
+        continue;
+      }
+      action = left ? 1 : 0;
+    } else if (c === 39 && text.charCodeAt(i + 1) === 39 && hasOpen(stack, DOUBLE)) {
+      skipUntil = i + 1;
+      closeFamily(stack, DOUBLE, i + 2, quotes);
+      continue;
+    } else if (family === DOUBLE) {
+      if (lean === ONLY_OPEN) action = 1;
+      else if (left !== right) action = left ? 1 : 2;
+      // Spaces on both sides: a stray mark, unless it can close what is open.
+      else if (left) action = 2;
+      else if (lean === LEANS_OPEN) action = 1;
+      else if (lean === LEANS_CLOSE) action = 2;
+      else action = hasOpen(stack, DOUBLE) ? 2 : 1;
+    } else if (family === SINGLE) {
+      action = classifySingle(text, i, start, end, left, right, lean);
+      if (action === 4) {
+        // 'n': both marks belong to the word.
+        skipUntil = i + 2;
+        continue;
+      }
+    } else if (family === GUILLEMET || family === SINGLE_GUILLEMET) {
+      // «French» and »German« use the same pair the other way round.
+      const top = findOpen(stack, family);
+      if (top >= 0 && text.charCodeAt(stack[top].start) !== c) action = 2;
+      else if (lean === LEANS_OPEN) action = 1;
+      else action = right ? 0 : 1;
+    } else {
+      action = lean === ONLY_OPEN ? 1 : 2;
+    }
+
+    if (action === 1) {
+      if (stack.length >= 4) continue;
+      pushOpen(stack, family, subtypeOf(c, family), i);
+      opened = i;
+    } else if (action === 2) {
+      closeFamily(stack, family, i + 1, quotes);
+    } else if (action === 3) {
+      const top = stack.length - 1;
+      if (top >= 0 && stack[top].family === SINGLE) stack[top].weak = i;
+    }
+  }
+
+  // Singles left open close at their last possessive-looking mark, if they had one.
+  while (stack.length > 0 && stack[stack.length - 1].weak >= 0) {
+    const top = stack[stack.length - 1];
+    closeFamily(stack, top.family, top.weak + 1, quotes);
+  }
+  let carry: OpenQuote | null = null;
+  if (stack.length > 0) {
+    const outer = stack[0];
+    if (nextStart >= 0 && reopens(text, nextStart, outer.family)) {
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start };
+    } else {
+      // A lone single mark is more often a stray apostrophe than a quote, so only the
+      // outermost double-style quote is kept, running to the end of its paragraph.
+      const bounded = stack.find((entry) => entry.family !== SINGLE);
+      if (bounded) {
+        const e = skipSpacesBack(text, end, bounded.start + 1);
+        quotes.push({ start: bounded.start, end: e, subtype: bounded.subtype, nested: false, unclosed: true, continued: bounded.continued });
+      }
+    }
+  }
+  if (quotes.length > 1) sortSpans(quotes);
+  return { quotes, carry };
+}
+
+function pushOpen(stack: StackEntry[], family: number, subtype: string, start: number): void {
+  stack.push({ family, subtype, start, weak: -1, continued: false });
+}
+
+function findOpen(stack: StackEntry[], family: number): number {
+  for (let s = stack.length - 1; s >= 0; s--) if (stack[s].family === family) return s;
+  return -1;
+}
+
+function hasOpen(stack: StackEntry[], family: number): boolean {
+  return findOpen(stack, family) >= 0;
+}
+
+/** Closes the innermost open quote of `family` at `end`; inner quotes left open are dropped. */
+function closeFamily(stack: StackEntry[], family: number, end: number, quotes: QuoteSpan[]): boolean {
+  const s = findOpen(stack, family);
+  if (s < 0) return false;
+  while (stack.length - 1 > s) {
+    const inner = stack[stack.length - 1];
+    if (inner.weak >= 0 && inner.weak + 1 < end) {
+      stack.pop();
+      quotes.push({ start: inner.start, end: inner.weak + 1, subtype: inner.subtype, nested: true, unclosed: false, continued: false });
+    } else {
+      stack.pop();
+    }
+  }
+  const entry = stack.pop() as StackEntry;
+  quotes.push({ start: entry.start, end, subtype: entry.subtype, nested: stack.length > 0, unclosed: false, continued: entry.continued });
+  return true;
+}
+
+/**
+ * 1 open, 2 close, 3 close only if nothing better comes (`soldiers'`), 4 the mark belongs
+ * to "'n'", 0 an apostrophe.
+ */
+function classifySingle(text: string, i: number, start: number, end: number, left: boolean, right: boolean, lean: number): number {
+  const prev = i > start ? text.charCodeAt(i - 1) : 32;
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+  const prevK = CLASS[prev];
+  const nextK = CLASS[next];
+  const prevWord = prevK === UPPER || prevK === LOWER || prevK === DIGIT;
+  if (prevWord && (nextK === UPPER || nextK === LOWER)) return 0;
+  if (left && nextK === DIGIT) return 0;
+  if (left && (nextK === LOWER || nextK === UPPER)) {
+    let e = i + 1;
+    while (e < end && isLetter(text.charCodeAt(e)) && e - i < 8) e++;
+    const word = text.slice(i + 1, e).toLowerCase();
+    if (ELISIONS.has(word) && (e >= end || !isLetter(text.charCodeAt(e)))) {
+      if (word === 'n' && e < end && CLASS[text.charCodeAt(e)] === QUOTE) return 4;
+      if (word !== 'n') return 0;
+    }
+    return 1;
+  }
+  if (!left && right) return prev === 115 || prev === 83 ? 3 : 2;
+  if (left && right) return 0;
+  if (!left && !right) return lean === LEANS_OPEN ? 1 : 2;
+  return lean === ONLY_OPEN ? 1 : 0;
+}
+
+/** Whether the paragraph at `start` opens with a mark of `family` (the quote runs on). */
+function reopens(text: string, start: number, family: number): boolean {
+  let i = start;
+  while (i < text.length && CLASS[text.charCodeAt(i)] === SPACE) i++;
+  const c = text.charCodeAt(i);
+  if (FAMILY[c] !== family) return false;
+  const lean = LEAN[c];
+  if (lean === ONLY_CLOSE) return false;
+  const next = text.charCodeAt(i + 1);
+  return i + 1 < text.length && CLASS[next] !== SPACE && next !== 10 && next !== 13;
+}
+
+function sortSpans(spans: QuoteSpan[]): void {
+  for (let a = 1; a < spans.length; a++) {
+    const x = spans[a];
+    let b = a - 1;
+    while (b >= 0 && (spans[b].start > x.start || (spans[b].start === x.start && spans[b].end < x.end))) {
+      spans[b + 1] = spans[b];
+      b--;
+    }
+    spans[b + 1] = x;
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * Character classes and small scanning helpers shared by the detectors. Everything here
+ * works on UTF-16 code units with `charCodeAt`, so that one pass over a paragraph costs a
+ * table lookup per character and no allocation.
+ */
+
+export const OTHER = 0;
+export const UPPER = 1;
+export const LOWER = 2;
+export const DIGIT = 3;
+export const SPACE = 4;
+export const NEWLINE = 5;
+export const QUOTE = 6;
+export const TERMINATOR = 7;
+export const DASH = 8;
+export const OPEN = 9;
+export const CLOSE = 10;
+export const PUNCT = 11;
+export const CURRENCY = 12;
+export const AT = 13;
+export const SLASH = 14;
+
+/** Class of every UTF-16 code unit; surrogates stay OTHER so no span can end inside a pair. */
+export const CLASS: Uint8Array = buildClasses();
+
+function buildClasses(): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let c = 65; c <= 90; c++) table[c] = UPPER;
+  for (let c = 97; c <= 122; c++) table[c] = LOWER;
+  for (let c = 48; c <= 57; c++) table[c] = DIGIT;
+  // A regex per code point is slow, so only the alphabetic blocks where case matters for
+  // names (Latin, Greek, Cyrillic, Armenian) are classified exactly; later blocks are
+  // letters unless they are known punctuation, which is what word boundaries need.
+  const upper = /\p{Lu}|\p{Lt}/u;
+  const letter = /\p{L}|\p{M}/u;
+  for (let c = 0x80; c < 0x2000; c++) {
+    const s = String.fromCharCode(c);
+    if (upper.test(s)) table[c] = UPPER;
+    else if (letter.test(s)) table[c] = LOWER;
+  }
+  for (let c = 0x2c00; c < 0x10000; c++) table[c] = LOWER;
+  const punctuationBlocks: Array<[number, number]> = [
+    [0x2e00, 0x2e7f], [0x3000, 0x303f], [0xd800, 0xf8ff], [0xfe10, 0xfe6f], [0xff00, 0xff0f],
+    [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65], [0xfff0, 0xffff],
+  ];
+  for (const [from, to] of punctuationBlocks) table.fill(OTHER, from, to + 1);
+  for (let c = 0xff21; c <= 0xff3a; c++) table[c] = UPPER;
+  for (let c = 0xff10; c <= 0xff19; c++) table[c] = OTHER;
+
+  for (const c of [9, 11, 12, 32, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = SPACE;
+  for (let c = 0x2000; c <= 0x200b; c++) table[c] = SPACE;
+  table[10] = NEWLINE;
+  table[13] = NEWLINE;
+  for (const ch of '"\'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\uff02\uff07') {
+    table[ch.charCodeAt(0)] = QUOTE;
+  }
+  for (const ch of '.!?\u2026') table[ch.charCodeAt(0)] = TERMINATOR;
+  for (const ch of '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212') table[ch.charCodeAt(0)] = DASH;
+  for (const ch of '([{') table[ch.charCodeAt(0)] = OPEN;
+  for (const ch of ')]}') table[ch.charCodeAt(0)] = CLOSE;
+  for (const ch of ',;:') table[ch.charCodeAt(0)] = PUNCT;
+  for (const ch of '$\u00a2\u00a3\u00a5\u20ac\u20b9\u20bd\u20a9\u20b4\u20ba\u20aa\u20a6\u20b1\u0e3f\u20ab') {
+    table[ch.charCodeAt(0)] = CURRENCY;
+  }
+  table[64] = AT;
+  table[47] = SLASH;
+  table[92] = SLASH;
+  return table;
+}
+
+export function isLetter(c: number): boolean {
+  const k = CLASS[c];
+  return k === UPPER || k === LOWER;
+}
+
+export function isUpper(c: number): boolean {
+  return CLASS[c] === UPPER;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Spaces and tabs, including the no-break and thin spaces news sites paste in. */
+export function isSpace(c: number): boolean {
+  return CLASS[c] === SPACE;
+}
+
+export function isWordChar(c: number): boolean {
+  const k = CLASS[c];
+  return k === UPPER || k === LOWER || k === DIGIT;
+}
+
+/** Apostrophe-like marks that may sit inside a word (Kim's, L'Amour). */
+export function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
+}
+
+/** End of the run of letters starting at `i`. */
+export function letterRunEnd(text: string, i: number, end: number): number {
+  while (i < end && isLetter(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Start of the run of letters ending at `i` (exclusive). */
+export function letterRunStart(text: string, i: number, start: number): number {
+  while (i > start && isLetter(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** First offset at or after `i` that is not a space (stops at `end`). */
+export function skipSpaces(text: string, i: number, end: number): number {
+  while (i < end && CLASS[text.charCodeAt(i)] === SPACE) i++;
+  return i;
+}
+
+/** First offset at or before `i` (exclusive end) that is not preceded by a space. */
+export function skipSpacesBack(text: string, i: number, start: number): number {
+  while (i > start && CLASS[text.charCodeAt(i - 1)] === SPACE) i--;
+  return i;
+}
+
+/** Whether `text` holds `word` (lower-case ASCII) at `i`, ignoring case, as a whole word. */
+export function wordAt(text: string, i: number, end: number, word: string): boolean {
+  const n = word.length;
+  if (i + n > end) return false;
+  for (let k = 0; k < n; k++) {
+    let c = text.charCodeAt(i + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return i + n >= end || !isLetter(text.charCodeAt(i + n));
+}
+
+/** Lower-cased text of [start, end). */
+export function lower(text: string, start: number, end: number): string {
+  return text.slice(start, end).toLowerCase();
+}
+
+/** A word found by `nextWord`/`prevWord`. */
+export interface WordSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The word (letters only) after `i`, skipping at most the spaces in between; null when the
+ * next thing is not a letter.
+ */
+export function nextWord(text: string, i: number, end: number): WordSpan | null {
+  const s = skipSpaces(text, i, end);
+  if (s >= end || !isLetter(text.charCodeAt(s))) return null;
+  return { start: s, end: letterRunEnd(text, s, end) };
+}
+
+/** The word (letters only) ending before `i`, skipping spaces; null when not a word. */
+export function prevWord(text: string, i: number, start: number): WordSpan | null {
+  const e = skipSpacesBack(text, i, start);
+  if (e <= start || !isLetter(text.charCodeAt(e - 1))) return null;
+  return { start: letterRunStart(text, e, start), end: e };
+}
+
+/** Whether the trimmed paragraph [start, end) has any non-space character. */
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (CLASS[text.charCodeAt(i)] !== SPACE) return false;
+  return true;
+}
+
+/** Offset after the line terminator at `i` (CRLF counts as one). */
+export function afterTerminator(text: string, i: number): number {
+  return text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+}
+
+/**
+ * Calls `visit(start, end)` for every non-blank line of [from, to): the paragraphs of the
+ * detector. Blank lines separate nothing more than a line break does, so both the
+ * one-paragraph-per-line and the blank-line-between styles give the same paragraphs.
+ */
+export function forEachParagraph(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  // indexOf('\n') is much faster than a loop, but only right when no lone CR ends a line.
+  const cr = to - from < 4096 ? from : text.indexOf('\r', from);
+  const hasCr = cr >= 0 && cr < to;
+  let i = from;
+  while (i < to) {
+    let e: number;
+    if (hasCr) {
+      e = i;
+      while (e < to) {
+        const c = text.charCodeAt(e);
+        if (c === 10 || c === 13) break;
+        e++;
+      }
+    } else {
+      e = text.indexOf('\n', i);
+      if (e < 0 || e > to) e = to;
+    }
+    if (!isBlank(text, i, e)) visit(i, e);
+    if (e >= to) break;
+    i = afterTerminator(text, e);
+  }
+}
+
+/** Start of the next non-blank line after the terminator at `i`, or -1. */
+export function nextParagraphStart(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && CLASS[text.charCodeAt(j)] === SPACE) j++;
+    if (j >= n) return -1;
+    const d = text.charCodeAt(j);
+    if (d !== 10 && d !== 13) return i;
+    i = j;
+  }
+  return -1;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'cpl', 'adm', 'cmdr',
+  'sen', 'rep', 'gov', 'pres', 'rev', 'hon', 'ret', 'st', 'jr', 'sr', 'mt', 'ft', 'no', 'nos', 'vs',
+  'inc', 'corp', 'ltd', 'co', 'bros', 'etc', 'approx', 'est', 'dept', 'fig', 'vol', 'op', 'cf',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** Capitalised words that usually open a sentence, for deciding whether "U.S. The" ends one. */
+const SENTENCE_OPENERS = new Set([
+  'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you',
+  'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'for', 'as', 'if', 'when', 'while', 'after',
+  'before', 'a', 'an', 'there', 'however', 'meanwhile', 'still', 'now', 'then', 'his', 'her',
+  'their', 'our', 'what', 'why', 'how', 'who', 'despite', 'although', 'since', 'with', 'by',
+]);
+
+/**
+ * If the terminator at `i` ends a sentence, the offset just after it and any closing quote
+ * marks or brackets; otherwise -1. The decision looks only at a few characters either side,
+ * so every scan of a paragraph agrees on the same sentence boundaries.
+ */
+export function sentenceEndAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  let j = i + 1;
+  while (j < end && CLASS[text.charCodeAt(j)] === TERMINATOR) j++;
+  while (j < end) {
+    const d = text.charCodeAt(j);
+    const k = CLASS[d];
+    if (k === CLOSE || (k === QUOTE && d !== 0x201c && d !== 0x201e && d !== 0x00ab)) j++;
+    else break;
+  }
+  if (j >= end) return end;
+  if (CLASS[text.charCodeAt(j)] !== SPACE) return -1;
+  const s = skipSpaces(text, j, end);
+  if (s >= end) return end;
+  const next = text.charCodeAt(s);
+  const nk = CLASS[next];
+  if (nk === LOWER) return -1;
+  if (c !== 46) return j;
+  // A period: not after an abbreviation or an initial.
+  const w0 = letterRunStart(text, i, 0);
+  const wlen = i - w0;
+  if (wlen === 0) return j;
+  if (wlen === 1 && isUpper(text.charCodeAt(w0))) return -1;
+  const before = w0 > 0 ? text.charCodeAt(w0 - 1) : 32;
+  const word = text.slice(w0, i).toLowerCase();
+  if (before === 46) {
+    // "U.S." or "a.m.": ends a sentence only when the next word plainly opens one.
+    if (nk !== UPPER) return -1;
+    const nw = letterRunEnd(text, s, end);
+    return SENTENCE_OPENERS.has(text.slice(s, nw).toLowerCase()) ? j : -1;
+  }
+  if (ABBREVIATIONS.has(word)) {
+    if (word === 'no' && !isDigit(next)) return j;
+    if (nk === DIGIT || nk === UPPER) return -1;
+  }
+  return j;
+}
+
+/**
+ * Sentence boundaries of the paragraph [start, end): a flat list of [start0, end0, start1,
+ * end1, …]. `candidates` are the terminator offsets met by the scan (in order).
+ */
+export function splitSentences(text: string, start: number, end: number, candidates: ArrayLike<number>, count: number): number[] {
+  const out: number[] = [];
+  let s = skipSpaces(text, start, end);
+  for (let k = 0; k < count; k++) {
+    const i = candidates[k];
+    if (i < s) continue;
+    const e = sentenceEndAt(text, i, end);
+    if (e < 0) continue;
+    out.push(s, e);
+    s = skipSpaces(text, e, end);
+    if (s >= end) break;
+  }
+  if (s < end) {
+    const e = skipSpacesBack(text, end, s);
+    if (e > s) out.push(s, e);
+  }
+  return out;
+}
+
+/** Index (in pairs) of the sentence containing `offset`, or the last one before it. */
+export function sentenceIndex(sentences: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length / 2 - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid * 2] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
