@@ -55,11 +55,19 @@ export const MAX_SIDECAR_LENGTH = 20 * 1024 * 1024;
 const INVISIBLE_BREAKS = /[\u0085\u2028\u2029\ufeff]/;
 const ESCAPES: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P', '\ufeff': '\\uFEFF' };
 
+/**
+ * A line of nothing but spaces or tabs cannot be told apart from indentation in a block
+ * scalar, and `yaml` 2.9 writes such strings (e.g. "  \n") as blocks that read back without
+ * the spaces; they are written double-quoted instead.
+ */
+const BLANK_LINE_WITH_SPACES = /(?:^|\n)[\t ]+(?:\n|$)/;
+
 const sidecarString: typeof stringTag = {
   ...stringTag,
   stringify(item, ctx, onComment, onChompKeep) {
     const value = (item as Scalar).value;
-    if (typeof value !== 'string' || !INVISIBLE_BREAKS.test(value)) return stringTag.stringify!(item, ctx, onComment, onChompKeep);
+    const risky = typeof value === 'string' && (INVISIBLE_BREAKS.test(value) || (value.includes('\n') && BLANK_LINE_WITH_SPACES.test(value)));
+    if (!risky) return stringTag.stringify!(item, ctx, onComment, onChompKeep);
     const quoted = stringTag.stringify!({ ...item, type: Scalar.QUOTE_DOUBLE } as Scalar, ctx, onComment, onChompKeep);
     return quoted.replace(/[\u0085\u2028\u2029\ufeff]/g, (ch) => ESCAPES[ch]);
   },
