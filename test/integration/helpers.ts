@@ -27,3 +27,47 @@ export async function openSample(name: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), name));
   return vscode.window.showTextDocument(document);
 }
+
+/** What the internal command reports for an editor (mirrors src/vscode/highlighter.ts). */
+export interface DecoratedRanges {
+  uri: string;
+  version: number;
+  visibleOnly: boolean;
+  kinds: Record<'quote' | 'number' | 'attribution' | 'cue', Array<{ start: number; end: number }>>;
+}
+
+export async function decoratedRanges(editor: vscode.TextEditor): Promise<DecoratedRanges | undefined> {
+  return vscode.commands.executeCommand<DecoratedRanges | undefined>('newsAnnotator._decoratedRanges', editor.document.uri);
+}
+
+/**
+ * Runs `action`, then waits for the editor's decorations to be redrawn for its current
+ * version and to satisfy `accept`. Waits on the highlighter's own event, not on a sleep.
+ */
+export async function afterRedraw(
+  editor: vscode.TextEditor,
+  action: () => unknown = () => undefined,
+  accept: (d: DecoratedRanges) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<DecoratedRanges> {
+  const api = (await activateExtension()).exports;
+  const uri = editor.document.uri.toString();
+  let subscription: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const redrawn = new Promise<DecoratedRanges>((resolve, reject) => {
+    const check = (d: DecoratedRanges | undefined): void => {
+      if (d && d.uri === uri && d.version === editor.document.version && accept(d)) resolve(d);
+    };
+    subscription = api.highlighter.onDidDecorate(check);
+    timer = setTimeout(() => reject(new Error(`no redraw of ${uri} within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await action();
+    const now = await decoratedRanges(editor);
+    if (now && now.version === editor.document.version && accept(now)) return now;
+    return await redrawn;
+  } finally {
+    subscription?.dispose();
+    clearTimeout(timer);
+  }
+}

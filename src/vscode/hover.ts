@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { describeDetection, type Detection } from '../core/detect';
+import { DetectionService } from './detections';
+import { escapeMarkdown } from './markdown';
+
+/** Says what a highlighted span is: "Numeric claim · money · $2,000 = 2000 USD". */
+export class DetectionHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly detections: DetectionService) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const detector = this.detections.get(document);
+    if (!detector) return undefined;
+    const offset = document.offsetAt(position);
+    const found = detector.detectionsIn(offset, offset);
+    if (found.length === 0) return undefined;
+    // Innermost first: a number inside a quote is what the pointer is on.
+    found.sort((a, b) => a.end - a.start - (b.end - b.start));
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.supportThemeIcons = true;
+    found.forEach((detection, index) => {
+      if (index > 0) markdown.appendMarkdown('\n\n---\n\n');
+      markdown.appendMarkdown(`${icon(detection)} `);
+      markdown.appendMarkdown(escapeMarkdown(describeDetection(detection, detector.text)));
+    });
+    const inner = found[0];
+    return new vscode.Hover(markdown, new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end)));
+  }
+}
+
+export function icon(detection: Detection): string {
+  switch (detection.kind) {
+    case 'quote':
+      return '$(quote)';
+    case 'number':
+      return '$(symbol-number)';
+    case 'attribution':
+      return '$(person)';
+    case 'cue':
+      return detection.subtype === 'opinion' ? '$(comment)' : '$(question)';
+  }
+}

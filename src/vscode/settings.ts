@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { DetectionKind } from '../core/detect';
+import { Settings } from '../ids';
+
+/** Highlighting settings for one document, read once and passed on as plain data. */
+export interface HighlightSettings {
+  kinds: Record<DetectionKind, boolean>;
+  languages: readonly string[];
+  largeFileThreshold: number;
+  delay: number;
+}
+
+const DEFAULT_LANGUAGES = ['plaintext', 'markdown', 'news-article'];
+
+export function readHighlightSettings(document: vscode.TextDocument): HighlightSettings {
+  const config = vscode.workspace.getConfiguration(Settings.section, document);
+  return {
+    kinds: {
+      quote: config.get<boolean>(Settings.highlightQuotes, true),
+      number: config.get<boolean>(Settings.highlightNumbers, true),
+      attribution: config.get<boolean>(Settings.highlightAttributions, true),
+      cue: config.get<boolean>(Settings.highlightCues, false),
+    },
+    languages: config.get<string[]>(Settings.highlightLanguages, DEFAULT_LANGUAGES),
+    largeFileThreshold: Math.max(0, config.get<number>(Settings.highlightLargeFileThreshold, 500_000)),
+    delay: Math.min(2000, Math.max(0, config.get<number>(Settings.highlightDelay, 120))),
+  };
+}
+
+/** Whether the extension reads `document` at all: a served language, a real text document. */
+export function isServed(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+  const config = vscode.workspace.getConfiguration(Settings.section, document);
+  return config.get<string[]>(Settings.highlightLanguages, DEFAULT_LANGUAGES).includes(document.languageId);
+}
+
+/** True when a configuration change touches the highlighting settings. */
+export function affectsHighlighting(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${Settings.section}.highlight`);
+}
