@@ -129,6 +129,8 @@ export interface NewTagInput {
   readonly note?: string;
   readonly now?: Date;
   readonly random?: RandomSource;
+  /** A line index of `text`, when tagging many spans of one text at once. */
+  readonly lines?: LineIndex;
 }
 
 /**
@@ -145,7 +147,7 @@ export function createTag(tags: readonly Tag[], input: NewTagInput): Tag {
   return {
     id: newTagId(input.random, taken),
     kind: input.kind,
-    anchor: anchorFor(input.text, input.start, input.end),
+    anchor: anchorFor(input.text, input.start, input.end, input.lines),
     ...(note === undefined ? {} : { note }),
     author: input.author,
     created: now,

@@ -99,7 +99,7 @@ export class SidecarFile {
       options.article,
     );
     file.tagList();
-    for (const tag of options.tags ?? []) file.add(tag);
+    for (const tag of [...(options.tags ?? [])].sort(compareTags)) file.add(tag);
     return file;
   }
 
@@ -308,6 +308,11 @@ export class SidecarFile {
       const beforeNext = !next || compareTags(tag, this.tagOfNode.get(next)!) <= 0;
       if (afterPrevious && beforeNext) return;
       items.splice(at, 1);
+    }
+    const last = items[items.length - 1];
+    if (!last || compareTags(this.tagOfNode.get(last)!, tag) <= 0) {
+      items.push(node);
+      return;
     }
     let target = items.findIndex((other) => compareTags(tag, this.tagOfNode.get(other)!) < 0);
     if (target < 0) target = items.length;

@@ -86,18 +86,34 @@ export function readSidecar(raw: string, options: ParseSidecarOptions = {}): Sid
 
   const document = parseDocument(text, YAML_OPTIONS);
   for (const error of document.errors) {
-    report.add('yaml-syntax', 'error', `YAML syntax: ${firstLine(error.message)}`, error.pos);
+    if (error.code === 'MISSING_CHAR' && error.message.includes('quote')) {
+      // yaml reports a missing closing quote where the file ends; the line to fix is the
+      // one where the quote was opened, i.e. where the runaway string starts.
+      const opened = runawayStringStart(document, error.pos[0]);
+      report.add('yaml-syntax', 'error', 'YAML syntax: this quoted string is never closed; add the closing quote.', opened === undefined ? error.pos : [opened, opened + 1]);
+    } else {
+      report.add('yaml-syntax', 'error', `YAML syntax: ${firstLine(error.message)}`, error.pos);
+    }
   }
+  const errorOffsets = document.errors.map((error) => error.pos[0]);
   for (const warning of document.warnings) {
     report.add('yaml-warning', 'warning', `YAML: ${firstLine(warning.message)}`, warning.pos);
   }
   // Aliases are refused outright rather than limited: a sidecar never needs them, and
-  // resolving none means an alias bomb costs nothing but this one pass.
-  visit(document, {
-    Alias(_key, node) {
-      report.add('yaml-alias', 'error', 'YAML aliases (*name) are not allowed in a sidecar; write the value out in full.', node.range ?? undefined);
-    },
-  });
+  // resolving none means an alias bomb costs nothing but this one pass. One problem, at the
+  // first alias, keeps a bomb of thousands from flooding the Problems panel.
+  const aliases: Node[] = [];
+  if (text.includes('*')) {
+    visit(document, {
+      Alias(_key, node) {
+        aliases.push(node);
+      },
+    });
+  }
+  if (aliases.length > 0) {
+    const more = aliases.length > 1 ? ` This file has ${aliases.length} aliases.` : '';
+    report.add('yaml-alias', 'error', `YAML aliases (*name) are not allowed in a sidecar; write the value out in full.${more}`, rangeOf(aliases[0]));
+  }
 
   const root = document.contents;
   if (root === null || root === undefined || (isScalar(root) && root.value === null)) {
@@ -111,7 +127,7 @@ export function readSidecar(raw: string, options: ParseSidecarOptions = {}): Sid
   const versionPair = findPair(root, 'version');
   const version = isScalar(versionPair?.value) ? versionPair.value.value : versionPair?.value;
   if (!versionPair) {
-    report.add('missing-version', 'error', `The sidecar has no "version"; add "version: ${SIDECAR_VERSION}" as its first line.`, rangeOf(root));
+    report.add('missing-version', 'error', `The sidecar has no "version"; add "version: ${SIDECAR_VERSION}" as its first line.`, rangeOf(root.items[0]?.key as Node) ?? rangeOf(root));
   } else if (version !== SIDECAR_VERSION) {
     report.add('unsupported-version', 'error', `Sidecar version ${describe(version)} is not supported; this News Annotator reads version ${SIDECAR_VERSION}. Update the extension; the file is left untouched.`, rangeOf(versionPair.value as Node));
   }
@@ -119,7 +135,7 @@ export function readSidecar(raw: string, options: ParseSidecarOptions = {}): Sid
   const articlePair = findPair(root, 'article');
   let article: string | undefined;
   if (!articlePair || isNull(articlePair.value)) {
-    report.add('missing-article', 'info', 'The sidecar does not name its article ("article: <file name>").', rangeOf(root));
+    report.add('missing-article', 'info', 'The sidecar does not name its article ("article: <file name>").', rangeOf(root.items[0]?.key as Node) ?? rangeOf(root));
   } else if (!isScalar(articlePair.value) || typeof articlePair.value.value !== 'string') {
     report.add('bad-article', 'warning', '"article" should be the article\'s file name.', rangeOf(articlePair.value as Node));
   } else {
@@ -142,6 +158,11 @@ export function readSidecar(raw: string, options: ParseSidecarOptions = {}): Sid
   }
   const lineIndex = new LineIndex(text);
   for (const item of tagsPair.value.items) {
+    // A tag broken by a syntax error is covered by that error; listing every field it now
+    // seems to lack would bury the one message that matters.
+    const range = (item as Node | null)?.range;
+    if (range && errorOffsets.some((offset) => offset >= range[0] && offset <= range[2])) continue;
+    if (isAlias(item)) continue;
     if (!isMap(item)) {
       report.add('bad-tag', 'error', 'Each entry under "tags" must be a mapping (text, kind, start, end, id …).', rangeOf(item as Node));
       continue;
@@ -313,6 +334,20 @@ function rangeOf(node: Node | Scalar | null | undefined): Range {
 
 function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
+/** Start of the string node a missing closing quote ran on from. */
+function runawayStringStart(document: Document, errorOffset: number): number | undefined {
+  let start: number | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (range && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range[0] < errorOffset && errorOffset <= range[2]) {
+        if (start === undefined || range[0] > start) start = range[0];
+      }
+    },
+  });
+  return start;
 }
 
 function firstLine(message: string): string {
