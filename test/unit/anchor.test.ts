@@ -91,7 +91,9 @@ describe('selectorFor', () => {
   });
 });
 
-describe('reanchor', () => {
+describe('reanchor', function () {
+  this.timeout(30_000);
+
   const article = sampleArticles()[0][1];
   const quote = '“This is not a sign of strength, but a sign of weakness.”';
   const start = article.indexOf(quote);
@@ -258,7 +260,9 @@ describe('reanchor', () => {
   });
 });
 
-describe('shiftForChange', () => {
+describe('shiftForChange', function () {
+  this.timeout(30_000);
+
   const span = { start: 10, end: 20 };
   const cases: Array<[string, TextChange, number, number, boolean]> = [
     ['shifts a span when text is typed before it', { rangeOffset: 2, rangeLength: 0, text: 'abc' }, 13, 23, false],

@@ -364,7 +364,9 @@ function tagArbitrary(id: fc.Arbitrary<string>): fc.Arbitrary<Tag> {
 
 const tagId = fc.stringMatching(/^t-[0-9a-z]{8}$/);
 
-describe('sidecar round trips (property tests)', () => {
+describe('sidecar round trips (property tests)', function () {
+  this.timeout(60_000);
+
   it('reads back exactly the tags it wrote, whatever their text', () => {
     fc.assert(
       fc.property(fc.uniqueArray(tagArbitrary(tagId), { selector: (tag) => tag.id, maxLength: 8 }), fc.constantFrom('\n' as const, '\r\n' as const), (tags, lineEnding) => {

@@ -149,7 +149,9 @@ describe('creating and editing tags', () => {
   });
 });
 
-describe('applyTextChange', () => {
+describe('applyTextChange', function () {
+  this.timeout(30_000);
+
   const phrase = 'a sign of desperation';
 
   it('shifts a tag when text is typed before it, without touching its text', () => {
