@@ -66,7 +66,9 @@ export class ProblemCollector {
     const start = range?.[0] ?? 0;
     const end = Math.max(start, range?.[1] ?? start);
     const from = this.lines.positionAt(start);
-    const to = this.lines.positionAt(end);
+    // A problem is shown on the first line of what it is about: underlining a whole block
+    // note or a whole tag tells the reader less than pointing at where it starts.
+    const to = this.lines.positionAt(Math.min(end, this.lineEnd(from.line)));
     this.problems.push({
       code,
       message,
@@ -77,5 +79,15 @@ export class ProblemCollector {
       endColumn: to.column,
       ...(tagId === undefined ? {} : { tagId }),
     });
+  }
+
+  /** Offset of the end of a line's content, before its line break. */
+  private lineEnd(line: number): number {
+    const lines = this.lines!;
+    if (line + 1 >= lines.lineCount) return this.text.length;
+    let end = lines.offsetAt(line + 1, 0);
+    if (this.text[end - 1] === '\n') end--;
+    if (this.text[end - 1] === '\r') end--;
+    return end;
   }
 }
