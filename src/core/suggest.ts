@@ -14,10 +14,9 @@ export interface DetectionLike {
   readonly end: number;
 }
 
-/** Cue subtypes that mark a hedged or speculative statement. */
-const SPECULATION_CUES = new Set(['speculation', 'hedge', 'hedging', 'uncertainty', 'modal', 'conditional', 'forecast']);
-/** Cue subtypes that mark a judgement. */
-const OPINION_CUES = new Set(['opinion', 'evaluative', 'evaluation', 'judgement', 'judgment', 'subjective', 'sentiment']);
+/** The detector's cue subtypes (`Detection.subtype` when `kind` is `cue`). */
+const SPECULATION_CUE = 'speculation';
+const OPINION_CUE = 'opinion';
 
 /**
  * Suggests a kind for a span from the detections overlapping it, most specific first: a
@@ -34,8 +33,8 @@ export function suggestKind(detections: readonly DetectionLike[], registry: Kind
   const has = (predicate: (detection: DetectionLike) => boolean): boolean => detections.some(predicate);
   const rules: Array<[string, boolean]> = [
     ['attribution', has((d) => (d.kind === 'quote' && !!d.speaker?.trim()) || d.kind === 'attribution')],
-    ['speculation', has((d) => d.kind === 'cue' && SPECULATION_CUES.has(d.subtype))],
-    ['opinion', has((d) => d.kind === 'cue' && OPINION_CUES.has(d.subtype))],
+    ['speculation', has((d) => d.kind === 'cue' && d.subtype === SPECULATION_CUE)],
+    ['opinion', has((d) => d.kind === 'cue' && d.subtype === OPINION_CUE)],
     ['claim', has((d) => d.kind === 'number')],
   ];
   return rules.find(([kind, matches]) => matches && registry.has(kind))?.[0];
