@@ -7,7 +7,13 @@ export const repoRoot: string = findRoot();
 function findRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'news-annotator') {
+    // tsc copies package.json into its output folder (the CLI imports it); tsconfig.json
+    // stays behind, so it tells the real root from the copy.
+    if (
+      fs.existsSync(manifest) &&
+      fs.existsSync(path.join(dir, 'tsconfig.json')) &&
+      JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'news-annotator'
+    ) {
       return dir;
     }
     if (path.dirname(dir) === dir) return process.cwd();
