@@ -9,8 +9,7 @@ import type { Detection } from './types';
 import type { Entry } from './lexicon';
 import type { QuoteSpan } from './quotes';
 import {
-  CLASS, DASH, LOWER, PUNCT, QUOTE, SPACE, TERMINATOR, UPPER, isLetter, isSpace, isUpper, lower,
-  sentenceEndAt, sentenceIndex, skipSpaces, skipSpacesBack,
+  C, CLASS, WordTable, isLetter, isSpace, isUpper, isWord, sentenceEndAt, sentenceIndex, skipSpaces, skipSpacesBack,
 } from './text';
 
 /** A speaker met in the text, with offsets in the document. */
@@ -33,21 +32,21 @@ export interface Attribution {
   linked: boolean;
 }
 
-const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'later', 'further', 'previously', 'repeatedly', 'publicly',
+const AUXILIARIES = new WordTable(['has', 'have', 'had', 'also', 'later', 'further', 'previously', 'repeatedly', 'publicly',
   'recently', 'then', 'would', 'will', 'did', 'does', 'do', 'once', 'again', 'earlier', 'since', 'already', 'has',
   'subsequently', 'reportedly', 'privately', 'openly', 'flatly', 'firmly', 'quickly', 'immediately', 'simply', 'even',
   'still', 'never', 'often', 'frequently', 'first', 'initially', 'just', 'not', 'could', 'may', 'might', 'should',
   'can', 'must']);
-const PASSIVE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
-const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
-const RELATIVES = new Set(['who', 'that', 'which']);
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'la',
+const PASSIVE = new WordTable(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
+const PRONOUNS = new WordTable(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const RELATIVES = new WordTable(['who', 'that', 'which']);
+const CONNECTORS = new WordTable(['of', 'for', 'the', 'de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'la',
   'le', 'y', 'and', 'on', 'del', 'dos', 'das', 'ibn', 'el']);
-const STOP_CAPITALS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'in', 'on', 'at', 'but', 'and',
+const STOP_CAPITALS = new WordTable(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'in', 'on', 'at', 'but', 'and',
   'however', 'despite', 'yet', 'so', 'meanwhile', 'as', 'if', 'when', 'while', 'after', 'before', 'according', 'some',
   'many', 'most', 'several', 'both', 'all', 'then', 'now', 'still', 'also', 'for', 'with', 'by', 'from', 'to', 'of',
   'or', 'nor', 'there', 'here', 'former', 'retired', 'late', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const TITLES = new Set(['president', 'vice', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman',
+const TITLES = new WordTable(['president', 'vice', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman',
   'spokesperson', 'general', 'gen', 'lt', 'lieutenant', 'maj', 'major', 'col', 'colonel', 'sen', 'senator', 'rep',
   'representative', 'gov', 'governor', 'dr', 'mr', 'mrs', 'ms', 'prof', 'professor', 'adm', 'admiral', 'sgt',
   'sergeant', 'capt', 'captain', 'cmdr', 'commander', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'leader',
@@ -60,7 +59,7 @@ const TITLES = new Set(['president', 'vice', 'secretary', 'minister', 'prime', '
   'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'nato', 'eu', 'former', 'acting', 'interim', 'executive', 'member',
   'first', 'lady', 'coach', 'manager', 'analyst', 'expert', 'professor', 'fellow', 'researcher', 'correspondent']);
 /** Last words that make a capitalised run an organisation, not a person. */
-const ORGANISATIONS = new Set(['council', 'committee', 'ministry', 'department', 'service', 'agency', 'institute',
+const ORGANISATIONS = new WordTable(['council', 'committee', 'ministry', 'department', 'service', 'agency', 'institute',
   'office', 'house', 'kremlin', 'pentagon', 'commission', 'court', 'army', 'forces', 'bank', 'fund', 'union',
   'organization', 'organisation', 'party', 'government', 'parliament', 'assembly', 'senate', 'congress',
   'directorate', 'center', 'centre', 'university', 'association', 'board', 'bureau', 'authority', 'command', 'times',
@@ -68,7 +67,7 @@ const ORGANISATIONS = new Set(['council', 'committee', 'ministry', 'department',
   'studies', 'foundation', 'network', 'tribunal', 'nations', 'states', 'korea', 'russia', 'china', 'ukraine', 'iran',
   'pyongyang', 'moscow', 'beijing', 'washington', 'kyiv', 'seoul', 'tehran', 'nis', 'nato', 'un', 'eu']);
 /** Nouns that can speak without a name: "officials said", "experts warn". */
-const ROLES = new Set(['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'expert',
+const ROLES = new WordTable(['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'expert',
   'experts', 'analyst', 'analysts', 'source', 'sources', 'ministry', 'government', 'police', 'authorities',
   'diplomat', 'diplomats', 'witness', 'witnesses', 'resident', 'residents', 'researcher', 'researchers', 'scientist',
   'scientists', 'critic', 'critics', 'lawmaker', 'lawmakers', 'senators', 'observers', 'statement', 'report',
@@ -78,121 +77,189 @@ const ROLES = new Set(['official', 'officials', 'spokesman', 'spokeswoman', 'spo
   'economists', 'historians', 'experts', 'campaigners', 'regulators', 'executives', 'kremlin', 'pentagon', 'ministry',
   'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media']);
 /** Participles that report speech even without "that" after them. */
-const OPEN_PARTICIPLES = new Set(['saying']);
+const OPEN_PARTICIPLES = new WordTable(['saying']);
 /**
  * Verbs that are as often something else ("has maintained a neutral stance", "intelligence
  * reports"): speech only when "that", a colon or a quote follows, or a quote comes just before.
  */
-const WEAK_VERBS = new Set(['maintained', 'maintains', 'responded', 'expressed', 'voiced', 'reports', 'reported',
+const WEAK_VERBS = new WordTable(['maintained', 'maintains', 'responded', 'expressed', 'voiced', 'reports', 'reported',
   'notes', 'noted', 'suggested', 'revealed', 'concluded', 'predicted', 'predicts', 'admitted', 'admits', 'recalled',
   'agreed', 'agrees', 'asked', 'elaborated', 'disclosed', 'claim', 'pledged', 'promised', 'vowed', 'concedes',
   'conceded', 'argue', 'warn', 'insist', 'deny', 'say']);
 
+/** Participles that name speech only next to a quote ("calling it a “…”"). */
+const NAMING_PARTICIPLES = new WordTable(['calling', 'labeling', 'labelling', 'describing']);
+
+/*
+ * The readers below return their result in module variables instead of fresh objects:
+ * they run a few times for every speech verb, and allocation was most of their cost.
+ */
+
 function isTokenChar(c: number): boolean {
   const k = CLASS[c];
-  return k === UPPER || k === LOWER || c === 46 || c === 45 || c === 0x2019 || c === 39 || c === 0x2011;
+  return k === C.UPPER || k === C.LOWER || c === 46 || c === 45 || c === 0x2019 || c === 39 || c === 0x2011;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  word: string;
-  capital: boolean;
-}
+/** Bounds of the token found by `tokenBefore` / `tokenAfter`. */
+let tokStart = 0;
+let tokEnd = 0;
 
-/** The whitespace-separated token ending at `e`, or null if `e` does not end one. */
-function tokenBefore(text: string, e: number, floor: number): Token | null {
-  if (e <= floor || !isTokenChar(text.charCodeAt(e - 1))) return null;
+/** Whether a whitespace-separated token ends at `e`; its bounds go to `tokStart`/`tokEnd`. */
+function tokenBefore(text: string, e: number, floor: number): boolean {
+  if (e <= floor || !isTokenChar(text.charCodeAt(e - 1))) return false;
   let s = e;
   while (s > floor && isTokenChar(text.charCodeAt(s - 1))) s--;
   while (s < e && !isLetter(text.charCodeAt(s))) s++;
-  if (s >= e) return null;
-  let we = e;
-  // A sentence period is not part of the word, but "Jr." and "U.S." keep theirs.
-  if (text.charCodeAt(we - 1) === 46 && !text.slice(s, we - 1).includes('.') && we - s > 4) we--;
-  return { start: s, end: we, word: text.slice(s, we).toLowerCase(), capital: isUpper(text.charCodeAt(s)) };
+  if (s >= e) return false;
+  tokStart = s;
+  tokEnd = trimPeriod(text, s, e);
+  return true;
 }
 
-function tokenAfter(text: string, s: number, end: number): Token | null {
-  if (s >= end || !isLetter(text.charCodeAt(s))) return null;
+/** Whether a token starts at `s`; its bounds go to `tokStart`/`tokEnd`. */
+function tokenAfter(text: string, s: number, end: number): boolean {
+  if (s >= end || !isLetter(text.charCodeAt(s))) return false;
   let e = s;
   while (e < end && isTokenChar(text.charCodeAt(e))) e++;
   while (e > s && !isLetter(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 46) e--;
-  if (text.charCodeAt(e - 1) === 46 && !text.slice(s, e - 1).includes('.') && e - s > 4) e--;
-  return { start: s, end: e, word: text.slice(s, e).toLowerCase(), capital: isUpper(text.charCodeAt(s)) };
+  tokStart = s;
+  tokEnd = trimPeriod(text, s, e);
+  return true;
 }
 
-function isPossessive(token: Token): boolean {
-  return /['\u2019]s?$/.test(token.word);
+/** A sentence period is not part of the word, but "Jr." and "U.S." keep theirs. */
+function trimPeriod(text: string, s: number, e: number): number {
+  if (text.charCodeAt(e - 1) !== 46 || e - s <= 4) return e;
+  for (let i = s; i < e - 1; i++) if (text.charCodeAt(i) === 46) return e;
+  return e - 1;
 }
 
-/** A run of capitalised tokens ending at `e` (the speaker before a verb). */
-interface Run {
-  tokens: Token[];
+/** Whether [s, e) is in `table`, with or without its final period ("Gen.", "U.S."). */
+function inTable(table: WordTable, text: string, s: number, e: number): boolean {
+  return table.has(text, s, e) || (text.charCodeAt(e - 1) === 46 && table.has(text, s, e - 1));
 }
 
-function runBefore(text: string, e: number, floor: number): Run | null {
-  const tokens: Token[] = [];
+function isPossessive(text: string, s: number, e: number): boolean {
+  if ((text.charCodeAt(e - 1) | 32) === 115) e--;
+  const mark = text.charCodeAt(e - 1);
+  return e > s && (mark === 39 || mark === 0x2019);
+}
+
+function capital(text: string, s: number): boolean {
+  return isUpper(text.charCodeAt(s));
+}
+
+// A run of capitalised tokens (a name), left to right.
+const runStarts = new Int32Array(64);
+const runEnds = new Int32Array(64);
+let runCount = 0;
+
+/** Whether a run of capitalised tokens (with "of", "de" … inside) ends at `e`. */
+function runBefore(text: string, e: number, floor: number): boolean {
+  // Collected right to left at the top of the buffers, then moved down.
+  let n = 0;
   let p = e;
-  for (;;) {
-    const t = tokenBefore(text, p, floor);
-    if (!t) break;
-    if (t.capital) {
-      if (isPossessive(t)) break;
-      tokens.unshift(t);
-    } else if (CONNECTORS.has(t.word) && tokens.length > 0) {
-      tokens.unshift(t);
-    } else {
+  while (n < 32 && tokenBefore(text, p, floor)) {
+    const s = tokStart;
+    const te = tokEnd;
+    if (capital(text, s)) {
+      if (isPossessive(text, s, te)) break;
+    } else if (!(n > 0 && inTable(CONNECTORS, text, s, te))) {
       break;
     }
-    const gap = t.start - 1;
+    runStarts[63 - n] = s;
+    runEnds[63 - n] = te;
+    n++;
+    const gap = s - 1;
     if (gap < floor || !isSpace(text.charCodeAt(gap)) || gap - 1 < floor || isSpace(text.charCodeAt(gap - 1))) break;
     p = gap;
   }
-  while (tokens.length > 0 && !tokens[0].capital) tokens.shift();
-  while (tokens.length > 0 && STOP_CAPITALS.has(tokens[0].word)) tokens.shift();
-  while (tokens.length > 0 && !tokens[0].capital) tokens.shift();
-  if (tokens.length === 0) return null;
-  return { tokens: tokens.slice(-8) };
-}
-
-function runAfter(text: string, s: number, end: number): Run | null {
-  const tokens: Token[] = [];
-  let p = s;
-  for (;;) {
-    const t = tokenAfter(text, p, end);
-    if (!t) break;
-    if (t.capital) tokens.push(t);
-    else if ((CONNECTORS.has(t.word) || TITLES.has(t.word)) && tokens.length > 0) tokens.push(t);
-    else if (TITLES.has(t.word) || ROLES.has(t.word)) tokens.push(t);
-    else break;
-    if (isPossessive(t) || tokens.length >= 8) break;
-    const gap = t.end;
-    if (gap >= end || !isSpace(text.charCodeAt(gap))) break;
-    p = gap + 1;
+  let first = 64 - n;
+  while (first < 64 && !capital(text, runStarts[first])) first++;
+  while (first < 64 && inTable(STOP_CAPITALS, text, runStarts[first], runEnds[first])) first++;
+  while (first < 64 && !capital(text, runStarts[first])) first++;
+  if (first >= 64) {
+    runCount = 0;
+    return false;
   }
-  while (tokens.length > 0 && !tokens[tokens.length - 1].capital) tokens.pop();
-  if (tokens.length === 0) return null;
-  return { tokens };
+  first = Math.max(first, 56);
+  runCount = 64 - first;
+  for (let k = 0; k < runCount; k++) {
+    runStarts[k] = runStarts[first + k];
+    runEnds[k] = runEnds[first + k];
+  }
+  return true;
 }
 
-/** The name in a run, titles taken off: "Defense Secretary Lloyd Austin" → "Lloyd Austin". */
-function nameOf(text: string, run: Run): SpeakerRef & { person: boolean } {
-  const tokens = run.tokens;
-  const last = tokens[tokens.length - 1];
-  const organisation = ORGANISATIONS.has(last.word.replace(/[.]$/, ''));
+/** Whether a run of capitalised tokens (titles and roles allowed) starts at `s`. */
+function runAfter(text: string, s: number, end: number): boolean {
+  let n = 0;
+  let p = s;
+  while (tokenAfter(text, p, end)) {
+    const ts = tokStart;
+    const te = tokEnd;
+    if (!capital(text, ts)) {
+      const titled = inTable(TITLES, text, ts, te);
+      if (!((n > 0 && (titled || inTable(CONNECTORS, text, ts, te))) || titled || inTable(ROLES, text, ts, te))) break;
+    }
+    runStarts[n] = ts;
+    runEnds[n] = te;
+    n++;
+    if (isPossessive(text, ts, te) || n >= 8) break;
+    if (te >= end || !isSpace(text.charCodeAt(te))) break;
+    p = te + 1;
+  }
+  while (n > 0 && !capital(text, runStarts[n - 1])) n--;
+  runCount = n;
+  return n > 0;
+}
+
+// The name found in the current run by `nameOfRun`.
+let nameStart = 0;
+let nameEnd = 0;
+let namePerson = false;
+
+/** The name in the current run, titles taken off: "Defense Secretary Lloyd Austin" → "Lloyd Austin". */
+function nameOfRun(text: string): void {
+  const last = runCount - 1;
+  const organisation = inTable(ORGANISATIONS, text, runStarts[last], runEnds[last]);
   let from = 0;
   if (!organisation) {
-    for (let k = tokens.length - 2; k >= 0; k--) {
-      if (TITLES.has(tokens[k].word.replace(/\.$/, '')) || TITLES.has(tokens[k].word)) {
+    for (let k = last - 1; k >= 0; k--) {
+      if (inTable(TITLES, text, runStarts[k], runEnds[k])) {
         from = k + 1;
         break;
       }
     }
-    while (from < tokens.length - 1 && !tokens[from].capital) from++;
+    while (from < last && !capital(text, runStarts[from])) from++;
   }
-  const first = tokens[from];
-  return { name: text.slice(first.start, last.end).replace(/\s+/g, ' '), start: first.start, end: last.end, person: !organisation };
+  nameStart = runStarts[from];
+  nameEnd = runEnds[last];
+  namePerson = !organisation;
+}
+
+/** Text of [s, e) with its spaces (no-break ones included) made plain. */
+function spanText(text: string, s: number, e: number): string {
+  const written = text.slice(s, e);
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    if (c !== 32 && CLASS[c] === C.SPACE) return written.replace(/\s+/g, ' ');
+  }
+  return written;
+}
+
+// The speaker found by `speakerBefore` / `speakerAfter`.
+let spStart = 0;
+let spEnd = 0;
+let spSpan = 0;
+let spPerson = false;
+
+function setSpeaker(start: number, end: number, span: number, person: boolean): boolean {
+  spStart = start;
+  spEnd = end;
+  spSpan = span;
+  spPerson = person;
+  return true;
 }
 
 /** Context the attribution pass needs from its paragraph and the one before. */
@@ -204,7 +271,7 @@ export interface AttributionInput {
   hits: readonly number[];
   entries: readonly Entry[];
   sentences: readonly number[];
-  /** Outer quotes of the paragraph (document offsets), in order. */
+  /** Quotes of the paragraph (document offsets), in order. */
   quotes: readonly QuoteSpan[];
   /** Last person named in the previous paragraph, for "he said". */
   antecedent: string | null;
@@ -222,125 +289,124 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   for (let h = 0; h < entries.length; h++) {
     const a = attributionAt(input, hits[h * 2], hits[h * 2 + 1], entries[h], out);
     if (!a) continue;
-    const pronoun = a.speaker.name.toLowerCase();
-    if (pronoun === 'he' || pronoun === 'she') {
-      if (lastPerson) a.speaker = { name: lastPerson, start: a.speaker.start, end: a.speaker.end };
-    } else if (a.person && !PRONOUNS.has(a.speaker.name.toLowerCase())) {
-      lastPerson = a.speaker.name;
+    const name = a.speaker.name;
+    if (name.length <= 3 && PRONOUNS.has(name, 0, name.length)) {
+      if (lastPerson && (isWord(name, 0, name.length, 'he') || isWord(name, 0, name.length, 'she'))) {
+        a.speaker = { name: lastPerson, start: a.speaker.start, end: a.speaker.end };
+      }
+    } else if (a.person) {
+      lastPerson = name;
     }
     // Keep the list ordered by start; speakers written before the verb can start earlier.
     let k = out.length;
     while (k > 0 && out[k - 1].start > a.start) k--;
-    out.splice(k, 0, a);
+    if (k === out.length) out.push(a);
+    else out.splice(k, 0, a);
   }
   return out;
 }
 
-function sentenceBounds(sentences: readonly number[], offset: number): [number, number] {
-  if (sentences.length === 0) return [offset, offset];
-  const k = sentenceIndex(sentences, offset);
-  return [sentences[k * 2], sentences[k * 2 + 1]];
+function attribution(start: number, end: number, vs: number, ve: number, word: string, name: string, speakerStart: number, speakerEnd: number, person: boolean, subtype = 'reported'): Attribution {
+  return { start, end, verbStart: vs, verbEnd: ve, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
 }
 
 function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Entry, found: readonly Attribution[]): Attribution | null {
   const { text, start, end, sentences } = input;
   const verb = entry.verb;
-  const [ss, se] = sentenceBounds(sentences, vs);
-  const word = lower(text, vs, ve);
+  let ss = vs;
+  let se = vs;
+  if (sentences.length > 0) {
+    const k = sentenceIndex(sentences, vs);
+    ss = sentences[k * 2];
+    se = sentences[k * 2 + 1];
+  }
+  const word = entry.word;
   if (verb === 'according') {
     const t = skipSpaces(text, ve, end);
-    if (t === ve || lower(text, t, t + 3) !== 'to ') return null;
-    const np = nounPhraseAfter(text, t + 3, Math.min(se, end), sentences);
-    if (!np) return null;
-    const run = runBefore(text, np[1], np[0]);
-    let speaker: SpeakerRef;
-    let person = false;
-    if (run && run.tokens[run.tokens.length - 1].end === np[1] && isUpper(text.charCodeAt(np[1] - 1)) !== null && run.tokens.length >= 2 && !run.tokens.some((tk) => !tk.capital && tk.word !== 'of')) {
-      const n = nameOf(text, run);
-      speaker = { name: n.name, start: n.start, end: n.end };
-      person = n.person;
-    } else {
-      speaker = { name: text.slice(np[0], np[1]).replace(/\s+/g, ' '), start: np[0], end: np[1] };
+    if (t === ve || !isWord(text, t, t + 2, 'to') || !isSpace(text.charCodeAt(t + 2))) return null;
+    const npEnd = nounPhraseEnd(text, t + 3, Math.min(se, end));
+    const np = t + 3;
+    if (npEnd < 0) return null;
+    if (runBefore(text, npEnd, np) && runEnds[runCount - 1] === npEnd && runCount >= 2 && onlyCapitalsOrOf(text)) {
+      nameOfRun(text);
+      return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
     }
-    return { start: vs, end: np[1], verbStart: vs, verbEnd: t + 2, subtype: 'according-to', speaker, person, word: 'according to', linked: false };
+    return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, np, npEnd), np, npEnd, false, 'according-to');
   }
 
   const next = skipSpaces(text, ve, end);
   const nextChar = next < end ? text.charCodeAt(next) : 32;
-  if (verb === 'part' && !OPEN_PARTICIPLES.has(word)) {
-    const t = tokenAfter(text, next, end);
-    if (!(t && t.word === 'that') && nextChar !== 58 && CLASS[nextChar] !== QUOTE && nextChar !== 44) return null;
+  if (verb === 'part' && !OPEN_PARTICIPLES.has(word, 0, word.length)) {
+    const that = tokenAfter(text, next, end) && isWord(text, tokStart, tokEnd, 'that');
+    if (!that && nextChar !== 58 && CLASS[nextChar] !== C.QUOTE && nextChar !== 44) return null;
   }
-  if (WEAK_VERBS.has(word) && !complementFollows(text, next, end) && !quoteJustBefore(text, vs, start)) return null;
-  if (verb === 'name' || (verb === 'part' && /^(calling|labeling|labelling|describing)$/.test(word))) {
+  if (WEAK_VERBS.has(word, 0, word.length) && !complementFollows(text, next, end) && !quoteJustBefore(text, vs, start)) return null;
+  if (verb === 'name' || (verb === 'part' && NAMING_PARTICIPLES.has(word, 0, word.length))) {
     // "called it a “…”", "as described by …": naming verbs report speech only next to a quote.
-    if (!input.quotes.some((q) => q.start < se && q.end > ss)) return null;
+    let near = false;
+    for (const q of input.quotes) {
+      if (q.start < se && q.end > ss) {
+        near = true;
+        break;
+      }
+    }
+    if (!near) return null;
   }
 
   // Inverted order after a quote or a comma: "…,” said Victor Cha".
   const before = skipSpacesBack(text, vs, start);
   const beforeChar = before > start ? text.charCodeAt(before - 1) : 0;
-  if (verb === 'say' && (CLASS[beforeChar] === QUOTE || beforeChar === 44 || before === ss)) {
-    const right = speakerAfter(text, next, end);
-    if (right) {
-      return { start: vs, end: right.end, verbStart: vs, verbEnd: ve, subtype: 'reported', speaker: right, person: right.person, word, linked: false };
-    }
+  if (verb === 'say' && (CLASS[beforeChar] === C.QUOTE || beforeChar === 44 || before === ss) && speakerAfter(text, next, end)) {
+    return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
   }
 
   // Auxiliaries and adverbs between the speaker and the verb: "has denied", "further elaborated".
   let p = before;
   let passive = false;
   for (let n = 0; n < 3; n++) {
-    const t = tokenBefore(text, p, start);
-    if (!t || t.end !== p) break;
-    if (PASSIVE.has(t.word)) passive = true;
-    else if (!AUXILIARIES.has(t.word) && !(t.word.endsWith('ly') && !t.capital && t.word.length > 4)) break;
-    p = skipSpacesBack(text, t.start, start);
+    if (!tokenBefore(text, p, start) || tokEnd !== p) break;
+    const ts = tokStart;
+    const te = tokEnd;
+    if (inTable(PASSIVE, text, ts, te)) passive = true;
+    else if (!inTable(AUXILIARIES, text, ts, te) && !(te - ts > 4 && !capital(text, ts) && (text.charCodeAt(te - 1) | 32) === 121 && (text.charCodeAt(te - 2) | 32) === 108)) break;
+    p = skipSpacesBack(text, ts, start);
   }
-  if (passive) {
+  if (passive || verb === 'name') {
     // "as described by Pentagon Press Secretary Pat Ryder"
-    const by = tokenAfter(text, next, end);
-    if (by && by.word === 'by') {
-      const right = speakerAfter(text, skipSpaces(text, by.end, end), end);
-      if (right) return { start: vs, end: right.end, verbStart: vs, verbEnd: ve, subtype: 'reported', speaker: right, person: right.person, word, linked: false };
+    if (tokenAfter(text, next, end) && isWord(text, tokStart, tokEnd, 'by') && speakerAfter(text, skipSpaces(text, tokEnd, end), end)) {
+      return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
     }
-    return null;
-  }
-  if (verb === 'name' || verb === 'say') {
-    const by = tokenAfter(text, next, end);
-    if (by && by.word === 'by' && verb === 'name') {
-      const right = speakerAfter(text, skipSpaces(text, by.end, end), end);
-      if (right) return { start: vs, end: right.end, verbStart: vs, verbEnd: ve, subtype: 'reported', speaker: right, person: right.person, word, linked: false };
-    }
+    if (passive) return null;
   }
 
-  const left = speakerBefore(text, p, Math.max(ss, start), ss);
-  if (left) {
-    return { start: left.spanStart, end: ve, verbStart: vs, verbEnd: ve, subtype: 'reported', speaker: left, person: left.person, word, linked: false };
+  if (speakerBefore(text, p, Math.max(ss, start), ss)) {
+    return attribution(spSpan, ve, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
   }
   if (verb === 'part' || verb === 'name' || relativeBefore(text, p, start)) {
-    // "…, stating that": the subject of the sentence, or the speaker already named in it.
+    // "…, stating that": the speaker already named in the sentence, or its subject.
     for (let k = found.length - 1; k >= 0; k--) {
-      if (found[k].start >= ss && found[k].start < vs) {
-        const f = found[k];
-        return { start: vs, end: ve, verbStart: vs, verbEnd: ve, subtype: 'reported', speaker: f.speaker, person: f.person, word, linked: false };
-      }
+      const f = found[k];
+      if (f.start >= ss && f.start < vs) return attribution(vs, ve, vs, ve, word, f.speaker.name, f.speaker.start, f.speaker.end, f.person);
     }
-    const subject = firstNameIn(text, ss, vs);
-    if (subject) return { start: vs, end: ve, verbStart: vs, verbEnd: ve, subtype: 'reported', speaker: subject, person: subject.person, word, linked: false };
+    if (firstNameIn(text, ss, vs)) return attribution(vs, ve, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson);
   }
   return null;
 }
 
+function onlyCapitalsOrOf(text: string): boolean {
+  for (let k = 0; k < runCount; k++) {
+    if (!capital(text, runStarts[k]) && !isWord(text, runStarts[k], runEnds[k], 'of')) return false;
+  }
+  return true;
+}
+
 function relativeBefore(text: string, p: number, start: number): boolean {
-  const t = tokenBefore(text, p, start);
-  if (t === null || t.end !== p || !RELATIVES.has(t.word)) return false;
-  if (t.word !== 'who') return true;
+  if (!tokenBefore(text, p, start) || tokEnd !== p || !inTable(RELATIVES, text, tokStart, tokEnd)) return false;
+  if (!isWord(text, tokStart, tokEnd, 'who')) return true;
   // "…, who said": only after a name; "Three years ago, who would have predicted" asks.
-  const comma = skipSpacesBack(text, t.start, start);
+  const comma = skipSpacesBack(text, tokStart, start);
   if (text.charCodeAt(comma - 1) !== 44) return false;
-  const before = tokenBefore(text, skipSpacesBack(text, comma - 1, start), start);
-  return before !== null && before.capital;
+  return tokenBefore(text, skipSpacesBack(text, comma - 1, start), start) && capital(text, tokStart);
 }
 
 /** "that", a colon or a quote mark within the next few words. */
@@ -348,11 +414,10 @@ function complementFollows(text: string, i: number, end: number): boolean {
   let p = i;
   for (let n = 0; n < 4 && p < end; n++) {
     const c = text.charCodeAt(p);
-    if (c === 58 || CLASS[c] === QUOTE) return true;
-    const t = tokenAfter(text, p, end);
-    if (!t) return c === 44 && CLASS[text.charCodeAt(skipSpaces(text, p + 1, end))] === QUOTE;
-    if (t.word === 'that') return true;
-    p = skipSpaces(text, t.end, end);
+    if (c === 58 || CLASS[c] === C.QUOTE) return true;
+    if (!tokenAfter(text, p, end)) return c === 44 && CLASS[text.charCodeAt(skipSpaces(text, p + 1, end))] === C.QUOTE;
+    if (isWord(text, tokStart, tokEnd, 'that')) return true;
+    p = skipSpaces(text, tokEnd, end);
   }
   return false;
 }
@@ -360,143 +425,143 @@ function complementFollows(text: string, i: number, end: number): boolean {
 /** Whether a quote closes just before the speaker: "…,” Putin agreed". */
 function quoteJustBefore(text: string, vs: number, start: number): boolean {
   let p = skipSpacesBack(text, vs, start);
-  const t = tokenBefore(text, p, start);
-  if (t && t.end === p) {
-    const run = runBefore(text, p, start);
-    p = skipSpacesBack(text, run ? run.tokens[0].start : t.start, start);
+  if (tokenBefore(text, p, start) && tokEnd === p) {
+    const ts = tokStart;
+    p = skipSpacesBack(text, runBefore(text, p, start) ? runStarts[0] : ts, start);
   }
-  const c = text.charCodeAt(p - 1);
-  return p > start && CLASS[c] === QUOTE;
+  return p > start && CLASS[text.charCodeAt(p - 1)] === C.QUOTE;
 }
 
-/** The first capitalised name in [from, to) that is not a sentence opener. */
-function firstNameIn(text: string, from: number, to: number): (SpeakerRef & { person: boolean }) | null {
+/** Whether [from, to) holds a capitalised name that is not a sentence opener; it goes to `name*`. */
+function firstNameIn(text: string, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isUpper(c) && (i === from || !isLetter(text.charCodeAt(i - 1)))) {
-      const run = runAfter(text, i, to);
-      if (run) {
-        const caps = run.tokens.filter((t) => t.capital && !STOP_CAPITALS.has(t.word));
-        const soleOpener = i === from && run.tokens.length === 1;
-        if (caps.length > 0 && !soleOpener) {
-          const firstCap = run.tokens.indexOf(caps[0]);
-          const trimmed = { tokens: run.tokens.slice(firstCap) };
-          const n = nameOf(text, trimmed);
-          if (!isPossessive(trimmed.tokens[trimmed.tokens.length - 1])) return n;
+    if (isUpper(c) && (i === from || !isLetter(text.charCodeAt(i - 1))) && runAfter(text, i, to)) {
+      let firstCap = -1;
+      for (let k = 0; k < runCount; k++) {
+        if (capital(text, runStarts[k]) && !inTable(STOP_CAPITALS, text, runStarts[k], runEnds[k])) {
+          firstCap = k;
+          break;
         }
-        i = run.tokens[run.tokens.length - 1].end;
-        continue;
       }
+      const soleOpener = i === from && runCount === 1;
+      const lastEnd = runEnds[runCount - 1];
+      if (firstCap >= 0 && !soleOpener) {
+        for (let k = firstCap; k < runCount; k++) {
+          runStarts[k - firstCap] = runStarts[k];
+          runEnds[k - firstCap] = runEnds[k];
+        }
+        runCount -= firstCap;
+        if (!isPossessive(text, runStarts[runCount - 1], runEnds[runCount - 1])) {
+          nameOfRun(text);
+          return true;
+        }
+      }
+      i = lastEnd;
+      continue;
     }
     i++;
   }
-  return null;
+  return false;
 }
 
-interface SpeakerFound extends SpeakerRef {
-  person: boolean;
-  spanStart: number;
-}
-
-/** The speaker written before a verb whose left edge (after auxiliaries) is `p`. */
-function speakerBefore(text: string, p: number, floor: number, sentenceStart: number): SpeakerFound | null {
-  if (p <= floor) return null;
+/** Whether a speaker is written before a verb whose left edge (after auxiliaries) is `p`. */
+function speakerBefore(text: string, p: number, floor: number, sentenceStart: number): boolean {
+  if (p <= floor) return false;
   const c = text.charCodeAt(p - 1);
   if (c === 41) {
     // "South Korea's National Intelligence Service (NIS) reported"
-    const open = text.lastIndexOf('(', p - 1);
+    let open = p - 2;
+    while (open > floor && text.charCodeAt(open) !== 40) open--;
     if (open > floor) return speakerBefore(text, skipSpacesBack(text, open, floor), floor, sentenceStart);
-    return null;
+    return false;
   }
   if (c === 44) {
     // An appositive: "Dmitry Peskov, Putin's spokesperson, labeled" or "mate, Sen. J.D. Vance, has argued".
     const inner = skipSpacesBack(text, p - 1, floor);
-    const comma = text.lastIndexOf(',', inner - 1);
-    if (comma < floor || comma < sentenceStart) return null;
-    if (inner - comma > 120) return null;
-    const innerRun = runBefore(text, inner, skipSpaces(text, comma + 1, inner));
-    if (innerRun && innerRun.tokens[0].start === skipSpaces(text, comma + 1, inner)) {
-      const n = nameOf(text, innerRun);
-      if (n.person) return { ...n, spanStart: innerRun.tokens[0].start };
+    let comma = inner - 1;
+    while (comma >= floor && comma >= sentenceStart && text.charCodeAt(comma) !== 44 && inner - comma <= 120) comma--;
+    if (comma < floor || comma < sentenceStart || inner - comma > 120 || text.charCodeAt(comma) !== 44) return false;
+    const innerStart = skipSpaces(text, comma + 1, inner);
+    if (runBefore(text, inner, innerStart) && runStarts[0] === innerStart) {
+      nameOfRun(text);
+      if (namePerson) return setSpeaker(nameStart, nameEnd, innerStart, true);
     }
-    const outer = runBefore(text, skipSpacesBack(text, comma, floor), floor);
-    if (outer && skipSpacesBack(text, comma, floor) === outer.tokens[outer.tokens.length - 1].end) {
-      const n = nameOf(text, outer);
-      return { ...n, spanStart: outer.tokens[0].start };
+    const outerEnd = skipSpacesBack(text, comma, floor);
+    if (runBefore(text, outerEnd, floor) && outerEnd === runEnds[runCount - 1]) {
+      nameOfRun(text);
+      return setSpeaker(nameStart, nameEnd, runStarts[0], namePerson);
     }
-    return null;
+    return false;
   }
-  const t = tokenBefore(text, p, floor);
-  if (!t || t.end !== p) return null;
-  if (PRONOUNS.has(t.word)) {
-    return { name: text.slice(t.start, t.end), start: t.start, end: t.end, person: true, spanStart: t.start };
-  }
-  if (ROLES.has(t.word)) {
+  if (!tokenBefore(text, p, floor) || tokEnd !== p) return false;
+  const ts = tokStart;
+  const te = tokEnd;
+  if (inTable(PRONOUNS, text, ts, te)) return setSpeaker(ts, te, ts, true);
+  if (inTable(ROLES, text, ts, te)) {
     // "Pentagon officials", "US officials", "the ministry", "Experts"
-    let s = t.start;
-    const prev = tokenBefore(text, skipSpacesBack(text, t.start, floor), floor);
-    if (prev && prev.end === skipSpacesBack(text, t.start, floor) && prev.end < t.start) {
-      if (prev.capital && !STOP_CAPITALS.has(prev.word) && !isPossessive(prev)) {
-        const run = runBefore(text, prev.end, floor);
-        s = run ? run.tokens[0].start : prev.start;
-      } else if (prev.word === 'the' || prev.word === 'a' || prev.word === 'some' || prev.word === 'many' || prev.word === 'other' || isPossessive(prev)) {
-        s = prev.start;
+    let s = ts;
+    const gap = skipSpacesBack(text, ts, floor);
+    if (gap < ts && tokenBefore(text, gap, floor) && tokEnd === gap) {
+      const ps = tokStart;
+      const pe = tokEnd;
+      if (capital(text, ps) && !inTable(STOP_CAPITALS, text, ps, pe) && !isPossessive(text, ps, pe)) {
+        s = runBefore(text, pe, floor) ? runStarts[0] : ps;
+      } else if (isWord(text, ps, pe, 'the') || isWord(text, ps, pe, 'a') || isWord(text, ps, pe, 'some') || isWord(text, ps, pe, 'many') ||
+        isWord(text, ps, pe, 'other') || isPossessive(text, ps, pe)) {
+        s = ps;
       }
     }
-    if (!t.capital && s === t.start && t.word.endsWith('s') === false && t.word !== 'police') return null;
-    return { name: text.slice(s, t.end).replace(/\s+/g, ' '), start: s, end: t.end, person: false, spanStart: s };
+    if (!capital(text, ts) && s === ts && (text.charCodeAt(te - 1) | 32) !== 115 && !isWord(text, ts, te, 'police')) return false;
+    return setSpeaker(s, te, s, false);
   }
-  const run = runBefore(text, p, floor);
-  if (!run || run.tokens[run.tokens.length - 1].end !== p) return null;
-  const n = nameOf(text, run);
-  let spanStart = run.tokens[0].start;
+  if (!runBefore(text, p, floor) || runEnds[runCount - 1] !== p) return false;
+  nameOfRun(text);
+  const ns = nameStart;
+  const ne = nameEnd;
+  const person = namePerson;
+  let spanStart = runStarts[0];
   // "State Department spokesman Matthew Miller": a lower-case role and the capitals before it.
   const gap = skipSpacesBack(text, spanStart, floor);
-  const role = tokenBefore(text, gap, floor);
-  if (role && role.end === gap && gap < spanStart && !role.capital && (TITLES.has(role.word) || ROLES.has(role.word))) {
-    spanStart = role.start;
-    const before = runBefore(text, skipSpacesBack(text, role.start, floor), floor);
-    if (before && before.tokens[before.tokens.length - 1].end === skipSpacesBack(text, role.start, floor)) spanStart = before.tokens[0].start;
+  if (gap < spanStart && tokenBefore(text, gap, floor) && tokEnd === gap && !capital(text, tokStart) &&
+    (inTable(TITLES, text, tokStart, tokEnd) || inTable(ROLES, text, tokStart, tokEnd))) {
+    spanStart = tokStart;
+    const roleGap = skipSpacesBack(text, tokStart, floor);
+    if (runBefore(text, roleGap, floor) && runEnds[runCount - 1] === roleGap) spanStart = runStarts[0];
   }
-  const det = tokenBefore(text, skipSpacesBack(text, spanStart, floor), floor);
-  if (det && det.word === 'the' && !det.capital && !n.person) spanStart = det.start;
-  return { ...n, spanStart };
+  if (!person && tokenBefore(text, skipSpacesBack(text, spanStart, floor), floor) && isWord(text, tokStart, tokEnd, 'the') && !capital(text, tokStart)) spanStart = tokStart;
+  return setSpeaker(ns, ne, spanStart, person);
 }
 
-/** The speaker after an inverted verb: "said Victor Cha", "said the official". */
-function speakerAfter(text: string, s: number, end: number): (SpeakerRef & { person: boolean }) | null {
-  const t = tokenAfter(text, s, end);
-  if (!t) return null;
-  if (PRONOUNS.has(t.word)) return { name: text.slice(t.start, t.end), start: t.start, end: t.end, person: true };
-  if (t.word === 'the' || t.word === 'a') {
-    const r = tokenAfter(text, skipSpaces(text, t.end, end), end);
-    if (r && ROLES.has(r.word)) return { name: text.slice(t.start, r.end), start: t.start, end: r.end, person: false };
+/** Whether a speaker follows an inverted verb: "said Victor Cha", "said the official". */
+function speakerAfter(text: string, s: number, end: number): boolean {
+  if (!tokenAfter(text, s, end)) return false;
+  const ts = tokStart;
+  const te = tokEnd;
+  if (inTable(PRONOUNS, text, ts, te)) return setSpeaker(ts, te, ts, true);
+  if (isWord(text, ts, te, 'the') || isWord(text, ts, te, 'a')) {
+    if (tokenAfter(text, skipSpaces(text, te, end), end) && inTable(ROLES, text, tokStart, tokEnd)) return setSpeaker(ts, tokEnd, ts, false);
   }
-  const run = runAfter(text, s, end);
-  if (!run) return null;
-  const caps = run.tokens.filter((k) => k.capital);
-  if (caps.length === 0) return null;
-  const n = nameOf(text, run);
-  return n;
+  if (!runAfter(text, s, end)) return false;
+  nameOfRun(text);
+  return setSpeaker(nameStart, nameEnd, nameStart, namePerson);
 }
 
-/** The noun phrase after "according to": up to a comma, a quote or the sentence end. */
-function nounPhraseAfter(text: string, s: number, end: number, sentences: readonly number[]): [number, number] | null {
-  void sentences;
+/** End of the noun phrase after "according to": up to a comma, a quote or the sentence end; -1 if empty. */
+function nounPhraseEnd(text: string, s: number, end: number): number {
   let e = s;
   let words = 0;
   while (e < end && words < 12) {
     const c = text.charCodeAt(e);
     const k = CLASS[c];
-    if (k === PUNCT || k === QUOTE && c !== 0x2019 && c !== 39 || c === 40 || k === DASH && isSpace(text.charCodeAt(e + 1))) break;
-    if (k === TERMINATOR && (c !== 46 || sentenceEndAt(text, e, end) >= 0)) break;
-    if (k === SPACE) words++;
+    if (k === C.PUNCT || (k === C.QUOTE && c !== 0x2019 && c !== 39) || c === 40 || (k === C.DASH && isSpace(text.charCodeAt(e + 1)))) break;
+    if (k === C.TERMINATOR && (c !== 46 || sentenceEndAt(text, e, end) >= 0)) break;
+    if (k === C.SPACE) words++;
     e++;
   }
   e = skipSpacesBack(text, e, s);
-  if (e <= s) return null;
-  return [s, e];
+  return e > s ? e : -1;
 }
 
 /** Whether only spaces, commas, colons or dashes lie between `a` and `b`. */
@@ -504,9 +569,18 @@ function onlyGlue(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
     const k = CLASS[c];
-    if (!(k === SPACE || c === 44 || c === 58 || k === DASH)) return false;
+    if (!(k === C.SPACE || c === 44 || c === 58 || k === C.DASH)) return false;
   }
   return true;
+}
+
+/** Whether [a, b) reads "that", ", that" or "that:" (with spaces). */
+function onlyThat(text: string, a: number, b: number): boolean {
+  let s = skipSpaces(text, a, b);
+  if (text.charCodeAt(s) === 44) s = skipSpaces(text, s + 1, b);
+  let e = skipSpacesBack(text, b, s);
+  if (text.charCodeAt(e - 1) === 58) e--;
+  return isWord(text, s, e, 'that');
 }
 
 /**
@@ -517,16 +591,13 @@ function onlyGlue(text: string, a: number, b: number): boolean {
  */
 export function linkQuotes(text: string, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: readonly number[], start: number): number[] {
   const links: number[] = [];
-  for (const q of quotes) {
-    links.push(nested(q) ? -1 : linkOne(text, q, attributions, sentences, start));
+  for (const q of quotes) links.push(q.nested ? -1 : linkOne(text, q, attributions, sentences, start));
+  for (const k of links) {
+    if (k < 0) continue;
+    if (attributions[k].subtype === 'reported') attributions[k].subtype = 'speaker';
+    attributions[k].linked = true;
   }
-  for (const k of links) if (k >= 0 && attributions[k].subtype === 'reported') attributions[k].subtype = 'speaker';
-  for (const k of links) if (k >= 0) attributions[k].linked = true;
   return links;
-}
-
-function nested(q: QuoteSpan): boolean {
-  return q.nested;
 }
 
 function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[], sentences: readonly number[], start: number): number {
@@ -540,8 +611,7 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
       const a = attributions[k];
       if (a.end > q.start) continue;
       if (onlyGlue(text, a.end, q.start) && q.start - a.end <= 4) return k;
-      const between = text.slice(a.end, q.start).trim().toLowerCase();
-      if (between === 'that' || between === ', that' || between === 'that:') return k;
+      if (q.start - a.end <= 12 && onlyThat(text, a.end, q.start)) return k;
     }
   }
   if (sentences.length === 0) return -1;
@@ -596,4 +666,3 @@ export function endsWithColon(text: string, start: number, end: number): boolean
   const e = skipSpacesBack(text, end, start);
   return e > start && text.charCodeAt(e - 1) === 58;
 }
-

@@ -3,7 +3,7 @@
  * sentence it governs so tagging can suggest a kind for the whole sentence.
  */
 import type { Detection } from './types';
-import { type Entry, OPINION, SPECULATION } from './lexicon';
+import { F, type Entry } from './lexicon';
 import { isUpper, letterRunEnd, letterRunStart, lower, sentenceIndex, skipSpaces, skipSpacesBack, wordAt } from './text';
 
 /** Verbs that hedge only with "to" after them: "appears to", "ought to", "needs to". */
@@ -36,11 +36,13 @@ export function findCues(
     let s = hits[h * 2];
     let e = hits[h * 2 + 1];
     const word = entry.word;
+    let written = word;
     if (word === 'may' && isUpper(text.charCodeAt(s))) continue;
     if (NEED_TO.has(word)) {
       const t = skipSpaces(text, e, end);
       if (t === e || !wordAt(text, t, end, 'to')) continue;
       e = t + 2;
+      written = `${word} to`;
     } else if (word === 'possible') {
       // Only the set phrase "it is possible (that)".
       const verbEnd = skipSpacesBack(text, s, start);
@@ -55,14 +57,15 @@ export function findCues(
       s = itStart;
       const t = skipSpaces(text, e, end);
       if (t > e && wordAt(text, t, end, 'that')) e = letterRunEnd(text, t, end);
+      written = lower(text, s, e).replace(/\s+/g, ' ');
     }
     const k = sentenceIndex(sentences, s);
     const cue: Detection = {
       kind: 'cue',
-      subtype: entry.flags & SPECULATION ? 'speculation' : entry.flags & OPINION ? 'opinion' : 'speculation',
+      subtype: entry.flags & F.SPECULATION ? 'speculation' : entry.flags & F.OPINION ? 'opinion' : 'speculation',
       start: s - base,
       end: e - base,
-      word: lower(text, s, e).replace(/\s+/g, ' '),
+      word: written,
     };
     if (sentences.length > 0) {
       cue.sentenceStart = sentences[k * 2] - base;

@@ -29,9 +29,7 @@ export function detect(text: string, options?: DetectOptions): Detection[] {
     const start = bounds[p * 2];
     const end = bounds[p * 2 + 1];
     const nextStart = p + 1 < count ? bounds[p * 2 + 2] : -1;
-    const result = scanParagraph(text, start, end, carry, nextStart, 0, kinds);
-    const local = result.local;
-    for (let k = 0; k < local.length; k++) out.push(local[k]);
+    const result = scanParagraph(text, start, end, carry, nextStart, 0, kinds, out);
     if (result.cross) cross.push(result.cross);
     carry = result.carry;
   }

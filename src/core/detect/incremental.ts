@@ -181,8 +181,9 @@ export class IncrementalDetector {
       const start = p.start + delta;
       const end = p.end + delta;
       const after = nextParagraphStart(text, end);
-      const result = scanParagraph(text, start, end, carryNew, after, start, this.kinds);
-      fresh.push({ start, end, local: result.local, cross: result.cross, carry: result.carry });
+      const local: Detection[] = [];
+      const result = scanParagraph(text, start, end, carryNew, after, start, this.kinds, local);
+      fresh.push({ start, end, local, cross: result.cross, carry: result.carry });
       carryOld = p.carry;
       carryNew = result.carry;
       changedTo = end;
@@ -232,8 +233,9 @@ export class IncrementalDetector {
       const start = bounds[k * 2];
       const end = bounds[k * 2 + 1];
       const after = k + 1 < n ? bounds[k * 2 + 2] : nextParagraphStart(text, end);
-      const result = scanParagraph(text, start, end, carry, after, start, this.kinds);
-      out.push({ start, end, local: result.local, cross: result.cross, carry: result.carry });
+      const local: Detection[] = [];
+      const result = scanParagraph(text, start, end, carry, after, start, this.kinds, local);
+      out.push({ start, end, local, cross: result.cross, carry: result.carry });
       carry = result.carry;
     }
     return out;

@@ -4,21 +4,23 @@
  * typed-array probe and a string is only built for the rare hits.
  */
 
-export const CARDINAL = 1 << 0;
-export const SCALE = 1 << 1;
-export const PLURAL_SCALE = 1 << 2;
-export const DOZEN = 1 << 3;
-export const ORDINAL = 1 << 4;
-export const FRACTION = 1 << 5;
-export const MULTIPLE = 1 << 6;
-export const VAGUE = 1 << 7;
-export const SPEECH = 1 << 8;
-export const SPECULATION = 1 << 9;
-export const OPINION = 1 << 10;
-export const URL = 1 << 11;
+/** What a keyword can start (bit flags; a const enum so tests compile to literals). */
+export const enum F {
+  CARDINAL = 1 << 0,
+  SCALE = 1 << 1,
+  PLURAL_SCALE = 1 << 2,
+  DOZEN = 1 << 3,
+  ORDINAL = 1 << 4,
+  FRACTION = 1 << 5,
+  MULTIPLE = 1 << 6,
+  VAGUE = 1 << 7,
+  SPEECH = 1 << 8,
+  SPECULATION = 1 << 9,
+  OPINION = 1 << 10,
+  URL = 1 << 11,
+  NUMBER_WORD = CARDINAL | SCALE | PLURAL_SCALE | DOZEN | ORDINAL | FRACTION | MULTIPLE | VAGUE,
+}
 
-/** Flags that make a word the start of a numeric expression. */
-export const NUMBER_WORD = CARDINAL | SCALE | PLURAL_SCALE | DOZEN | ORDINAL | FRACTION | MULTIPLE | VAGUE;
 
 /** How a speech verb finds its speaker. */
 export type VerbClass = 'say' | 'name' | 'part' | 'according';
@@ -52,43 +54,43 @@ const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixt
   'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 const TENTHS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
 
-UNITS.forEach((w, n) => add(w, CARDINAL, n));
-TENS.forEach((w, n) => w && add(w, CARDINAL, n * 10));
-ORDINALS.forEach((w, n) => n > 0 && add(w, ORDINAL, n));
-TENTHS.forEach((w, n) => w && add(w, ORDINAL, n * 10));
-add('hundredth', ORDINAL, 100);
-add('thousandth', ORDINAL, 1000);
-add('millionth', ORDINAL, 1e6);
-add('hundred', CARDINAL | SCALE, 100);
-add('thousand', CARDINAL | SCALE, 1e3);
-add('million', CARDINAL | SCALE, 1e6);
-add('billion', CARDINAL | SCALE, 1e9);
-add('trillion', CARDINAL | SCALE, 1e12);
-add('hundreds', PLURAL_SCALE, 100);
-add('thousands', PLURAL_SCALE, 1e3);
-add('millions', PLURAL_SCALE, 1e6);
-add('billions', PLURAL_SCALE, 1e9);
-add('trillions', PLURAL_SCALE, 1e12);
-add('tens', PLURAL_SCALE, 10);
-add('dozens', PLURAL_SCALE, 12);
-add('scores', PLURAL_SCALE, 20);
-add('dozen', DOZEN, 12);
-add('half halves', FRACTION, 2);
-add('third thirds', FRACTION, 3);
-add('quarter quarters', FRACTION, 4);
-add('fifths', FRACTION, 5);
-add('sixths', FRACTION, 6);
-add('eighths', FRACTION, 8);
-add('tenths', FRACTION, 10);
-add('twice', MULTIPLE, 2);
-add('thrice', MULTIPLE, 3);
-add('twofold', MULTIPLE, 2);
-add('threefold', MULTIPLE, 3);
-add('fourfold', MULTIPLE, 4);
-add('fivefold', MULTIPLE, 5);
-add('tenfold', MULTIPLE, 10);
-add('hundredfold', MULTIPLE, 100);
-add('several few', VAGUE);
+UNITS.forEach((w, n) => add(w, F.CARDINAL, n));
+TENS.forEach((w, n) => w && add(w, F.CARDINAL, n * 10));
+ORDINALS.forEach((w, n) => n > 0 && add(w, F.ORDINAL, n));
+TENTHS.forEach((w, n) => w && add(w, F.ORDINAL, n * 10));
+add('hundredth', F.ORDINAL, 100);
+add('thousandth', F.ORDINAL, 1000);
+add('millionth', F.ORDINAL, 1e6);
+add('hundred', F.CARDINAL | F.SCALE, 100);
+add('thousand', F.CARDINAL | F.SCALE, 1e3);
+add('million', F.CARDINAL | F.SCALE, 1e6);
+add('billion', F.CARDINAL | F.SCALE, 1e9);
+add('trillion', F.CARDINAL | F.SCALE, 1e12);
+add('hundreds', F.PLURAL_SCALE, 100);
+add('thousands', F.PLURAL_SCALE, 1e3);
+add('millions', F.PLURAL_SCALE, 1e6);
+add('billions', F.PLURAL_SCALE, 1e9);
+add('trillions', F.PLURAL_SCALE, 1e12);
+add('tens', F.PLURAL_SCALE, 10);
+add('dozens', F.PLURAL_SCALE, 12);
+add('scores', F.PLURAL_SCALE, 20);
+add('dozen', F.DOZEN, 12);
+add('half halves', F.FRACTION, 2);
+add('third thirds', F.FRACTION, 3);
+add('quarter quarters', F.FRACTION, 4);
+add('fifths', F.FRACTION, 5);
+add('sixths', F.FRACTION, 6);
+add('eighths', F.FRACTION, 8);
+add('tenths', F.FRACTION, 10);
+add('twice', F.MULTIPLE, 2);
+add('thrice', F.MULTIPLE, 3);
+add('twofold', F.MULTIPLE, 2);
+add('threefold', F.MULTIPLE, 3);
+add('fourfold', F.MULTIPLE, 4);
+add('fivefold', F.MULTIPLE, 5);
+add('tenfold', F.MULTIPLE, 10);
+add('hundredfold', F.MULTIPLE, 100);
+add('several few', F.VAGUE);
 
 add(`said says say told tells stated added adds warned warns warn argued argues argue claimed claim
   noted wrote writes declared declares agreed agrees explained explains insisted insists insist denied denies
@@ -96,23 +98,23 @@ add(`said says say told tells stated added adds warned warns warn argued argues 
   stressed stresses emphasized emphasised emphasizes urged urges admitted admits conceded concedes cautioned
   countered replied responded asked recalled predicted predicts maintained maintains alleged tweeted
   elaborated expressed voiced suggested testified remarked commented complained boasted vowed pledged
-  promised concluded acknowledged disclosed revealed`, SPEECH, 0, 'say');
-add(`called calls labeled labelled labels described describes dubbed termed branded`, SPEECH, 0, 'name');
+  promised concluded acknowledged disclosed revealed`, F.SPEECH, 0, 'say');
+add(`called calls labeled labelled labels described describes dubbed termed branded`, F.SPEECH, 0, 'name');
 add(`saying adding stating warning noting arguing claiming insisting explaining declaring asserting stressing
-  emphasizing emphasising urging acknowledging conceding cautioning calling labeling labelling describing`, SPEECH, 0, 'part');
-add('according', SPEECH, 0, 'according');
+  emphasizing emphasising urging acknowledging conceding cautioning calling labeling labelling describing`, F.SPEECH, 0, 'part');
+add('according', F.SPEECH, 0, 'according');
 
 add(`could may might reportedly potentially possibly perhaps probably likely unlikely presumably apparently
   allegedly purportedly supposedly seemingly rumored rumoured appears appear appeared seems seem seemed possible
-  maybe conceivably unconfirmed unverified`, SPECULATION);
+  maybe conceivably unconfirmed unverified`, F.SPECULATION);
 add(`must should ought needs desperate desperately desperation disastrous disastrously catastrophic shameful
   outrageous absurd ridiculous terrible terribly horrible horrific appalling awful alarming troubling worrying
   disturbing shocking astonishing stark grim ominous ominously reckless recklessly irresponsible unacceptable
   foolish naive myopic stupid evil vital crucial brilliant excellent tragic dire deplorable disgraceful egregious
   unthinkable flippantly blatant blatantly brutal barbaric heinous incompetent corrupt pathetic laughable baseless
-  misguided wrongheaded cowardly courageous heroic disgusting despicable scandalous`, OPINION);
+  misguided wrongheaded cowardly courageous heroic disgusting despicable scandalous`, F.OPINION);
 
-add('http https www ftp', URL);
+add('http https www ftp', F.URL);
 
 for (const entry of byWord.values()) entries.push(entry);
 
@@ -169,4 +171,105 @@ export function lookupHashed(h: number, text: string, start: number, end: number
 /** The keyword written at [start, end), ignoring case; undefined if none. */
 export function lookup(text: string, start: number, end: number): Entry | undefined {
   return lookupHashed(hashWord(text, start, end), text, start, end);
+}
+
+/*
+ * The scan walks every character once, so it runs the keywords as an automaton: a state is
+ * the keyword prefix read so far in the current word, and one table load per character
+ * moves it on. Letters move between prefixes; any other ASCII character either leaves the
+ * state (0, between words) or, when something must happen, yields an action code at or
+ * above A.SPECIAL.
+ */
+
+/** Automaton states and action codes. */
+export const enum A {
+  /** Between words. */
+  OUT = 0,
+  /** Inside a word that is no keyword. */
+  DEAD = 1,
+  SPECIAL = 0x8000,
+  /** A word ends (only from a state that completed a keyword). */
+  ACT_BREAK = SPECIAL,
+  ACT_DIGIT = SPECIAL + 1,
+  ACT_QUOTE = SPECIAL + 2,
+  ACT_TERMINATOR = SPECIAL + 3,
+  ACT_AT = SPECIAL + 4,
+}
+
+const COLUMN_DIGIT = 27;
+const COLUMN_QUOTE = 28;
+const COLUMN_TERMINATOR = 29;
+const COLUMN_AT = 30;
+
+/** Column of each ASCII character in TRANSITIONS: 1-26 letters, then the action classes, 0 the rest. */
+export const COLUMNS: Uint8Array = (() => {
+  const columns = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const low = c | 32;
+    if (low >= 97 && low <= 122) columns[c] = low - 96;
+    else if (c >= 48 && c <= 57) columns[c] = COLUMN_DIGIT;
+    else if (c === 34 || c === 39 || c === 96) columns[c] = COLUMN_QUOTE;
+    else if (c === 46 || c === 33 || c === 63) columns[c] = COLUMN_TERMINATOR;
+    else if (c === 64) columns[c] = COLUMN_AT;
+  }
+  return columns;
+})();
+
+function buildAutomaton(): { transitions: Uint16Array; accepts: Int16Array; depth: Uint8Array } {
+  const children: Array<Map<number, number>> = [new Map(), new Map()];
+  const accept: number[] = [-1, -1];
+  const depth: number[] = [0, 0];
+  const root = children[A.OUT];
+  entries.forEach((entry, index) => {
+    let state = -1;
+    for (let k = 0; k < entry.word.length; k++) {
+      const c = entry.word.charCodeAt(k);
+      const map = state < 0 ? root : children[state];
+      let next = map.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        accept.push(-1);
+        depth.push(k + 1);
+        map.set(c, next);
+      }
+      state = next;
+    }
+    accept[state] = index;
+  });
+  const count = children.length;
+  // One column per letter and one per kind of other character keeps the table small
+  // (32 columns instead of 128), so that it stays in the processor's cache.
+  const transitions = new Uint16Array(count * 32);
+  for (let state = 0; state < count; state++) {
+    const row = state * 32;
+    const accepting = accept[state] >= 0;
+    for (let column = 0; column < 32; column++) {
+      let v: number;
+      if (column >= 1 && column <= 26) {
+        // Only a word start (A.OUT) or a keyword prefix can move into the trie.
+        const map = state === A.DEAD ? undefined : children[state];
+        v = map?.get(96 + column) ?? A.DEAD;
+      } else if (column === COLUMN_DIGIT) v = A.ACT_DIGIT;
+      else if (column === COLUMN_QUOTE) v = A.ACT_QUOTE;
+      else if (column === COLUMN_TERMINATOR) v = A.ACT_TERMINATOR;
+      else if (column === COLUMN_AT) v = A.ACT_AT;
+      else v = accepting ? A.ACT_BREAK : A.OUT;
+      transitions[row + column] = v;
+    }
+  }
+  return { transitions, accepts: Int16Array.from(accept), depth: Uint8Array.from(depth) };
+}
+
+const automaton = buildAutomaton();
+/** Next state (or action) for [state * 32 + COLUMNS[ASCII code]]. */
+export const TRANSITIONS: Uint16Array = automaton.transitions;
+/** The entry index a state completes, or -1. */
+export const ACCEPTS: Int16Array = automaton.accepts;
+/** Length of the prefix a state stands for. */
+export const DEPTH: Uint8Array = automaton.depth;
+
+/** Entry by index (see ACCEPTS). */
+export function entryAt(index: number): Entry {
+  return entries[index];
 }

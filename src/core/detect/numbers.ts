@@ -5,13 +5,15 @@
  * The scan calls in here only at candidates: a digit, or a word the lexicon knows as a
  * number word. From there the expression is grown right (suffixes, ranges, units, rates)
  * and then left (approximations, currency codes, months), looking at a few words each way.
+ * Words are compared in place (`WordTable`, `isWord`) because this runs tens of thousands
+ * of times per megabyte and building strings would dominate its cost.
  */
 import type { Detection, NumericRange } from './types';
 import {
-  CLASS, CURRENCY, DASH, DIGIT, LOWER, QUOTE, SPACE, TERMINATOR, UPPER, isDigit, isLetter, isSpace, isUpper,
-  letterRunEnd, letterRunStart, skipSpaces, skipSpacesBack, wordAt,
+  C, CLASS, WordTable, isDigit, isLetter, isSpace, isUpper, isWord, letterRunEnd, letterRunStart, skipSpaces,
+  skipSpacesBack, wordAt, wordEndBefore, wordStartAfter,
 } from './text';
-import { CARDINAL, DOZEN, type Entry, FRACTION, MULTIPLE, ORDINAL, PLURAL_SCALE, SCALE, VAGUE, lookup } from './lexicon';
+import { type Entry, F, lookup } from './lexicon';
 
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {
@@ -26,26 +28,35 @@ export interface NumberContext {
   out: Detection[];
 }
 
-type Bound = 'min' | 'max' | 'approx';
+const enum Bound {
+  NONE = 0,
+  MIN = 1,
+  MAX = 2,
+  APPROX = 3,
+}
 
 /** One number with what is written straight onto it. */
 interface Atom {
   start: number;
   end: number;
   value: number;
-  /** The number itself, before any scale or unit: whole, how many integer digits, grouped. */
+  /** The figure itself: whole, how many integer digits, grouped with separators. */
   int: boolean;
   digits: number;
   grouped: boolean;
   words: boolean;
-  scaled: boolean;
-  currency?: string;
-  unit?: string;
-  /** 'percent', 'measure', 'duration', 'age', 'ordinal', 'decade', 'fraction', 'multiple', 'time', 'date'. */
-  kind?: string;
-  bound?: Bound;
-  /** For vague amounts ("hundreds of", "several thousand"): the upper end. */
-  upper?: number;
+  /** Multiplier of a scale word or suffix ("million", "bn"), 1 if none. */
+  scale: number;
+  unit: string | undefined;
+  /** 'percent', 'measure', 'duration', 'ordinal', 'decade', 'fraction', 'multiple', 'time', 'date'. */
+  kind: string | undefined;
+  bound: Bound;
+  /** For vague amounts ("several thousand"): the upper end. */
+  upper: number;
+}
+
+function atom(start: number, end: number, value: number, words: boolean): Atom {
+  return { start, end, value, int: true, digits: 0, grouped: false, words, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN };
 }
 
 interface Unit {
@@ -53,9 +64,9 @@ interface Unit {
   kind: string;
 }
 
-const UNITS = new Map<string, Unit>();
+const unitList: Array<[string, Unit]> = [];
 function units(kind: string, unit: string, words: string): void {
-  for (const w of words.split(' ')) UNITS.set(w, { unit, kind });
+  for (const w of words.split(' ')) unitList.push([w, { unit, kind }]);
 }
 units('measure', 'km', 'km kilometer kilometers kilometre kilometres');
 units('measure', 'm', 'meter meters metre metres');
@@ -93,7 +104,7 @@ units('measure', 'TB', 'tb terabyte terabytes');
 units('measure', 'MB', 'mb megabyte megabytes');
 units('duration', 'second', 'second seconds sec secs');
 units('duration', 'minute', 'minute minutes min mins');
-units('duration', 'hour', 'hour hours hr hrs');
+units('duration', 'hour', 'hour hours hr hrs h');
 units('duration', 'day', 'day days');
 units('duration', 'week', 'week weeks');
 units('duration', 'month', 'month months');
@@ -101,20 +112,25 @@ units('duration', 'year', 'year years yr yrs');
 units('duration', 'decade', 'decade decades');
 units('duration', 'century', 'century centuries');
 units('percent', '%', 'percent pct');
+const UNITS = new WordTable<Unit>(unitList);
 
-/** Units written straight onto the digits ("5km", "10am"). */
-const GLUED = new Set(['km', 'kg', 'cm', 'mm', 'mph', 'kph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'g', 'mw', 'gw', 'kw',
-  'kwh', 'gwh', 'twh', 'gb', 'tb', 'mb', 'ml', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl', 'm']);
+/** Units written straight onto the digits ("5km", "10am"), with the word they stand for. */
+const GLUED = new WordTable<Unit>(
+  ['km', 'kg', 'cm', 'mm', 'mph', 'kph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'mw', 'gw', 'kw', 'kwh', 'gwh', 'twh',
+    'gb', 'tb', 'mb', 'ml', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.get(w, 0, w.length) as Unit])
+    .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }]]),
+);
 
-const CURRENCY_WORDS = new Map<string, [string, number]>([
+const CURRENCY_WORDS = new WordTable<[string, number]>([
   ['dollar', ['USD', 1]], ['dollars', ['USD', 1]], ['euro', ['EUR', 1]], ['euros', ['EUR', 1]], ['yen', ['JPY', 1]],
   ['yuan', ['CNY', 1]], ['renminbi', ['CNY', 1]], ['ruble', ['RUB', 1]], ['rubles', ['RUB', 1]], ['rouble', ['RUB', 1]],
   ['roubles', ['RUB', 1]], ['rupee', ['INR', 1]], ['rupees', ['INR', 1]], ['hryvnia', ['UAH', 1]], ['hryvnias', ['UAH', 1]],
   ['franc', ['CHF', 1]], ['francs', ['CHF', 1]], ['shekel', ['ILS', 1]], ['shekels', ['ILS', 1]], ['lira', ['TRY', 1]],
   ['bitcoin', ['BTC', 1]], ['cent', ['USD', 0.01]], ['cents', ['USD', 0.01]], ['pence', ['GBP', 0.01]],
-  ['penny', ['GBP', 0.01]], ['pesos', ['MXN', 1]], ['won', ['KRW', 1]],
+  ['penny', ['GBP', 0.01]], ['pesos', ['MXN', 1]],
 ]);
 
+/** Currency codes, matched in capitals only ("USD 40", "40 EUR"). */
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'RUB', 'INR', 'CHF', 'CAD', 'AUD', 'UAH',
   'KRW', 'ILS', 'TRY', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'HKD', 'SGD', 'NZD', 'BTC']);
 
@@ -130,42 +146,54 @@ const DOLLAR_PREFIXES = new Map<string, string>([
   ['R', 'BRL'], ['NT', 'TWD'], ['Mex', 'MXN'],
 ]);
 
-const SCALE_WORDS = new Map<string, number>([
+const SCALE_WORDS = new WordTable<number>([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['mn', 1e6],
   ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['lakh', 1e5], ['crore', 1e7],
 ]);
 
-const GLUED_SCALE = new Map<string, number>([
+const GLUED_SCALE = new WordTable<number>([
   ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['b', 1e9], ['bln', 1e9], ['tn', 1e12], ['tr', 1e12],
 ]);
 
-const MONTHS = new Map<string, number>([
+const MONTHS = new WordTable<number>([
   ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
   ['september', 9], ['october', 10], ['november', 11], ['december', 12], ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4],
   ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
 ]);
 
-/** Approximations written before a number, longest first, with the bound they set. */
-const BEFORE: Array<[string[], Bound]> = [
-  [['as', 'many', 'as'], 'max'], [['as', 'much', 'as'], 'max'], [['as', 'high', 'as'], 'max'],
-  [['as', 'few', 'as'], 'approx'], [['as', 'little', 'as'], 'approx'], [['as', 'low', 'as'], 'approx'],
-  [['in', 'excess', 'of'], 'min'], [['no', 'more', 'than'], 'max'], [['no', 'fewer', 'than'], 'min'],
-  [['no', 'less', 'than'], 'min'], [['not', 'more', 'than'], 'max'], [['a', 'little', 'over'], 'min'],
-  [['a', 'little', 'under'], 'max'], [['just', 'shy', 'of'], 'max'], [['more', 'or', 'less'], 'approx'],
-  [['close', 'to'], 'approx'], [['up', 'to'], 'max'], [['at', 'least'], 'min'], [['at', 'most'], 'max'],
-  [['more', 'than'], 'min'], [['less', 'than'], 'max'], [['fewer', 'than'], 'max'], [['greater', 'than'], 'min'],
-  [['higher', 'than'], 'min'], [['lower', 'than'], 'max'], [['upwards', 'of'], 'min'], [['upward', 'of'], 'min'],
-  [['just', 'over'], 'min'], [['just', 'under'], 'max'], [['well', 'over'], 'min'], [['well', 'above'], 'min'],
-  [['just', 'above'], 'min'], [['just', 'below'], 'max'], [['an', 'estimated'], 'approx'], [['some'], 'approx'],
-  [['about'], 'approx'], [['around'], 'approx'], [['roughly'], 'approx'], [['approximately'], 'approx'],
-  [['nearly'], 'max'], [['almost'], 'max'], [['over'], 'min'], [['under'], 'max'], [['above'], 'min'],
-  [['below'], 'max'], [['estimated'], 'approx'], [['circa'], 'approx'], [['exceeding'], 'min'],
-  [['approx'], 'approx'], [['upwards'], 'min'],
+/** Approximations written before a number, with the bound they set. */
+const BEFORE: Array<[string, Bound]> = [
+  ['as many as', Bound.MAX], ['as much as', Bound.MAX], ['as high as', Bound.MAX], ['as few as', Bound.APPROX],
+  ['as little as', Bound.APPROX], ['as low as', Bound.APPROX], ['in excess of', Bound.MIN], ['no more than', Bound.MAX],
+  ['no fewer than', Bound.MIN], ['no less than', Bound.MIN], ['not more than', Bound.MAX], ['a little over', Bound.MIN],
+  ['a little under', Bound.MAX], ['just shy of', Bound.MAX], ['more or less', Bound.APPROX], ['close to', Bound.APPROX],
+  ['up to', Bound.MAX], ['at least', Bound.MIN], ['at most', Bound.MAX], ['more than', Bound.MIN],
+  ['less than', Bound.MAX], ['fewer than', Bound.MAX], ['greater than', Bound.MIN], ['higher than', Bound.MIN],
+  ['lower than', Bound.MAX], ['upwards of', Bound.MIN], ['upward of', Bound.MIN], ['just over', Bound.MIN],
+  ['just under', Bound.MAX], ['well over', Bound.MIN], ['well above', Bound.MIN], ['just above', Bound.MIN],
+  ['just below', Bound.MAX], ['an estimated', Bound.APPROX], ['some', Bound.APPROX], ['about', Bound.APPROX],
+  ['around', Bound.APPROX], ['roughly', Bound.APPROX], ['approximately', Bound.APPROX], ['nearly', Bound.MAX],
+  ['almost', Bound.MAX], ['over', Bound.MIN], ['under', Bound.MAX], ['above', Bound.MIN], ['below', Bound.MAX],
+  ['estimated', Bound.APPROX], ['circa', Bound.APPROX], ['exceeding', Bound.MIN], ['upwards', Bound.MIN],
 ];
-const BEFORE_LAST = new Set(BEFORE.map(([words]) => words[words.length - 1]));
+/** The phrases above by their last word, longest first. */
+const BEFORE_BY_LAST = new WordTable<Array<[string[], Bound]>>(groupByLast(BEFORE));
+
+function groupByLast(phrases: Array<[string, Bound]>): Array<[string, Array<[string[], Bound]>]> {
+  const groups = new Map<string, Array<[string[], Bound]>>();
+  for (const [phrase, bound] of phrases) {
+    const words = phrase.split(' ');
+    const last = words[words.length - 1];
+    const list = groups.get(last) ?? [];
+    list.push([words, bound]);
+    list.sort((a, b) => b[0].length - a[0].length);
+    groups.set(last, list);
+  }
+  return [...groups];
+}
 
 /** Words that are not a counted noun. */
-const FUNCTION_WORDS = new Set(`the a an and or but nor of to in on at by for with from as is are was were be been
+const FUNCTION_WORDS = new WordTable(`the a an and or but nor of to in on at by for with from as is are was were be been
 being has have had will would can could may might must should shall do does did that which who whom whose this these
 those it its he she they we i you his her their our my your him them us me not no than then so if when while after
 before since until per each every more less over under into onto about against between through during also only just
@@ -174,66 +202,69 @@ many much few very too said says told including within without across along amon
 around near like unlike whether because though although yet`.split(/\s+/));
 
 /** Words before a year that make a four-digit number a year rather than a count. */
-const YEAR_CONTEXT = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'during', 'before', 'after', 'of', 'early',
-  'late', 'mid', 'the', 'circa', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'copyright', 'through', 'to',
-  'between', 'and', 'than', 'around', 'back', 'season', 'fiscal', 'budget', 'class', 'its', 'their', 'his', 'her']);
+const YEAR_CONTEXT = new WordTable(['in', 'since', 'by', 'until', 'till', 'from', 'during', 'before', 'after', 'of',
+  'early', 'late', 'mid', 'the', 'circa', 'year', 'spring', 'summer', 'autumn', 'fall', 'winter', 'copyright',
+  'through', 'to', 'between', 'and', 'than', 'around', 'back', 'season', 'fiscal', 'budget', 'class', 'its', 'their',
+  'his', 'her']);
 
 /** Capitalised words before a number that make it a label, not a claim ("Article 5"). */
-const REFERENCE_WORDS = new Set(['article', 'section', 'chapter', 'title', 'resolution', 'page', 'pages', 'vol',
+const REFERENCE_WORDS = new WordTable(['article', 'section', 'chapter', 'title', 'resolution', 'page', 'pages', 'vol',
   'volume', 'flight', 'route', 'highway', 'interstate', 'room', 'platform', 'gate', 'terminal', 'model', 'version',
   'windows', 'iphone', 'apollo', 'boeing', 'airbus', 'episode', 'paragraph', 'clause', 'rule', 'channel', 'precinct',
   'ward', 'lot', 'suite', 'apt', 'box', 'figure', 'fig', 'table', 'step', 'phase', 'level', 'grade', 'part', 'item']);
 
 /** Nouns a rate is counted per ("per day", "a month"). */
-const RATE_NOUNS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'annum', 'capita', 'person',
-  'head', 'household', 'kilometre', 'kilometer', 'km', 'mile', 'gallon', 'litre', 'liter', 'barrel', 'tonne', 'ton',
-  'share', 'unit', 'night', 'game', 'shift', 'student', 'patient', 'worker', 'employee', 'soldier', 'resident']);
+const RATE_NOUNS = new WordTable(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'annum', 'capita',
+  'person', 'head', 'household', 'kilometre', 'kilometer', 'km', 'mile', 'gallon', 'litre', 'liter', 'barrel', 'tonne',
+  'ton', 'share', 'unit', 'night', 'game', 'shift', 'student', 'patient', 'worker', 'employee', 'soldier', 'resident']);
 
-const ELIDED_TIME = /^(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z])/i;
+/** After "twice as" / "three times as". */
+const COMPARATIVES = new WordTable(['many', 'much', 'likely', 'large', 'big', 'high', 'long', 'fast', 'often']);
 
-function lowerWord(text: string, s: number, e: number): string {
-  return text.slice(s, e).toLowerCase();
-}
+/** "-est" words that are no superlative. */
+const NOT_SUPERLATIVE = /(?:west|test|rest|nest|quest|interest|protest|chest|guest|forest|harvest|contest|request|conquest|inquest|arrest|manifest|honest|modest|earnest|digest|suggest|invest|pest|vest|zest|best)$/;
 
-/** Word (letters) ending right before `i` after skipping spaces, as [start, end], or null. */
-function wordBefore(text: string, i: number, floor: number): [number, number] | null {
-  const e = skipSpacesBack(text, i, floor);
-  if (e === i && i > floor && isLetter(text.charCodeAt(i - 1))) return null;
-  if (e <= floor || !isLetter(text.charCodeAt(e - 1))) return null;
-  return [letterRunStart(text, e, floor), e];
-}
+const ORDINAL_SUFFIXES = new WordTable(['st', 'nd', 'rd', 'th']);
 
-function wordAfter(text: string, i: number, end: number): [number, number] | null {
-  const s = skipSpaces(text, i, end);
-  if (s >= end || !isLetter(text.charCodeAt(s))) return null;
-  return [s, letterRunEnd(text, s, end)];
-}
-
-/** Whether the word at [s, e) starts a new sentence or a paragraph (so capitals say nothing). */
+/** Whether the word at `s` starts a sentence or the paragraph (so capitals say nothing). */
 function atSentenceStart(text: string, s: number, start: number): boolean {
   let p = skipSpacesBack(text, s, start);
-  while (p > start && CLASS[text.charCodeAt(p - 1)] === QUOTE) p--;
+  while (p > start && CLASS[text.charCodeAt(p - 1)] === C.QUOTE) p--;
   if (p <= start) return true;
   const c = text.charCodeAt(p - 1);
-  return CLASS[c] === TERMINATOR || c === 58 || c === 0x2014 || c === 0x2013 || c === 40;
+  return CLASS[c] === C.TERMINATOR || c === 58 || c === 0x2014 || c === 0x2013 || c === 40;
 }
 
+// readDigits results, kept in module variables rather than a fresh object per number.
+let digitsEnd = 0;
+let digitsValue = 0;
+let digitsCount = 0;
+let digitsGrouped = false;
+let digitsInt = true;
+
 /**
- * Reads the digits at `i`: separators, decimals. Returns the end and value, or a negative
- * end (minus the token end) when the digits are a version number or similar.
+ * Reads the figure at `i`: thousands separators, decimals. Sets the `digits*` variables;
+ * `digitsEnd` is negative (minus the token end) for a version number such as 1.2.3.
  */
-function readDigits(text: string, i: number, end: number): { end: number; value: number; digits: number; grouped: boolean; int: boolean } {
+function readDigits(text: string, i: number, end: number): void {
   let j = i;
-  while (j < end && isDigit(text.charCodeAt(j))) j++;
-  const digits = j - i;
+  let value = 0;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    j++;
+  }
+  const count = j - i;
   let grouped = false;
   for (;;) {
     const c = text.charCodeAt(j);
     if (
-      (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009) && (grouped || digits <= 3) && j + 3 < end + 1 &&
+      (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009) && (grouped || count <= 3) && j + 4 <= end &&
       isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) &&
-      !isDigit(text.charCodeAt(j + 4)) && j + 4 <= end
+      !isDigit(text.charCodeAt(j + 4))
     ) {
+      value = value * 1000 + (text.charCodeAt(j + 1) - 48) * 100 + (text.charCodeAt(j + 2) - 48) * 10 + (text.charCodeAt(j + 3) - 48);
       j += 4;
       grouped = true;
       continue;
@@ -247,22 +278,34 @@ function readDigits(text: string, i: number, end: number): { end: number; value:
     if (text.charCodeAt(k) === 46 && k + 1 < end && isDigit(text.charCodeAt(k + 1))) {
       // Several dots: thousands in the continental style (1.000.000), else a version number.
       let m = j;
-      let thousands = !grouped && digits <= 3;
+      let thousands = !grouped && count <= 3;
       while (text.charCodeAt(m) === 46 && m + 1 < end && isDigit(text.charCodeAt(m + 1))) {
         let q = m + 1;
         while (q < end && isDigit(text.charCodeAt(q))) q++;
         if (q - m - 1 !== 3) thousands = false;
         m = q;
       }
-      if (!thousands) return { end: -m, value: NaN, digits, grouped, int: false };
-      return { end: m, value: Number(text.slice(i, m).replace(/\./g, '')), digits, grouped: true, int: true };
+      digitsCount = count;
+      digitsGrouped = true;
+      digitsInt = true;
+      if (!thousands) {
+        digitsEnd = -m;
+        digitsValue = NaN;
+        return;
+      }
+      digitsEnd = m;
+      digitsValue = Number(text.slice(i, m).replace(/\./g, ''));
+      return;
     }
+    value = Number(text.slice(i, k).replace(/[,\u00a0\u202f\u2009]/g, ''));
     j = k;
     int = false;
   }
-  const raw = text.slice(i, j);
-  const value = grouped ? Number(raw.replace(/[,\u00a0\u202f\u2009]/g, '')) : Number(raw);
-  return { end: j, value, digits, grouped, int };
+  digitsEnd = j;
+  digitsValue = value;
+  digitsCount = count;
+  digitsGrouped = grouped;
+  digitsInt = int;
 }
 
 /** End of the letters-and-digits token at `i` (used to skip identifiers whole). */
@@ -270,8 +313,11 @@ function tokenEnd(text: string, i: number, end: number): number {
   while (i < end) {
     const c = text.charCodeAt(i);
     const k = CLASS[c];
-    if (k === UPPER || k === LOWER || k === DIGIT || c === 45 || c === 46 || c === 95 || c === 47) {
-      if ((c === 45 || c === 46 || c === 47) && !(i + 1 < end && /[A-Za-z0-9]/.test(text[i + 1]))) break;
+    if (k === C.UPPER || k === C.LOWER || k === C.DIGIT) {
+      i++;
+    } else if ((c === 45 || c === 46 || c === 95 || c === 47) && i + 1 < end) {
+      const n = CLASS[text.charCodeAt(i + 1)];
+      if (n !== C.UPPER && n !== C.LOWER && n !== C.DIGIT) break;
       i++;
     } else {
       break;
@@ -282,158 +328,200 @@ function tokenEnd(text: string, i: number, end: number): number {
 
 const NUMERIC_DATE = /(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![A-Za-z0-9])/y;
 
+/** Where to resume when `digitAtom` gives up on an identifier. */
+let skipTo = 0;
+
 /**
- * Parses one number starting at digit `i`, with what is glued to it and a scale word or
- * unit after it. Null when the digits belong to an identifier; `skip` then says how far.
+ * One figure starting at digit `i`, with what is glued to it and a scale word after it.
+ * Null when the digits belong to an identifier (`skipTo` then says how far to skip).
  */
-function digitAtom(ctx: NumberContext, i: number): Atom | { skip: number } {
+function digitAtom(ctx: NumberContext, i: number): Atom | null {
   const { text, end } = ctx;
-  const c1 = text.charCodeAt(i + 1);
-  if (c1 === 45 || c1 === 47 || c1 === 46 || isDigit(c1)) {
+  let run = i;
+  while (run < end && isDigit(text.charCodeAt(run))) run++;
+  const sep = text.charCodeAt(run);
+  if ((sep === 45 || sep === 47 || sep === 46) && isDigit(text.charCodeAt(run + 1))) {
     NUMERIC_DATE.lastIndex = i;
     const m = NUMERIC_DATE.exec(text);
     if (m && i + m[0].length <= end) {
-      return { start: i, end: i + m[0].length, value: NaN, int: false, digits: 0, grouped: false, words: false, scaled: false, kind: 'date' };
+      const a = atom(i, i + m[0].length, NaN, false);
+      a.kind = 'date';
+      return a;
     }
   }
-  const d = readDigits(text, i, end);
-  if (d.end < 0) return { skip: -d.end };
-  let j = d.end;
-  const atom: Atom = { start: i, end: j, value: d.value, int: d.int, digits: d.digits, grouped: d.grouped, words: false, scaled: false };
+  readDigits(text, i, end);
+  if (digitsEnd < 0) {
+    skipTo = -digitsEnd;
+    return null;
+  }
+  let j = digitsEnd;
+  const a = atom(i, j, digitsValue, false);
+  a.int = digitsInt;
+  a.digits = digitsCount;
+  a.grouped = digitsGrouped;
   const c = text.charCodeAt(j);
 
-  // A clock time: 10:30, 10:30 a.m., 9pm.
-  if (c === 58 && d.int && !d.grouped && d.value <= 24 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && !isDigit(text.charCodeAt(j + 3))) {
+  // A clock time: 10:30, 10:30 a.m.
+  if (c === 58 && a.int && !a.grouped && a.value <= 24 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && !isDigit(text.charCodeAt(j + 3))) {
     j += 3;
-    const s = skipSpaces(text, j, end);
-    const m = ELIDED_TIME.exec(text.slice(s, s + 4));
-    atom.end = m ? s + m[0].length : j;
-    atom.kind = 'time';
-    return atom;
+    a.end = j + meridiemAt(text, j, end);
+    a.kind = 'time';
+    return a;
   }
-  // A fraction or ratio written with a slash: 1/2, 3/4 (but not 24/7 or 9/11).
-  if (c === 47 && d.int && !d.grouped && isDigit(text.charCodeAt(j + 1))) {
-    const den = readDigits(text, j + 1, end);
-    if (den.end > 0 && den.int && !isLetter(text.charCodeAt(den.end)) && text.charCodeAt(den.end) !== 47) {
-      if (d.value < den.value && den.value <= 100 && !(d.value === 9 && den.value === 11)) {
-        atom.end = den.end;
-        atom.value = d.value / den.value;
-        atom.kind = 'fraction';
-        return atom;
+  // A fraction written with a slash: 1/2, 3/4 (but not 24/7 or 9/11).
+  if (c === 47 && a.int && !a.grouped && isDigit(text.charCodeAt(j + 1))) {
+    const numerator = a.value;
+    readDigits(text, j + 1, end);
+    if (digitsEnd > 0 && digitsInt && !isLetter(text.charCodeAt(digitsEnd)) && text.charCodeAt(digitsEnd) !== 47) {
+      if (numerator < digitsValue && digitsValue <= 100 && !(numerator === 9 && digitsValue === 11)) {
+        a.end = digitsEnd;
+        a.value = numerator / digitsValue;
+        a.kind = 'fraction';
+        return a;
       }
-      return { skip: den.end };
+      skipTo = digitsEnd;
+      return null;
     }
   }
   if (isLetter(c)) {
     const e = letterRunEnd(text, j, end);
-    const suffix = text.slice(j, e);
-    const low = suffix.toLowerCase();
-    const after = e < end ? text.charCodeAt(e) : 32;
-    if (isDigit(after)) return { skip: tokenEnd(text, e, end) };
-    if ((low === 'st' || low === 'nd' || low === 'rd' || low === 'th') && d.int && !d.grouped) {
-      atom.end = e;
-      atom.kind = 'ordinal';
-      return atom;
+    if (e < end && isDigit(text.charCodeAt(e))) {
+      skipTo = tokenEnd(text, e, end);
+      return null;
     }
-    if (low === 's' && d.int && !d.grouped && (d.digits === 4 || d.digits === 2) && d.value % 10 === 0) {
-      atom.end = e;
-      atom.kind = 'decade';
-      return atom;
+    const length = e - j;
+    if (length === 2 && a.int && !a.grouped && ORDINAL_SUFFIXES.has(text, j, e)) {
+      a.end = e;
+      a.kind = 'ordinal';
+      return a;
     }
-    if (low === 'am' || low === 'pm') {
-      if (d.int && d.value >= 1 && d.value <= 12) {
-        atom.end = e;
-        atom.kind = 'time';
-        return atom;
+    if (length === 1 && (c | 32) === 115 && a.int && !a.grouped && (a.digits === 4 || a.digits === 2) && a.value % 10 === 0) {
+      a.end = e;
+      a.kind = 'decade';
+      return a;
+    }
+    if (length === 2 && (isWord(text, j, e, 'am') || isWord(text, j, e, 'pm'))) {
+      if (a.int && a.value >= 1 && a.value <= 12) {
+        a.end = e;
+        a.kind = 'time';
+        return a;
       }
-      return { skip: e };
+      skipTo = e;
+      return null;
     }
-    if (low === 'x' && !d.grouped) {
-      atom.end = e;
-      atom.kind = 'multiple';
-      return atom;
+    if (length === 1 && (c | 32) === 120 && !a.grouped) {
+      a.end = e;
+      a.kind = 'multiple';
+      return a;
     }
-    const currency = currencyBefore(text, i, ctx.floor) !== null;
-    const scale = GLUED_SCALE.get(low);
-    const singleCapital = suffix.length === 1 && isUpper(suffix.charCodeAt(0));
-    // "3bn" and "€3m" are amounts; "3m" with no currency is three metres unless people follow.
-    if (scale !== undefined && (currency || (!singleCapital && low !== 'b' && (low !== 'm' || countedNounFollows(text, e, end))))) {
-      atom.end = e;
-      atom.value *= scale;
-      atom.scaled = true;
-      return afterAtom(ctx, atom);
+    const singleCapital = length === 1 && isUpper(c);
+    const scale = GLUED_SCALE.get(text, j, e);
+    if (scale !== undefined) {
+      const currency = currencyBefore(text, i, ctx.floor) >= 0;
+      // "3bn" and "€3m" are amounts; "3m" with no currency is three metres unless people follow.
+      const letter = c | 32;
+      if (currency || (!singleCapital && letter !== 98 && (letter !== 109 || length > 1 || countedNounFollows(text, e, end)))) {
+        a.end = e;
+        a.value *= scale;
+        a.scale = scale;
+        return afterAtom(ctx, a);
+      }
     }
-    if (GLUED.has(low) && !singleCapital) {
-      const unit = UNITS.get(low === 'm' ? 'meter' : low === 'g' ? 'gram' : low === 'h' ? 'hour' : low);
+    if (!singleCapital) {
+      const unit = GLUED.get(text, j, e);
       if (unit) {
-        atom.end = e;
-        atom.unit = unit.unit;
-        atom.kind = unit.kind;
-        return atom;
+        a.end = e;
+        a.unit = unit.unit;
+        a.kind = unit.kind;
+        return a;
       }
     }
-    return { skip: tokenEnd(text, e, end) };
+    skipTo = tokenEnd(text, e, end);
+    return null;
   }
-  return afterAtom(ctx, atom);
+  return afterAtom(ctx, a);
+}
+
+/** Length of "a.m.", "p.m.", "am" or "pm" after one optional space at `i`, or 0. */
+function meridiemAt(text: string, i: number, end: number): number {
+  const s = text.charCodeAt(i) === 32 ? i + 1 : i;
+  const c = text.charCodeAt(s) | 32;
+  if (c !== 97 && c !== 112) return 0;
+  let e = s + 1;
+  if (text.charCodeAt(e) === 46) e++;
+  if ((text.charCodeAt(e) | 32) !== 109) return 0;
+  e++;
+  if (text.charCodeAt(e) === 46) e++;
+  if (e < end && isLetter(text.charCodeAt(e))) return 0;
+  return e - i;
 }
 
 function countedNounFollows(text: string, i: number, end: number): boolean {
-  const w = wordAfter(text, i, end);
-  return w !== null && i < w[0] && CLASS[text.charCodeAt(w[0])] === LOWER && !FUNCTION_WORDS.has(lowerWord(text, w[0], w[1]));
+  const s = wordStartAfter(text, i, end);
+  return s >= 0 && CLASS[text.charCodeAt(s)] === C.LOWER && !FUNCTION_WORDS.has(text, s, letterRunEnd(text, s, end));
 }
 
-/** Percent signs, scale words and units written after a number. */
-function afterAtom(ctx: NumberContext, atom: Atom): Atom {
+/** Percent signs, degree signs and scale words written after a figure. */
+function afterAtom(ctx: NumberContext, a: Atom): Atom {
   const { text, end } = ctx;
-  let j = atom.end;
-  if (text.charCodeAt(j) === 37 || (text.charCodeAt(j) === 32 && text.charCodeAt(j + 1) === 37)) {
-    atom.end = text.charCodeAt(j) === 37 ? j + 1 : j + 2;
-    atom.kind = 'percent';
-    atom.unit = '%';
-    return atom;
+  const j = a.end;
+  const c = text.charCodeAt(j);
+  if (c === 37 || (c === 32 && text.charCodeAt(j + 1) === 37)) {
+    a.end = c === 37 ? j + 1 : j + 2;
+    a.kind = 'percent';
+    a.unit = '%';
+    return a;
   }
-  if (text.charCodeAt(j) === 0xb0) {
+  if (c === 0xb0) {
     const u = text.charCodeAt(j + 1);
-    atom.end = u === 67 || u === 70 ? j + 2 : j + 1;
-    atom.kind = 'measure';
-    atom.unit = u === 67 ? '°C' : u === 70 ? '°F' : '°';
-    return atom;
+    a.end = u === 67 || u === 70 ? j + 2 : j + 1;
+    a.kind = 'measure';
+    a.unit = u === 67 ? '°C' : u === 70 ? '°F' : '°';
+    return a;
   }
-  if (!atom.scaled) {
-    const w = wordAfter(text, j, end);
-    if (w && w[0] === j + 1 && isSpace(text.charCodeAt(j))) {
-      const scale = SCALE_WORDS.get(lowerWord(text, w[0], w[1]));
-      if (scale !== undefined && !(scale === 100 && !atom.int)) {
-        atom.value *= scale;
-        atom.scaled = true;
-        atom.end = w[1];
-        j = w[1];
-        // "two and a half million" is rare; "1.5 million" is the common form.
-        const w2 = wordAfter(text, j, end);
-        if (w2 && scale === 100) {
-          const s2 = SCALE_WORDS.get(lowerWord(text, w2[0], w2[1]));
-          if (s2 !== undefined && s2 > 100) {
-            atom.value *= s2;
-            atom.end = w2[1];
+  if (a.scale === 1) {
+    const s = wordStartAfter(text, j, end);
+    if (s >= 0) {
+      const e = letterRunEnd(text, s, end);
+      const scale = SCALE_WORDS.get(text, s, e);
+      if (scale !== undefined && !(scale === 100 && !a.int)) {
+        a.value *= scale;
+        a.scale = scale;
+        a.end = e;
+        // "two hundred thousand"
+        const s2 = scale === 100 ? wordStartAfter(text, e, end) : -1;
+        if (s2 >= 0) {
+          const e2 = letterRunEnd(text, s2, end);
+          const scale2 = SCALE_WORDS.get(text, s2, e2);
+          if (scale2 !== undefined && scale2 > 100) {
+            a.value *= scale2;
+            a.scale *= scale2;
+            a.end = e2;
           }
         }
       }
     }
   }
-  return atom;
+  return a;
 }
 
-/** The currency written right before `i` ("$", "US$", "€", "USD "): [start, code] or null. */
-function currencyBefore(text: string, i: number, floor: number): [number, string] | null {
+/** Currency found by `currencyBefore`. */
+let currencyCode = '';
+
+/**
+ * The start of the currency written right before `i` ("$", "US$", "€", "USD "), with its
+ * code in `currencyCode`; -1 if none.
+ */
+function currencyBefore(text: string, i: number, floor: number): number {
   let p = i;
-  if (p > floor && text.charCodeAt(p - 1) === 32 && p - 1 > floor && CLASS[text.charCodeAt(p - 2)] === CURRENCY) p--;
-  if (p > floor && CLASS[text.charCodeAt(p - 1)] === CURRENCY) {
+  if (p - 2 >= floor && text.charCodeAt(p - 1) === 32 && CLASS[text.charCodeAt(p - 2)] === C.CURRENCY) p--;
+  if (p - 1 >= floor && CLASS[text.charCodeAt(p - 1)] === C.CURRENCY) {
     const sym = text.charCodeAt(p - 1);
     let code = SYMBOLS.get(sym) ?? 'USD';
     let s = p - 1;
     if (sym === 0x24) {
       const ls = letterRunStart(text, s, floor);
-      if (ls < s) {
+      if (ls < s && s - ls <= 3) {
         const prefix = DOLLAR_PREFIXES.get(text.slice(ls, s));
         if (prefix && (ls === floor || !isLetter(text.charCodeAt(ls - 1)))) {
           code = prefix;
@@ -441,601 +529,632 @@ function currencyBefore(text: string, i: number, floor: number): [number, string
         }
       }
     }
-    if (sym === 0xa2) code = 'USD';
-    return [s, code];
+    currencyCode = code;
+    return s;
   }
-  const w = wordBefore(text, i, floor);
-  if (w && w[1] < i) {
-    const word = text.slice(w[0], w[1]);
-    if (CURRENCY_CODES.has(word)) return [w[0], word];
-    if ((word === 'Rs' || word === 'INR') && true) return [w[0], 'INR'];
+  const we = wordEndBefore(text, i, floor);
+  if (we >= 0 && isUpper(text.charCodeAt(we - 1))) {
+    const ws = letterRunStart(text, we, floor);
+    if (we - ws === 3 || we - ws === 2) {
+      const word = text.slice(ws, we);
+      if (CURRENCY_CODES.has(word)) {
+        currencyCode = word;
+        return ws;
+      }
+      if (word === 'Rs') {
+        currencyCode = 'INR';
+        return ws;
+      }
+    }
   }
-  if (i - 3 >= floor && text.charCodeAt(i - 1) === 32 && text.slice(i - 4, i - 1) === 'Rs.') return [i - 4, 'INR'];
-  return null;
+  if (i - 4 >= floor && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i - 2) === 46 && text.charCodeAt(i - 3) === 115 && text.charCodeAt(i - 4) === 82) {
+    currencyCode = 'INR';
+    return i - 4;
+  }
+  return -1;
 }
 
 /** Number words: "four", "twenty-one", "a dozen", "hundreds of", "two-thirds", "twice". */
 function wordAtom(ctx: NumberContext, ws: number, we: number, entry: Entry): Atom | null {
   const { text, end, start } = ctx;
   const flags = entry.flags;
-  const capital = isUpper(text.charCodeAt(ws));
   // Capitalised number words inside a sentence name something ("Five Eyes", "Group of Seven").
-  if (capital && !atSentenceStart(text, ws, start)) return null;
-  const atom: Atom = { start: ws, end: we, value: entry.n, int: true, digits: 0, grouped: false, words: true, scaled: false };
+  if (isUpper(text.charCodeAt(ws)) && !atSentenceStart(text, ws, start)) return null;
+  const a = atom(ws, we, entry.n, true);
 
-  if (flags & MULTIPLE) {
-    atom.kind = 'multiple';
-    extendAsMany(text, atom, end);
-    return atom;
+  if (flags & F.MULTIPLE) {
+    a.kind = 'multiple';
+    extendAsMany(text, a, end);
+    return a;
   }
-  if (flags & VAGUE) {
+  if (flags & F.VAGUE) {
     // "several thousand", "a few hundred"
-    const w = wordAfter(text, we, end);
-    if (!w) return null;
-    const scale = SCALE_WORDS.get(lowerWord(text, w[0], w[1]));
-    if (scale === undefined || scale > 1e12 || w[0] !== we + 1) return null;
-    const few = lowerWord(text, ws, we) === 'few';
+    const s = wordStartAfter(text, we, end);
+    if (s < 0) return null;
+    const e = letterRunEnd(text, s, end);
+    const scale = SCALE_WORDS.get(text, s, e);
+    if (scale === undefined) return null;
+    const few = isWord(text, ws, we, 'few');
     if (few) {
-      const a = wordBefore(text, ws, ctx.floor);
-      if (!a || lowerWord(text, a[0], a[1]) !== 'a') return null;
-      atom.start = a[0];
+      const be = wordEndBefore(text, ws, ctx.floor);
+      if (be < 0 || !isWord(text, letterRunStart(text, be, ctx.floor), be, 'a')) return null;
+      a.start = be - 1;
     }
-    atom.end = w[1];
-    atom.value = (few ? 2 : 3) * scale;
-    atom.upper = (few ? 5 : 9) * scale;
-    atom.bound = 'approx';
-    atom.scaled = true;
-    return atom;
+    a.end = e;
+    a.value = (few ? 2 : 3) * scale;
+    a.upper = (few ? 5 : 9) * scale;
+    a.bound = Bound.APPROX;
+    a.scale = scale;
+    return a;
   }
-  if (flags & PLURAL_SCALE) {
-    // "hundreds of", "tens of thousands of", "dozens of"
-    let e = we;
-    let value = entry.n;
-    const word = lowerWord(text, ws, we);
-    for (;;) {
-      const of = wordAfter(text, e, end);
-      if (!of || lowerWord(text, of[0], of[1]) !== 'of') return word === 'tens' ? null : e === we ? null : finish();
-      const next = wordAfter(text, of[1], end);
-      const nextEntry = next ? lookup(text, next[0], next[1]) : undefined;
-      if (next && nextEntry && nextEntry.flags & PLURAL_SCALE && nextEntry.n > value) {
-        value *= nextEntry.n;
-        e = next[1];
-        continue;
-      }
-      if (word === 'tens' && e === we) return null;
-      return finish();
+  if (flags & F.PLURAL_SCALE) return pluralScaleAtom(text, a, ws, we, entry, end);
+  if (flags & F.FRACTION && !(flags & F.CARDINAL) && !(flags & F.ORDINAL && !isFractionUse(text, ws, we, end, ctx.floor))) {
+    return fractionAtom(ctx, a, ws, we, entry);
+  }
+  if (flags & F.ORDINAL) return ordinalAtom(ctx, a, ws, we);
+  if (flags & F.DOZEN) {
+    // "a dozen", "half a dozen"
+    const be = wordEndBefore(text, ws, ctx.floor);
+    if (be < 0) return null;
+    const bs = letterRunStart(text, be, ctx.floor);
+    if (!isWord(text, bs, be, 'a')) return null;
+    a.start = bs;
+    a.value = 12;
+    const he = wordEndBefore(text, bs, ctx.floor);
+    if (he >= 0 && isWord(text, letterRunStart(text, he, ctx.floor), he, 'half')) {
+      a.start = letterRunStart(text, he, ctx.floor);
+      a.value = 6;
     }
-    function finish(): Atom {
-      atom.end = e;
-      atom.value = value * 2;
-      atom.bound = 'min';
-      atom.kind = undefined;
-      atom.scaled = true;
-      return atom;
-    }
+    return a;
   }
-  if (flags & FRACTION && !(flags & CARDINAL) && !(flags & ORDINAL && !isFractionUse(text, ws, we, end, ctx.floor))) {
-    return fractionAtom(ctx, atom, ws, we, entry);
-  }
-  if (flags & ORDINAL) {
-    return ordinalAtom(ctx, atom, ws, we);
-  }
-  if (flags & DOZEN) {
-    const a = wordBefore(text, ws, ctx.floor);
-    if (!a || !/^(a|half a)$/.test(lowerWord(text, a[0], a[1]))) return null;
-    atom.start = a[0];
-    atom.value = 12;
-    return atom;
-  }
-  if (flags & CARDINAL) return cardinalAtom(ctx, atom, ws, we, entry);
+  if (flags & F.CARDINAL) return cardinalAtom(ctx, a, ws, we, entry);
   return null;
+}
+
+/** "hundreds of", "tens of thousands of", "dozens of" */
+function pluralScaleAtom(text: string, a: Atom, ws: number, we: number, entry: Entry, end: number): Atom | null {
+  let e = we;
+  let value = entry.n;
+  const tens = isWord(text, ws, we, 'tens');
+  for (;;) {
+    const of = wordStartAfter(text, e, end);
+    if (of < 0 || !isWord(text, of, letterRunEnd(text, of, end), 'of')) break;
+    const next = wordStartAfter(text, of + 2, end);
+    if (next < 0) break;
+    const nextEnd = letterRunEnd(text, next, end);
+    const nextEntry = lookup(text, next, nextEnd);
+    if (nextEntry && nextEntry.flags & F.PLURAL_SCALE && nextEntry.n > value) {
+      value *= nextEntry.n;
+      e = nextEnd;
+      continue;
+    }
+    break;
+  }
+  if (e === we && (tens || wordStartAfter(text, we, end) < 0 || !isWord(text, we + 1, letterRunEnd(text, we + 1, end), 'of'))) return null;
+  a.end = e;
+  a.value = value * 2;
+  a.bound = Bound.MIN;
+  a.scale = value;
+  return a;
 }
 
 function isFractionUse(text: string, ws: number, we: number, end: number, floor: number): boolean {
-  const w = wordAfter(text, we, end);
-  if (w && lowerWord(text, w[0], w[1]) === 'of') {
-    const a = wordBefore(text, ws, floor);
-    return a !== null && /^(a|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(lowerWord(text, a[0], a[1]));
-  }
-  return false;
+  const s = wordStartAfter(text, we, end);
+  if (s < 0 || !isWord(text, s, letterRunEnd(text, s, end), 'of')) return false;
+  const be = wordEndBefore(text, ws, floor);
+  if (be < 0) return false;
+  const bs = letterRunStart(text, be, floor);
+  const entry = isWord(text, bs, be, 'a') ? null : lookup(text, bs, be);
+  return isWord(text, bs, be, 'a') || (entry !== undefined && entry !== null && (entry.flags & F.CARDINAL) !== 0 && entry.n <= 10 && entry.n > 0);
 }
 
-function fractionAtom(ctx: NumberContext, atom: Atom, ws: number, we: number, entry: Entry): Atom | null {
+function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry: Entry): Atom | null {
   const { text, end } = ctx;
-  const word = lowerWord(text, ws, we);
-  const after = wordAfter(text, we, end);
-  const afterWord = after ? lowerWord(text, after[0], after[1]) : '';
-  const a = wordBefore(text, ws, ctx.floor);
-  const before = a ? lowerWord(text, a[0], a[1]) : '';
-  if (word === 'half' || word === 'halves') {
-    // "half of", "half a million"; "a half" stands alone too rarely to be worth the noise.
-    if (afterWord === 'a' || afterWord === 'an') {
-      const s = after ? wordAfter(text, after[1], end) : null;
-      const scale = s ? SCALE_WORDS.get(lowerWord(text, s[0], s[1])) : undefined;
-      if (s && scale !== undefined) {
-        atom.end = s[1];
-        atom.value = scale / 2;
-        atom.scaled = true;
-        return atom;
-      }
-      if (s && lowerWord(text, s[0], s[1]) === 'dozen') {
-        atom.end = s[1];
-        atom.value = 6;
-        return atom;
+  const after = wordStartAfter(text, we, end);
+  const afterEnd = after >= 0 ? letterRunEnd(text, after, end) : -1;
+  const of = after >= 0 && isWord(text, after, afterEnd, 'of');
+  if (entry.n === 2) {
+    // "half of", "half a million", "half a dozen"
+    if (after >= 0 && (isWord(text, after, afterEnd, 'a') || isWord(text, after, afterEnd, 'an'))) {
+      const s = wordStartAfter(text, afterEnd, end);
+      if (s >= 0) {
+        const e = letterRunEnd(text, s, end);
+        const scale = SCALE_WORDS.get(text, s, e);
+        if (scale !== undefined) {
+          a.end = e;
+          a.value = scale / 2;
+          a.scale = scale;
+          return a;
+        }
+        if (isWord(text, s, e, 'dozen')) {
+          a.end = e;
+          a.value = 6;
+          return a;
+        }
       }
     }
-    if (afterWord !== 'of' && after && after[0] === we + 1) return null;
-    if (afterWord !== 'of') return null;
-    atom.kind = 'fraction';
-    atom.value = 0.5;
-    return atom;
+    if (!of) return null;
+    a.kind = 'fraction';
+    a.value = 0.5;
+    return a;
   }
   // "a third of", "a quarter of"
-  if ((before === 'a' || before === 'one') && afterWord === 'of' && a) {
-    atom.start = a[0];
-    atom.kind = 'fraction';
-    atom.value = 1 / entry.n;
-    return atom;
+  const be = wordEndBefore(text, ws, ctx.floor);
+  if (of && be >= 0) {
+    const bs = letterRunStart(text, be, ctx.floor);
+    if (isWord(text, bs, be, 'a') || isWord(text, bs, be, 'one')) {
+      a.start = bs;
+      a.kind = 'fraction';
+      a.value = 1 / entry.n;
+      return a;
+    }
   }
   return null;
 }
 
-function ordinalAtom(ctx: NumberContext, atom: Atom, ws: number, we: number): Atom | null {
+/**
+ * Ordinal words count when they rank something: "the first group", "second deadliest",
+ * "third-largest". "At first", "first of all" and a bare "second" (a moment) do not.
+ */
+function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom | null {
   const { text, end } = ctx;
-  const word = lowerWord(text, ws, we);
-  const a = wordBefore(text, ws, ctx.floor);
-  const before = a ? lowerWord(text, a[0], a[1]) : '';
-  if (before === 'at' && word === 'first') return null;
-  const after = wordAfter(text, we, end);
-  const hyphen = text.charCodeAt(we) === 45 && after !== null && after[0] === we + 1;
-  if (!after || (after[0] !== we + 1 && !hyphen)) return null;
-  const afterWord = lowerWord(text, after[0], after[1]);
-  if (afterWord === 'of' && (word === 'first' && wordAt(text, after[1] + 1, end, 'all'))) return null;
-  atom.kind = 'ordinal';
-  // "second deadliest", "third-largest": the superlative belongs to the claim.
-  if (/est$/.test(afterWord) && afterWord.length > 4 && !FUNCTION_WORDS.has(afterWord) && !/(?:west|test|rest|nest|quest|interest|protest|chest|guest|forest|harvest|contest|request|conquest|inquest|arrest|manifest)$/.test(afterWord)) {
-    atom.end = after[1];
-    return atom;
+  const be = wordEndBefore(text, ws, ctx.floor);
+  const bs = be >= 0 ? letterRunStart(text, be, ctx.floor) : -1;
+  const first = isWord(text, ws, we, 'first');
+  if (first && be >= 0 && isWord(text, bs, be, 'at')) return null;
+  const hyphen = text.charCodeAt(we) === 45 && we + 1 < end && isLetter(text.charCodeAt(we + 1));
+  const after = hyphen ? we + 1 : wordStartAfter(text, we, end);
+  if (after < 0) return null;
+  const afterEnd = letterRunEnd(text, after, end);
+  if (first && isWord(text, after, afterEnd, 'of') && wordAt(text, afterEnd + 1, end, 'all')) return null;
+  a.kind = 'ordinal';
+  if (afterEnd - after > 4 && (text.charCodeAt(afterEnd - 1) | 32) === 116 && (text.charCodeAt(afterEnd - 2) | 32) === 115 &&
+    (text.charCodeAt(afterEnd - 3) | 32) === 101 && !NOT_SUPERLATIVE.test(text.slice(after, afterEnd).toLowerCase())) {
+    a.end = afterEnd;
+    return a;
   }
-  if (afterWord === 'most' || afterWord === 'least') {
-    const w2 = wordAfter(text, after[1], end);
-    if (w2) atom.end = w2[1];
-    return atom;
+  if (isWord(text, after, afterEnd, 'most') || isWord(text, after, afterEnd, 'least')) {
+    const s2 = wordStartAfter(text, afterEnd, end);
+    if (s2 >= 0) a.end = letterRunEnd(text, s2, end);
+    return a;
   }
-  if (hyphen) return atom;
-  if (FUNCTION_WORDS.has(afterWord) && !(afterWord === 'of' && before === 'the')) return null;
-  if (word === 'second' && (before === 'a' || before === '') && CLASS[text.charCodeAt(after[0])] !== LOWER) return null;
-  return atom;
+  if (hyphen) return a;
+  if (FUNCTION_WORDS.has(text, after, afterEnd) && !(isWord(text, after, afterEnd, 'of') && be >= 0 && isWord(text, bs, be, 'the'))) return null;
+  if (isWord(text, ws, we, 'second') && (be < 0 || isWord(text, bs, be, 'a')) && CLASS[text.charCodeAt(after)] !== C.LOWER) return null;
+  return a;
 }
 
 /** Cardinal words, possibly compound: "twenty-one", "one hundred and twenty", "two million". */
-function cardinalAtom(ctx: NumberContext, atom: Atom, ws: number, we: number, entry: Entry): Atom | null {
+function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry: Entry): Atom | null {
   const { text, end } = ctx;
   let total = 0;
   let current = entry.n;
   let e = we;
   let tokens = 1;
   let last = entry;
-  let scaled = (entry.flags & SCALE) !== 0 && entry.n > 100;
-  if (entry.flags & SCALE) {
+  let scaled = false;
+  if (entry.flags & F.SCALE) {
     // "hundred"/"thousand" alone need "a" or "one" before them.
-    const a = wordBefore(text, ws, ctx.floor);
-    if (!a || !/^(a|an|one)$/.test(lowerWord(text, a[0], a[1]))) return null;
-    atom.start = a[0];
+    const be = wordEndBefore(text, ws, ctx.floor);
+    if (be < 0) return null;
+    const bs = letterRunStart(text, be, ctx.floor);
+    if (!(isWord(text, bs, be, 'a') || isWord(text, bs, be, 'an') || isWord(text, bs, be, 'one'))) return null;
+    a.start = bs;
     scaled = true;
   }
   for (;;) {
     const sep = text.charCodeAt(e);
-    if (!(sep === 32 || sep === 45) || e + 1 >= end) break;
-    let s = e + 1;
-    let w = isLetter(text.charCodeAt(s)) ? [s, letterRunEnd(text, s, end)] : null;
-    if (!w) break;
-    let nextEntry = lookup(text, w[0], w[1]);
+    if (!(sep === 32 || sep === 45) || e + 1 >= end || !isLetter(text.charCodeAt(e + 1))) break;
+    let se = letterRunEnd(text, e + 1, end);
+    let next = lookup(text, e + 1, se);
     let viaAnd = false;
-    if (!nextEntry && sep === 32 && lowerWord(text, w[0], w[1]) === 'and' && last.flags & SCALE) {
-      const w2 = wordAfter(text, w[1], end);
-      const e2 = w2 ? lookup(text, w2[0], w2[1]) : undefined;
-      if (w2 && e2 && e2.flags & CARDINAL && !(e2.flags & SCALE) && e2.n < 100) {
-        w = w2;
-        nextEntry = e2;
+    if (!next && sep === 32 && last.flags & F.SCALE && isWord(text, e + 1, se, 'and')) {
+      const s2 = wordStartAfter(text, se, end);
+      if (s2 < 0) break;
+      const e2 = letterRunEnd(text, s2, end);
+      const n2 = lookup(text, s2, e2);
+      if (n2 && n2.flags & F.CARDINAL && !(n2.flags & F.SCALE) && n2.n < 100) {
+        se = e2;
+        next = n2;
         viaAnd = true;
-      } else if (w2 && lowerWord(text, w2[0], w2[1]) === 'a') {
-        const w3 = wordAfter(text, w2[1], end);
-        if (w3 && lowerWord(text, w3[0], w3[1]) === 'half') {
+      } else if (isWord(text, s2, e2, 'a')) {
+        const s3 = wordStartAfter(text, e2, end);
+        if (s3 >= 0 && isWord(text, s3, letterRunEnd(text, s3, end), 'half')) {
           current += 0.5;
-          e = w3[1];
-          atom.int = false;
-          break;
+          e = letterRunEnd(text, s3, end);
+          a.int = false;
         }
         break;
       } else {
         break;
       }
     }
-    if (!nextEntry) break;
-    s = w[0];
-    const n = nextEntry.n;
-    if (nextEntry.flags & CARDINAL && !(nextEntry.flags & SCALE)) {
+    if (!next) break;
+    const n = next.n;
+    if (next.flags & F.CARDINAL && !(next.flags & F.SCALE)) {
       // "twenty-one", "hundred and five"; "five six" is not one number.
-      if (!((last.n >= 20 && last.n < 100 && last.n % 10 === 0 && n < 10 && n > 0 && sep === 45) || (last.flags & SCALE) || viaAnd)) break;
+      if (!((last.n >= 20 && last.n < 100 && last.n % 10 === 0 && n < 10 && n > 0 && sep === 45) || (last.flags & F.SCALE) || viaAnd)) break;
       current += n;
-    } else if (nextEntry.flags & SCALE) {
+    } else if (next.flags & F.SCALE) {
       if (n === 100) current = (current || 1) * 100;
       else {
         total += (current || 1) * n;
         current = 0;
       }
       scaled = true;
-    } else if (nextEntry.flags & DOZEN) {
+    } else if (next.flags & F.DOZEN) {
       current = (current || 1) * 12;
-    } else if (nextEntry.flags & ORDINAL && sep === 45 && last.n >= 20 && last.n < 100 && nextEntry.n < 10) {
-      atom.kind = 'ordinal';
+    } else if (next.flags & F.ORDINAL && sep === 45 && last.n >= 20 && last.n < 100 && n < 10) {
+      a.kind = 'ordinal';
       current += n;
-      e = w[1];
+      e = se;
       tokens++;
       break;
-    } else if (nextEntry.flags & FRACTION && (nextEntry.word.endsWith('s') || current === 1)) {
-      atom.kind = 'fraction';
-      atom.value = (total + current) / n;
-      atom.end = w[1];
-      atom.int = false;
-      return atom;
+    } else if (next.flags & F.FRACTION && (text.charCodeAt(se - 1) === 115 || current === 1)) {
+      a.kind = 'fraction';
+      a.value = (total + current) / n;
+      a.end = se;
+      a.int = false;
+      return a;
     } else {
       break;
     }
-    last = nextEntry;
-    e = w[1];
+    last = next;
+    e = se;
     tokens++;
   }
-  atom.value = total + current;
-  atom.end = e;
-  atom.scaled = scaled;
-  if (atom.kind === 'ordinal') return atom;
-  // "one in five"
-  const inWord = wordAfter(text, e, end);
-  if (inWord && lowerWord(text, inWord[0], inWord[1]) === 'in') {
-    const den = wordAfter(text, inWord[1], end);
-    const denEntry = den ? lookup(text, den[0], den[1]) : undefined;
-    if (den && denEntry && denEntry.flags & CARDINAL && denEntry.n > atom.value) {
-      atom.kind = 'fraction';
-      atom.value = atom.value / denEntry.n;
-      atom.end = den[1];
-      return atom;
-    }
-    const d = skipSpaces(text, inWord[1], end);
-    if (isDigit(text.charCodeAt(d)) && inWord[1] === d - 1) {
-      const dd = readDigits(text, d, end);
-      if (dd.end > 0 && dd.value > atom.value && !isLetter(text.charCodeAt(dd.end))) {
-        atom.kind = 'fraction';
-        atom.value = atom.value / dd.value;
-        atom.end = dd.end;
-        return atom;
+  a.value = total + current;
+  a.end = e;
+  if (scaled) a.scale = 1000;
+  if (a.kind === 'ordinal') return a;
+  const after = wordStartAfter(text, e, end);
+  const afterEnd = after >= 0 ? letterRunEnd(text, after, end) : -1;
+  if (after >= 0 && isWord(text, after, afterEnd, 'in')) {
+    // "one in five"
+    const den = wordStartAfter(text, afterEnd, end);
+    if (den >= 0) {
+      const denEnd = letterRunEnd(text, den, end);
+      const denEntry = lookup(text, den, denEnd);
+      if (denEntry && denEntry.flags & F.CARDINAL && denEntry.n > a.value) {
+        a.kind = 'fraction';
+        a.value = a.value / denEntry.n;
+        a.end = denEnd;
+        return a;
+      }
+    } else if (text.charCodeAt(afterEnd) === 32 && isDigit(text.charCodeAt(afterEnd + 1))) {
+      readDigits(text, afterEnd + 1, end);
+      if (digitsEnd > 0 && digitsValue > a.value && !isLetter(text.charCodeAt(digitsEnd))) {
+        a.kind = 'fraction';
+        a.value = a.value / digitsValue;
+        a.end = digitsEnd;
+        return a;
       }
     }
   }
-  const timesWord = wordAfter(text, e, end);
-  if (timesWord && lowerWord(text, timesWord[0], timesWord[1]) === 'times' && timesWord[0] === e + 1) {
-    atom.kind = 'multiple';
-    atom.end = timesWord[1];
-    extendAsMany(text, atom, end);
-    return atom;
+  if (after >= 0 && isWord(text, after, afterEnd, 'times')) {
+    a.kind = 'multiple';
+    a.end = afterEnd;
+    extendAsMany(text, a, end);
+    return a;
   }
   if (text.charCodeAt(e) === 45 && wordAt(text, e + 1, end, 'fold')) {
-    atom.kind = 'multiple';
-    atom.end = e + 5;
-    return atom;
+    a.kind = 'multiple';
+    a.end = e + 5;
+    return a;
   }
   // "one" stands for a person or thing far more often than it counts one.
-  if (atom.value === 1 && tokens === 1 && !scaled) return null;
-  if (atom.value === 0 && tokens === 1) {
-    const w = wordAfter(text, e, end);
-    if (!w || FUNCTION_WORDS.has(lowerWord(text, w[0], w[1]))) return null;
-  }
-  if (!scaled && !hasCountedContext(text, e, end)) return null;
-  return afterAtom(ctx, atom);
+  if (a.value === 1 && tokens === 1 && !scaled) return null;
+  if (a.value === 0 && tokens === 1 && (after < 0 || FUNCTION_WORDS.has(text, after, afterEnd))) return null;
+  if (!scaled && !hasCountedContext(text, e, end, after, afterEnd)) return null;
+  return afterAtom(ctx, a);
 }
 
 /** "twice as many", "three times as much": the comparison belongs to the claim. */
-function extendAsMany(text: string, atom: Atom, end: number): void {
-  const as = wordAfter(text, atom.end, end);
-  if (!as || lowerWord(text, as[0], as[1]) !== 'as') return;
-  const many = wordAfter(text, as[1], end);
-  if (many && /^(many|much|likely|large|big|high|long|fast|often)$/.test(lowerWord(text, many[0], many[1]))) atom.end = many[1];
+function extendAsMany(text: string, a: Atom, end: number): void {
+  const as = wordStartAfter(text, a.end, end);
+  if (as < 0 || !isWord(text, as, letterRunEnd(text, as, end), 'as')) return;
+  const many = wordStartAfter(text, as + 2, end);
+  if (many < 0) return;
+  const manyEnd = letterRunEnd(text, many, end);
+  if (COMPARATIVES.has(text, many, manyEnd)) a.end = manyEnd;
 }
 
 /**
  * Whether what follows a number word shows it counts something: a noun or adjective, "of",
  * a unit, a hyphenated compound, or a second number forming a range.
  */
-function hasCountedContext(text: string, e: number, end: number): boolean {
+function hasCountedContext(text: string, e: number, end: number, after: number, afterEnd: number): boolean {
   const c = text.charCodeAt(e);
-  if (c === 45) return isLetter(text.charCodeAt(e + 1));
+  if (c === 45) return e + 1 < end && isLetter(text.charCodeAt(e + 1));
   if (c === 37) return true;
-  const w = wordAfter(text, e, end);
-  if (!w || w[0] !== e + 1) return false;
-  const word = lowerWord(text, w[0], w[1]);
-  if (word === 'of' || word === 'or' || word === 'to' || word === 'percent' || word === 'per') return true;
-  if (FUNCTION_WORDS.has(word)) return false;
-  return true;
+  if (after < 0) return false;
+  if (isWord(text, after, afterEnd, 'of') || isWord(text, after, afterEnd, 'or') || isWord(text, after, afterEnd, 'to') ||
+    isWord(text, after, afterEnd, 'percent') || isWord(text, after, afterEnd, 'per')) return true;
+  return !FUNCTION_WORDS.has(text, after, afterEnd);
+}
+
+interface Expression {
+  start: number;
+  end: number;
+  min: number;
+  max: number;
+  bound: Bound;
+  kind: string | undefined;
+  unit: string | undefined;
+  currency: string | undefined;
+  factor: number;
+  subtype: string | undefined;
+  range: boolean;
 }
 
 /** Completes an expression from its first atom and stores it. Returns where to go on. */
 function finishExpression(ctx: NumberContext, first: Atom): number {
   const { text, end } = ctx;
-  let startPos = first.start;
-  let endPos = first.end;
-  let min = first.value;
-  let max = first.upper ?? first.value;
-  let bound: Bound | undefined = first.bound;
-  let kind = first.kind;
-  let unit = first.unit;
-  let currency: string | undefined;
-  let currencyFactor = 1;
-  let subtype: string | undefined;
-  let range = false;
+  const x: Expression = {
+    start: first.start, end: first.end, min: first.value, max: Number.isNaN(first.upper) ? first.value : first.upper,
+    bound: first.bound, kind: first.kind, unit: first.unit, currency: undefined, factor: 1, subtype: undefined, range: false,
+  };
 
-  const cur = first.words ? null : currencyBefore(text, first.start, ctx.floor);
-  if (cur) {
-    startPos = cur[0];
-    currency = cur[1];
-    if (text.charCodeAt(cur[0]) === 0xa2) {
-      currencyFactor = 0.01;
-    }
+  const cur = first.words ? -1 : currencyBefore(text, first.start, ctx.floor);
+  if (cur >= 0) {
+    x.start = cur;
+    x.currency = currencyCode;
+    if (text.charCodeAt(cur) === 0xa2) x.factor = 0.01;
   }
 
   // Dates: "Oct. 3", "June 26, 2024", "5 July 2024", "June 2024".
-  if (!first.words && first.int && !first.grouped && !cur && kind === undefined && !first.scaled) {
-    const date = dateAround(ctx, first);
-    if (date) {
-      emit(ctx, date[0], date[1], 'date', undefined);
-      return date[1];
+  if (!first.words && first.int && !first.grouped && cur < 0 && x.kind === undefined && first.scale === 1) {
+    if (dateAround(ctx, first)) {
+      emit(ctx, dateStart, dateEnd, 'date', undefined, undefined);
+      return dateEnd;
     }
   }
-  if (kind === 'date' || kind === 'time') {
-    emit(ctx, first.start, first.end, kind, undefined);
+  if (x.kind === 'date' || x.kind === 'time') {
+    emit(ctx, first.start, first.end, x.kind, undefined, undefined);
     return first.end;
   }
 
-  // A range: "10-12", "10 to 12", "between 11 thousand and 12 thousand", "two or three".
-  if (kind === undefined || kind === 'percent' || kind === 'measure' || kind === 'duration') {
-    const second = rangeEnd(ctx, first, startPos);
-    if (second) {
-      range = true;
+  if (x.kind === undefined || x.kind === 'percent' || x.kind === 'measure' || x.kind === 'duration') {
+    if (rangeEnd(ctx, first, x.start)) {
+      const second = rangeSecond as Atom;
+      x.range = true;
       let lo = first.value;
-      let hi = second.atom.value;
-      if (second.atom.scaled && !first.scaled && !first.grouped && lo < 1000 && hi / (second.atom.value / lo) !== 0) {
-        const factor = scaleOf(second.atom);
-        if (factor > 1 && lo * factor <= hi) lo *= factor;
-      }
+      let hi = second.value;
+      // "5 to 7 million": the scale of the second end applies to the first.
+      if (second.scale > 1 && first.scale === 1 && !first.grouped && lo * second.scale <= hi) lo *= second.scale;
       const loYear = first.digits === 4 && first.int && !first.grouped && first.value >= 1000 && first.value <= 2100;
-      if (loYear && second.atom.digits === 2 && second.atom.int) hi = Math.floor(lo / 100) * 100 + hi;
-      if (hi <= lo && second.connector === 'dash' && hi < 100 && lo < 100) {
-        subtype = 'score';
-        range = false;
+      if (loYear && second.digits === 2 && second.int) hi = Math.floor(lo / 100) * 100 + hi;
+      if (hi <= lo && rangeConnector === 'dash' && hi < 100 && lo < 100) {
+        x.subtype = 'score';
+        x.range = false;
       }
-      min = lo;
-      max = hi;
-      endPos = second.atom.end;
-      unit = second.atom.unit ?? unit;
-      kind = second.atom.kind ?? kind;
-      if (second.currency) currency = currency ?? second.currency;
-      if (second.connector === 'between' || second.connector === 'from') startPos = second.leftStart;
+      x.min = lo;
+      x.max = hi;
+      x.end = second.end;
+      x.unit = second.unit ?? x.unit;
+      x.kind = second.kind ?? x.kind;
+      if (rangeCurrency) x.currency = x.currency ?? rangeCurrency;
+      if (rangeConnector === 'between' || rangeConnector === 'from') x.start = rangeLeft;
     } else if (first.kind === undefined && !first.words && first.int) {
       // A dash with no range: phone numbers and codes, not claims.
-      if (text.charCodeAt(first.end) === 45 && isDigit(text.charCodeAt(first.end + 1))) {
-        return tokenEnd(text, first.end, end);
-      }
+      if (text.charCodeAt(first.end) === 45 && isDigit(text.charCodeAt(first.end + 1))) return tokenEnd(text, first.end, end);
     }
   }
 
-  // Units and currencies written as words after the expression.
-  let w = wordAfter(text, endPos, end);
-  const hyphenated = text.charCodeAt(endPos) === 45 && w !== null && w[0] === endPos + 1;
-  if (w && (w[0] === endPos + 1 || hyphenated) && kind !== 'ordinal' && kind !== 'decade' && kind !== 'fraction' && kind !== 'multiple') {
-    const word = lowerWord(text, w[0], w[1]);
-    const raw = text.slice(w[0], w[1]);
-    let matched = true;
-    if (kind === undefined && (word === 'per' || word === 'percentage' || word === 'basis')) {
-      const w2 = wordAfter(text, w[1], end);
-      const word2 = w2 ? lowerWord(text, w2[0], w2[1]) : '';
-      if (word === 'per' && word2 === 'cent' && w2) {
-        kind = 'percent';
-        unit = '%';
-        endPos = w2[1];
-      } else if ((word === 'percentage' || word === 'basis') && w2 && (word2 === 'point' || word2 === 'points')) {
-        kind = 'percent';
-        unit = word === 'basis' ? 'basis points' : 'percentage points';
-        endPos = w2[1];
-      } else {
-        matched = false;
-      }
-    } else if (kind === undefined && !hyphenated && CURRENCY_WORDS.has(word) && !(word === 'won' && !currency)) {
-      const [code, factor] = CURRENCY_WORDS.get(word) as [string, number];
-      if (word === 'won') matched = false;
-      else {
-        currency = currency ?? code;
-        currencyFactor = factor;
-        endPos = w[1];
-      }
-    } else if (kind === undefined && !hyphenated && CURRENCY_CODES.has(raw)) {
-      currency = currency ?? raw;
-      endPos = w[1];
-    } else if (kind === undefined && !currency && word === 'pounds' && wordAt(text, w[1] + 1, end, 'sterling')) {
-      currency = 'GBP';
-      endPos = w[1] + 9;
-    } else if ((kind === undefined || kind === 'percent') && UNITS.has(word) && !currency) {
-      const u = UNITS.get(word) as Unit;
-      if (u.kind === 'percent' && kind === undefined) {
-        kind = 'percent';
-        unit = '%';
-        endPos = w[1];
-      } else if (u.kind !== 'percent' && kind === undefined) {
-        // "5-year-old": an age.
-        if (hyphenated && u.unit === 'year' && text.slice(w[1], w[1] + 4) === '-old') {
-          kind = 'age';
-          unit = 'year';
-          endPos = w[1] + 4;
-        } else if (word === 'square' || word === 'sq') {
-          matched = false;
-        } else {
-          kind = u.kind;
-          unit = u.unit;
-          endPos = w[1];
-        }
-      } else {
-        matched = false;
-      }
-    } else if (kind === undefined && (word === 'square' || word === 'sq' || word === 'cubic' || word === 'nautical')) {
-      const w2 = wordAfter(text, w[1], end);
-      const u = w2 ? UNITS.get(lowerWord(text, w2[0], w2[1])) : undefined;
-      if (w2 && u && u.kind === 'measure') {
-        kind = 'measure';
-        unit = word === 'nautical' ? 'nmi' : word === 'cubic' ? `${u.unit}³` : `${u.unit}²`;
-        endPos = w2[1];
-      } else {
-        matched = false;
-      }
-    } else {
-      matched = false;
-    }
-    if (!matched && hyphenated) {
-      if (word === 'plus') {
-        bound = 'min';
-        endPos = w[1];
-      } else if (word === 'odd') {
-        bound = 'approx';
-        endPos = w[1];
-      } else if (word === 'fold') {
-        kind = 'multiple';
-        endPos = w[1];
-      }
-    }
-    w = wordAfter(text, endPos, end);
+  unitAfter(ctx, x);
+  // A "+" glued on: "1,000+".
+  if (text.charCodeAt(x.end) === 43 && !isDigit(text.charCodeAt(x.end + 1))) {
+    x.bound = Bound.MIN;
+    x.end++;
   }
-  // "°C" after a space, "+" glued on.
-  if (text.charCodeAt(endPos) === 43 && !isDigit(text.charCodeAt(endPos + 1))) {
-    bound = 'min';
-    endPos++;
-  }
-
   // "or more", "or so", "or fewer"
-  if (w && w[0] === endPos + 1 && lowerWord(text, w[0], w[1]) === 'or' && kind !== 'ordinal') {
-    const w2 = wordAfter(text, w[1], end);
-    const word2 = w2 ? lowerWord(text, w2[0], w2[1]) : '';
-    if (w2 && (word2 === 'more' || word2 === 'so' || word2 === 'less' || word2 === 'fewer' || word2 === 'over' || word2 === 'above')) {
-      bound = word2 === 'so' ? 'approx' : word2 === 'less' || word2 === 'fewer' ? 'max' : 'min';
-      endPos = w2[1];
+  const or = x.kind !== 'ordinal' ? wordStartAfter(text, x.end, end) : -1;
+  if (or >= 0 && isWord(text, or, letterRunEnd(text, or, end), 'or')) {
+    const w2 = wordStartAfter(text, or + 2, end);
+    if (w2 >= 0) {
+      const e2 = letterRunEnd(text, w2, end);
+      const bound = isWord(text, w2, e2, 'so') ? Bound.APPROX
+        : isWord(text, w2, e2, 'less') || isWord(text, w2, e2, 'fewer') ? Bound.MAX
+          : isWord(text, w2, e2, 'more') || isWord(text, w2, e2, 'over') || isWord(text, w2, e2, 'above') ? Bound.MIN : Bound.NONE;
+      if (bound !== Bound.NONE) {
+        x.bound = bound;
+        x.end = e2;
+      }
     }
   }
 
   // Approximations, negative signs and reference labels on the left.
-  if (!range || startPos === first.start || (cur && startPos === cur[0])) {
-    const left = approxBefore(text, startPos, ctx.floor);
-    if (left) {
-      startPos = left[0];
-      if (bound === undefined || bound === 'approx') bound = left[1];
+  if (!x.range || x.start === first.start || x.start === cur) {
+    const left = approxBefore(text, x.start, ctx.floor);
+    if (left >= 0) {
+      x.start = left;
+      if (x.bound === Bound.NONE || x.bound === Bound.APPROX) x.bound = approxBound;
     }
   }
-  const sign = text.charCodeAt(startPos - 1);
-  if ((sign === 45 || sign === 0x2212) && startPos - 1 >= ctx.floor && !first.words) {
-    const before = startPos - 2 >= ctx.start ? text.charCodeAt(startPos - 2) : 32;
-    if (CLASS[before] === SPACE || before === 40 || startPos - 1 === ctx.start) {
-      startPos--;
-      min = -min;
-      max = -max;
-      if (range) [min, max] = [max, min];
+  const sign = text.charCodeAt(x.start - 1);
+  if ((sign === 45 || sign === 0x2212) && x.start - 1 >= ctx.floor && !first.words) {
+    const before = x.start - 2 >= ctx.start ? text.charCodeAt(x.start - 2) : 32;
+    if (CLASS[before] === C.SPACE || before === 40 || x.start - 1 === ctx.start) {
+      x.start--;
+      const min = x.min;
+      x.min = x.range ? -x.max : -min;
+      x.max = x.range ? -min : -x.max;
     }
   }
-  if (!first.words && startPos === first.start) {
-    const label = wordBefore(text, startPos, ctx.floor);
-    if (label && isUpper(text.charCodeAt(label[0])) && REFERENCE_WORDS.has(lowerWord(text, label[0], label[1]))) {
-      return endPos;
-    }
-    // "No. 1": a rank.
-    if (!label && text.charCodeAt(startPos - 1) === 32 && text.charCodeAt(startPos - 2) === 46 && startPos - 4 >= ctx.floor &&
-      text.slice(startPos - 4, startPos - 2) === 'No' && (startPos - 4 === ctx.start || !isLetter(text.charCodeAt(startPos - 5)))) {
-      startPos -= 4;
-      kind = 'ordinal';
+  if (!first.words && x.start === first.start) {
+    const le = wordEndBefore(text, x.start, ctx.floor);
+    if (le >= 0) {
+      const ls = letterRunStart(text, le, ctx.floor);
+      if (isUpper(text.charCodeAt(ls)) && REFERENCE_WORDS.has(text, ls, le)) return x.end;
+    } else if (text.charCodeAt(x.start - 1) === 32 && text.charCodeAt(x.start - 2) === 46 && x.start - 4 >= ctx.floor &&
+      text.charCodeAt(x.start - 4) === 78 && text.charCodeAt(x.start - 3) === 111 && (x.start - 4 === ctx.start || !isLetter(text.charCodeAt(x.start - 5)))) {
+      // "No. 1": a rank.
+      x.start -= 4;
+      x.kind = 'ordinal';
     }
   }
 
   // Years: a plain four-digit number from 1000 to 2100 that does not count something.
-  let noun: string | undefined;
-  if (!range && subtype === undefined && kind === undefined && !currency && bound === undefined && !first.words &&
-    first.int && !first.grouped && first.digits === 4 && min >= 1000 && min <= 2100 && !first.scaled) {
-    if (isYear(text, first, ctx)) kind = 'year';
+  if (!x.range && x.subtype === undefined && x.kind === undefined && x.currency === undefined && x.bound === Bound.NONE &&
+    !first.words && first.int && !first.grouped && first.digits === 4 && x.min >= 1000 && x.min <= 2100 && first.scale === 1 &&
+    isYear(text, first, ctx)) {
+    x.kind = 'year';
   }
 
   // The counted noun, and a rate after it: "1,000 troops per day", "$2,200 a month".
+  let noun: string | undefined;
   let rateUnit: string | undefined;
+  const kind = x.kind;
   if (kind !== 'year' && kind !== 'decade' && kind !== 'time' && kind !== 'date' && kind !== 'percent') {
-    const n = countedNoun(text, endPos, end);
-    let rateFrom = endPos;
-    if (n && kind !== 'ordinal' && kind !== 'fraction') {
-      rateFrom = n[1];
-    }
+    const hasNoun = countedNoun(text, x.end, end);
+    const nounStart = x.end + 1;
+    const nounEnd = nounEndAt;
+    const rateFrom = hasNoun && kind !== 'ordinal' && kind !== 'fraction' ? nounEnd : x.end;
     const rate = rateAfter(text, rateFrom, end);
     if (rate && (kind === undefined || kind === 'measure')) {
-      rateUnit = `per ${rate[1]}`;
-      if (n && rateFrom !== endPos) {
-        noun = text.slice(n[0], n[1]);
-        rateUnit = `${noun} per ${rate[1]}`;
+      rateUnit = `per ${rateNoun}`;
+      if (hasNoun && rateFrom !== x.end) {
+        noun = text.slice(nounStart, nounEnd);
+        rateUnit = `${noun} per ${rateNoun}`;
       }
-      endPos = rate[0];
-      subtype = 'rate';
-    } else if (rate && kind === undefined) {
-      endPos = rate[0];
+      x.end = rateEnd;
+      x.subtype = 'rate';
+    } else if (hasNoun && (kind === undefined || kind === 'ordinal') && x.currency === undefined) {
+      noun = text.slice(nounStart, nounEnd);
     }
-    if (n && subtype !== 'rate' && (kind === undefined || kind === 'ordinal') && !currency) noun = text.slice(n[0], n[1]);
   }
 
-  if (subtype === undefined) {
-    if (range) subtype = 'range';
-    else if (currency) subtype = 'money';
-    else if (kind === 'decade') subtype = 'year';
-    else subtype = kind ?? 'count';
+  if (x.subtype === undefined) {
+    if (x.range) x.subtype = 'range';
+    else if (x.currency !== undefined) x.subtype = 'money';
+    else if (kind === 'decade') x.subtype = 'year';
+    else x.subtype = kind ?? 'count';
   }
-  if (kind === 'multiple' && subtype === 'range') subtype = 'multiple';
+  if (kind === 'multiple' && x.subtype === 'range') x.subtype = 'multiple';
 
   let value: number | NumericRange | undefined;
-  const scaledMin = min * currencyFactor;
-  const scaledMax = max * currencyFactor;
-  if (subtype === 'year' && kind === 'decade') value = undefined;
-  else if (subtype === 'score') value = undefined;
-  else if (Number.isFinite(scaledMin)) {
-    const plain = !currency && !unit && !rateUnit && bound === undefined && !range && scaledMin === scaledMax;
-    if (plain) value = round(scaledMin);
+  const min = x.min * x.factor;
+  const max = x.max * x.factor;
+  if (kind === 'decade' || x.subtype === 'score' || !Number.isFinite(min)) value = undefined;
+  else if (x.currency === undefined && x.unit === undefined && rateUnit === undefined && x.bound === Bound.NONE && !x.range && min === max) {
+    value = round(min);
+  } else {
+    const r: NumericRange = {};
+    if (x.bound === Bound.MIN) r.min = round(min);
+    else if (x.bound === Bound.MAX) r.max = round(max);
     else {
-      const r: NumericRange = {};
-      if (bound === 'min') r.min = round(scaledMin);
-      else if (bound === 'max') r.max = round(scaledMax);
-      else {
-        r.min = round(scaledMin);
-        r.max = round(scaledMax);
+      r.min = round(min);
+      r.max = round(max);
+    }
+    if (x.bound === Bound.APPROX || first.bound === Bound.APPROX || (x.bound !== Bound.NONE && !Number.isNaN(first.upper))) r.approx = true;
+    if (rateUnit !== undefined) r.unit = rateUnit;
+    else if (x.unit !== undefined) r.unit = x.unit;
+    if (x.currency !== undefined) r.currency = x.currency;
+    value = r;
+  }
+  emit(ctx, x.start, x.end, x.subtype, value, noun);
+  return x.end;
+}
+
+/** Units, percent and currency words written after the expression ("12 percent", "40 dollars"). */
+function unitAfter(ctx: NumberContext, x: Expression): void {
+  const { text, end } = ctx;
+  const kind = x.kind;
+  if (kind === 'ordinal' || kind === 'decade' || kind === 'fraction' || kind === 'multiple') return;
+  const hyphenated = text.charCodeAt(x.end) === 45 && x.end + 1 < end && isLetter(text.charCodeAt(x.end + 1));
+  const s = hyphenated ? x.end + 1 : wordStartAfter(text, x.end, end);
+  if (s < 0) return;
+  const e = letterRunEnd(text, s, end);
+  if (kind === undefined && (isWord(text, s, e, 'per') || isWord(text, s, e, 'percentage') || isWord(text, s, e, 'basis'))) {
+    const s2 = wordStartAfter(text, e, end);
+    if (s2 < 0) return;
+    const e2 = letterRunEnd(text, s2, end);
+    if (isWord(text, s, e, 'per')) {
+      if (isWord(text, s2, e2, 'cent')) {
+        x.kind = 'percent';
+        x.unit = '%';
+        x.end = e2;
       }
-      if (bound === 'approx' || first.bound === 'approx' || (bound && first.upper !== undefined)) r.approx = true;
-      if (rateUnit) r.unit = rateUnit;
-      else if (unit) r.unit = unit;
-      if (currency) r.currency = currency;
-      value = r;
+    } else if (isWord(text, s2, e2, 'point') || isWord(text, s2, e2, 'points')) {
+      x.kind = 'percent';
+      x.unit = isWord(text, s, e, 'basis') ? 'basis points' : 'percentage points';
+      x.end = e2;
+    }
+    return;
+  }
+  if (!hyphenated && kind === undefined) {
+    const money = CURRENCY_WORDS.get(text, s, e);
+    if (money) {
+      x.currency = x.currency ?? money[0];
+      x.factor = money[1];
+      x.end = e;
+      return;
+    }
+    if (e - s === 3 && isUpper(text.charCodeAt(s)) && CURRENCY_CODES.has(text.slice(s, e))) {
+      x.currency = x.currency ?? text.slice(s, e);
+      x.end = e;
+      return;
+    }
+    if (x.currency === undefined && isWord(text, s, e, 'pounds') && wordAt(text, e + 1, end, 'sterling')) {
+      x.currency = 'GBP';
+      x.end = e + 9;
+      return;
     }
   }
-  emit(ctx, startPos, endPos, subtype, value, noun);
-  return endPos;
+  if (x.currency === undefined && (kind === undefined || kind === 'percent')) {
+    const u = UNITS.get(text, s, e);
+    if (u) {
+      if (u.kind === 'percent') {
+        if (kind === undefined) {
+          x.kind = 'percent';
+          x.unit = '%';
+          x.end = e;
+        }
+        return;
+      }
+      if (kind !== undefined) return;
+      if (hyphenated && u.unit === 'year' && text.charCodeAt(e) === 45 && isWord(text, e + 1, letterRunEnd(text, e + 1, end), 'old')) {
+        // "5-year-old": an age.
+        x.kind = 'age';
+        x.unit = 'year';
+        x.end = e + 4;
+        return;
+      }
+      x.kind = u.kind;
+      x.unit = u.unit;
+      x.end = e;
+      return;
+    }
+    if (kind === undefined && (isWord(text, s, e, 'square') || isWord(text, s, e, 'sq') || isWord(text, s, e, 'cubic') || isWord(text, s, e, 'nautical'))) {
+      const s2 = wordStartAfter(text, e, end);
+      const u2 = s2 >= 0 ? UNITS.get(text, s2, letterRunEnd(text, s2, end)) : undefined;
+      if (u2 && u2.kind === 'measure') {
+        x.kind = 'measure';
+        x.unit = isWord(text, s, e, 'nautical') ? 'nmi' : isWord(text, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
+        x.end = letterRunEnd(text, s2, end);
+        return;
+      }
+    }
+  }
+  if (hyphenated) {
+    if (isWord(text, s, e, 'plus')) {
+      x.bound = Bound.MIN;
+      x.end = e;
+    } else if (isWord(text, s, e, 'odd')) {
+      x.bound = Bound.APPROX;
+      x.end = e;
+    } else if (isWord(text, s, e, 'fold')) {
+      x.kind = 'multiple';
+      x.end = e;
+    }
+  }
 }
 
 function round(n: number): number {
   return Math.round(n * 1e9) / 1e9;
 }
 
-function scaleOf(atom: Atom): number {
-  for (const factor of [1e12, 1e9, 1e6, 1e3, 100]) {
-    if (atom.value >= factor && atom.value % factor === 0 || (atom.scaled && atom.value >= factor)) return factor;
-  }
-  return 1;
-}
-
-function emit(ctx: NumberContext, start: number, end: number, subtype: string, value: number | NumericRange | undefined, noun?: string): void {
+function emit(ctx: NumberContext, start: number, end: number, subtype: string, value: number | NumericRange | undefined, noun: string | undefined): void {
   const d: Detection = { kind: 'number', subtype, start: start - ctx.base, end: end - ctx.base };
   if (value !== undefined) d.value = value;
   if (noun !== undefined) d.noun = noun;
@@ -1043,235 +1162,277 @@ function emit(ctx: NumberContext, start: number, end: number, subtype: string, v
   ctx.floor = end;
 }
 
-/** An approximation phrase ending right before `i`: [its start, bound] or null. */
-function approxBefore(text: string, i: number, floor: number): [number, Bound] | null {
+/** The bound set by the phrase `approxBefore` found. */
+let approxBound = Bound.NONE;
+
+/** Start of an approximation phrase ending right before `i` (bound in `approxBound`), or -1. */
+function approxBefore(text: string, i: number, floor: number): number {
   const c = text.charCodeAt(i - 1);
   if (i - 1 >= floor) {
-    if (c === 0x7e || c === 0x2248) return [i - 1, 'approx'];
-    if (c === 62 || c === 0x2265) return [i - 1, 'min'];
-    if (c === 60 || c === 0x2264) return [i - 1, 'max'];
+    if (c === 0x7e || c === 0x2248) return setBound(i - 1, Bound.APPROX);
+    if (c === 62 || c === 0x2265) return setBound(i - 1, Bound.MIN);
+    if (c === 60 || c === 0x2264) return setBound(i - 1, Bound.MAX);
   }
-  const w1 = wordBefore(text, i, floor);
-  if (!w1 || w1[1] === i) return null;
-  let last = lowerWord(text, w1[0], w1[1]);
-  let w1s = w1[0];
-  // "approx." and "c." carry a period.
-  if (text.charCodeAt(w1[1]) === 46) {
-    if (last !== 'approx' && last !== 'c' && last !== 'est') return null;
-    return [w1s, 'approx'];
+  // "approx. 30", "c. 1900", "est. 500"
+  if (c === 32 && text.charCodeAt(i - 2) === 46) {
+    const we = i - 2;
+    const ws = letterRunStart(text, we, floor);
+    if (ws < we && (isWord(text, ws, we, 'approx') || isWord(text, ws, we, 'c') || isWord(text, ws, we, 'est'))) return setBound(ws, Bound.APPROX);
+    return -1;
   }
-  if (!BEFORE_LAST.has(last)) return null;
-  const words = [last];
-  let p = w1s;
-  for (let n = 0; n < 2; n++) {
-    const w = wordBefore(text, p, floor);
-    if (!w || w[1] === p) break;
-    words.unshift(lowerWord(text, w[0], w[1]));
-    p = w[0];
-  }
-  for (const [phrase, bound] of BEFORE) {
-    if (phrase.length > words.length) continue;
-    let same = true;
-    for (let k = 0; k < phrase.length; k++) {
-      if (phrase[phrase.length - 1 - k] !== words[words.length - 1 - k]) {
-        same = false;
+  const e1 = wordEndBefore(text, i, floor);
+  if (e1 < 0) return -1;
+  const s1 = letterRunStart(text, e1, floor);
+  const phrases = BEFORE_BY_LAST.get(text, s1, e1);
+  if (!phrases) return -1;
+  for (const [words, bound] of phrases) {
+    let s = s1;
+    let ok = true;
+    for (let k = words.length - 2; k >= 0; k--) {
+      const e = wordEndBefore(text, s, floor);
+      if (e < 0) {
+        ok = false;
         break;
       }
+      const ws = letterRunStart(text, e, floor);
+      if (!isWord(text, ws, e, words[k])) {
+        ok = false;
+        break;
+      }
+      s = ws;
     }
-    if (!same) continue;
-    // Walk back to the first word of the phrase.
-    let s = w1s;
-    for (let k = 1; k < phrase.length; k++) s = (wordBefore(text, s, floor) as [number, number])[0];
-    last = phrase[0];
-    w1s = s;
-    return [s, bound];
+    if (ok) return setBound(s, bound);
   }
-  return null;
+  return -1;
 }
 
-interface RangeEnd {
-  atom: Atom;
-  connector: 'dash' | 'to' | 'between' | 'from' | 'or';
-  leftStart: number;
-  currency?: string;
+function setBound(start: number, bound: Bound): number {
+  approxBound = bound;
+  return start;
 }
 
-/** The second end of a range after `first`, with how it is joined. */
-function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): RangeEnd | null {
+// What `rangeEnd` found.
+let rangeSecond: Atom | null = null;
+let rangeConnector: 'dash' | 'to' | 'between' | 'from' | 'or' = 'dash';
+let rangeLeft = 0;
+let rangeCurrency: string | undefined;
+
+/** Whether a range's second end follows `first` ("10-12", "10 to 12", "between 11 and 12"). */
+function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
   const { text, end } = ctx;
-  let j = first.end;
+  const j = first.end;
   const c = text.charCodeAt(j);
-  let connector: RangeEnd['connector'] | null = null;
-  let s = -1;
+  let s: number;
+  rangeLeft = j;
   if ((c === 45 || c === 0x2013 || c === 0x2014) && !first.words) {
     s = j + 1;
-    connector = 'dash';
+    rangeConnector = 'dash';
   } else if (c === 32 && text.charCodeAt(j + 1) === 0x2013 && text.charCodeAt(j + 2) === 32 && !first.words) {
     s = j + 3;
-    connector = 'dash';
+    rangeConnector = 'dash';
   } else {
-    const w = wordAfter(text, j, end);
-    if (!w || w[0] !== j + 1) return null;
-    const word = lowerWord(text, w[0], w[1]);
-    const prev = wordBefore(text, startPos, ctx.floor);
-    const prevWord = prev && prev[1] < startPos ? lowerWord(text, prev[0], prev[1]) : '';
-    if (word === 'to') connector = prevWord === 'from' ? 'from' : 'to';
-    else if (word === 'and' && prevWord === 'between') connector = 'between';
-    else if (word === 'or') connector = 'or';
-    else return null;
-    s = w[1] + 1;
-    if (text.charCodeAt(w[1]) !== 32) return null;
-    if (connector === 'from' || connector === 'between') {
-      j = prev ? prev[0] : startPos;
-    }
+    const w = wordStartAfter(text, j, end);
+    if (w < 0) return false;
+    const we = letterRunEnd(text, w, end);
+    const pe = wordEndBefore(text, startPos, ctx.floor);
+    const ps = pe >= 0 ? letterRunStart(text, pe, ctx.floor) : -1;
+    if (isWord(text, w, we, 'to')) rangeConnector = pe >= 0 && isWord(text, ps, pe, 'from') ? 'from' : 'to';
+    else if (isWord(text, w, we, 'and') && pe >= 0 && isWord(text, ps, pe, 'between')) rangeConnector = 'between';
+    else if (isWord(text, w, we, 'or')) rangeConnector = 'or';
+    else return false;
+    if (text.charCodeAt(we) !== 32) return false;
+    s = we + 1;
+    if (rangeConnector === 'from' || rangeConnector === 'between') rangeLeft = ps;
   }
-  if (s >= end) return null;
+  if (s >= end) return false;
   let q = s;
-  let currency: string | undefined;
+  rangeCurrency = undefined;
   const cc = text.charCodeAt(q);
-  if (CLASS[cc] === CURRENCY && isDigit(text.charCodeAt(q + 1))) {
-    currency = SYMBOLS.get(cc);
+  if (CLASS[cc] === C.CURRENCY && isDigit(text.charCodeAt(q + 1))) {
+    rangeCurrency = SYMBOLS.get(cc);
     q++;
   }
+  const connector = rangeConnector;
+  const left = rangeLeft;
+  const currency = rangeCurrency;
   let second: Atom | null = null;
+  const floor = ctx.floor;
   if (isDigit(text.charCodeAt(q))) {
-    if (first.words) return null;
+    if (first.words) return false;
     if (connector === 'dash') {
       // Phone numbers (555-1234) and codes are not ranges.
-      const d = readDigits(text, q, end);
-      if (d.end < 0 || (first.digits === 3 && d.digits === 4 && !first.grouped && !d.grouped)) return null;
-      if (text.charCodeAt(d.end) === 45 && isDigit(text.charCodeAt(d.end + 1))) return null;
+      readDigits(text, q, end);
+      if (digitsEnd < 0 || (first.digits === 3 && digitsCount === 4 && !first.grouped && !digitsGrouped)) return false;
+      if (text.charCodeAt(digitsEnd) === 45 && isDigit(text.charCodeAt(digitsEnd + 1))) return false;
     }
-    const a = digitAtom({ ...ctx, floor: q }, q);
-    if ('skip' in a) return null;
-    if (a.kind === 'time' || a.kind === 'date' || a.kind === 'ordinal' || a.kind === 'decade') return null;
-    second = a;
-  } else if (isLetter(text.charCodeAt(q)) && connector !== 'dash') {
+    ctx.floor = q;
+    second = digitAtom(ctx, q);
+    ctx.floor = floor;
+    if (!second || second.kind === 'time' || second.kind === 'date' || second.kind === 'ordinal' || second.kind === 'decade') return false;
+  } else if (connector !== 'dash' && isLetter(text.charCodeAt(q))) {
     const we = letterRunEnd(text, q, end);
     const entry = lookup(text, q, we);
-    if (!entry || !(entry.flags & CARDINAL) || !first.words && !(entry.flags & SCALE)) {
-      if (!(entry && entry.flags & CARDINAL && !first.words)) return null;
-    }
-    const a = cardinalAtom({ ...ctx, floor: q }, { start: q, end: we, value: entry.n, int: true, digits: 0, grouped: false, words: true, scaled: false }, q, we, entry);
-    if (!a) return null;
-    second = a;
+    if (!entry || !(entry.flags & F.CARDINAL)) return false;
+    if (!first.words && !(entry.flags & F.SCALE)) return false;
+    ctx.floor = q;
+    second = cardinalAtom(ctx, atom(q, we, entry.n, true), q, we, entry);
+    ctx.floor = floor;
   }
-  if (!second) return null;
-  if (connector === 'or' && !(first.value < second.value && second.value <= 100)) return null;
-  if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scaled && !first.scaled))) return null;
-  if (first.kind && second.kind && first.kind !== second.kind) return null;
-  return { atom: second, connector, leftStart: j, currency };
+  if (!second) return false;
+  if (connector === 'or' && !(first.value < second.value && second.value <= 100)) return false;
+  if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1))) return false;
+  if (first.kind && second.kind && first.kind !== second.kind) return false;
+  rangeSecond = second;
+  rangeConnector = connector;
+  rangeLeft = left;
+  rangeCurrency = currency;
+  return true;
 }
 
-/** A date around a plain integer: [start, end] or null. */
-function dateAround(ctx: NumberContext, atom: Atom): [number, number] | null {
+// What `dateAround` found.
+let dateStart = 0;
+let dateEnd = 0;
+
+/** Whether a plain integer is part of a date; its bounds go to `dateStart`/`dateEnd`. */
+function dateAround(ctx: NumberContext, a: Atom): boolean {
   const { text, end } = ctx;
-  const v = atom.value;
+  const v = a.value;
   // Month before: "Oct. 3", "June 26", "June 2024", "July 5, 2024".
-  let p = atom.start - 1;
-  if (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 0xa0) {
-    let q = p;
-    if (text.charCodeAt(q - 1) === 46) q--;
+  const p = a.start - 1;
+  const sp = text.charCodeAt(p);
+  if (p > ctx.floor && (sp === 32 || sp === 0xa0)) {
+    const q = text.charCodeAt(p - 1) === 46 ? p - 1 : p;
     const ms = letterRunStart(text, q, ctx.floor);
     if (ms < q && isUpper(text.charCodeAt(ms))) {
-      const month = MONTHS.get(lowerWord(text, ms, q));
+      const month = MONTHS.get(text, ms, q);
       const abbreviated = q < p;
       if (month !== undefined && (!abbreviated || q - ms <= 4) && (abbreviated || q - ms >= 3)) {
-        if (lowerWord(text, ms, q) === 'may' && !atSentenceStart(text, ms, ctx.start) && atom.digits === 4) {
-          // "May 2024": fine; "may 2024" is lower case and never gets here.
+        if (a.digits === 4 && v >= 1000 && v <= 2100) {
+          dateStart = ms;
+          dateEnd = a.end;
+          return true;
         }
-        if (atom.digits === 4 && v >= 1000 && v <= 2100) return [ms, atom.end];
-        if (atom.digits <= 2 && v >= 1 && v <= 31) {
-          let e = atom.end;
-          const suffix = text.slice(e, e + 2).toLowerCase();
-          if (/^(st|nd|rd|th)$/.test(suffix) && !isLetter(text.charCodeAt(e + 2))) e += 2;
-          const m = /^,? (\d{4})(?!\d)/.exec(text.slice(e, e + 7));
-          if (m) e += m[0].length;
-          return [ms, e];
+        if (a.digits <= 2 && v >= 1 && v <= 31) {
+          let e = a.end;
+          if (e + 2 <= end && ORDINAL_SUFFIXES.has(text, e, e + 2) && !isLetter(text.charCodeAt(e + 2))) e += 2;
+          dateStart = ms;
+          dateEnd = e + yearAfter(text, e, end);
+          return true;
         }
       }
     }
   }
-  p = atom.end;
-  // Day before month: "5 July 2024", "5th July".
-  if (atom.digits <= 2 && v >= 1 && v <= 31) {
-    let e = p;
-    const suffix = text.slice(e, e + 2).toLowerCase();
-    if (/^(st|nd|rd|th)$/.test(suffix)) e += 2;
-    let w = wordAfter(text, e, end);
-    if (w && lowerWord(text, w[0], w[1]) === 'of' && w[0] === e + 1) w = wordAfter(text, w[1], end);
-    if (w && w[0] <= e + 4 && isUpper(text.charCodeAt(w[0]))) {
-      const name = lowerWord(text, w[0], w[1]);
-      const month = MONTHS.get(name);
-      if (month !== undefined && (name.length >= 3)) {
-        let me = w[1];
-        if (text.charCodeAt(me) === 46 && name.length <= 4) me++;
-        const m = /^,? (\d{4})(?!\d)/.exec(text.slice(me, me + 7));
-        if (m) me += m[0].length;
-        return [atom.start, me];
+  // Day before month: "5 July 2024", "5th July", "5th of July".
+  if (a.digits <= 2 && v >= 1 && v <= 31) {
+    let e = a.end;
+    if (e + 2 <= end && ORDINAL_SUFFIXES.has(text, e, e + 2)) e += 2;
+    let w = wordStartAfter(text, e, end);
+    if (w >= 0 && isWord(text, w, letterRunEnd(text, w, end), 'of')) w = wordStartAfter(text, w + 2, end);
+    if (w >= 0 && isUpper(text.charCodeAt(w))) {
+      const we = letterRunEnd(text, w, end);
+      if (we - w >= 3 && MONTHS.has(text, w, we)) {
+        let me = we;
+        if (text.charCodeAt(me) === 46 && we - w <= 4) me++;
+        dateStart = a.start;
+        dateEnd = me + yearAfter(text, me, end);
+        return true;
       }
     }
   }
-  return null;
+  return false;
 }
 
-function isYear(text: string, atom: Atom, ctx: NumberContext): boolean {
-  const prev = wordBefore(text, atom.start, ctx.floor);
-  if (prev && prev[1] < atom.start && YEAR_CONTEXT.has(lowerWord(text, prev[0], prev[1]))) return true;
-  const n = wordAfter(text, atom.end, ctx.end);
-  if (!n || n[0] !== atom.end + 1) return true;
-  const word = lowerWord(text, n[0], n[1]);
-  if (FUNCTION_WORDS.has(word)) return true;
-  // "1,500 troops" has a comma; "1500 troops" counts too.
-  return !(CLASS[text.charCodeAt(n[0])] === LOWER && word.length > 3 && word.endsWith('s') && !word.endsWith('ss'));
+/** Length of ", 2024" or " 2024" after a day, or 0. */
+function yearAfter(text: string, i: number, end: number): number {
+  let p = i;
+  if (text.charCodeAt(p) === 44) p++;
+  if (text.charCodeAt(p) !== 32) return 0;
+  p++;
+  for (let k = 0; k < 4; k++) if (!isDigit(text.charCodeAt(p + k))) return 0;
+  if (p + 4 > end || isDigit(text.charCodeAt(p + 4))) return 0;
+  return p + 4 - i;
 }
 
-/** The counted noun after a number: up to three words ending at the first plural. */
-function countedNoun(text: string, i: number, end: number): [number, number] | null {
-  const w = wordAfter(text, i, end);
-  if (!w || w[0] !== i + 1) return null;
-  const first = lowerWord(text, w[0], w[1]);
-  if (FUNCTION_WORDS.has(first) || UNITS.has(first) || SCALE_WORDS.has(first)) return null;
-  let e = w[1];
+function isYear(text: string, a: Atom, ctx: NumberContext): boolean {
+  const pe = wordEndBefore(text, a.start, ctx.floor);
+  if (pe >= 0 && YEAR_CONTEXT.has(text, letterRunStart(text, pe, ctx.floor), pe)) return true;
+  const n = wordStartAfter(text, a.end, ctx.end);
+  if (n < 0) return true;
+  const ne = letterRunEnd(text, n, ctx.end);
+  if (FUNCTION_WORDS.has(text, n, ne)) return true;
+  // "1500 troops" counts; "2024 elections" after "the" was caught above.
+  return !(CLASS[text.charCodeAt(n)] === C.LOWER && ne - n > 3 && isPlural(text, n, ne));
+}
+
+function isPlural(text: string, s: number, e: number): boolean {
+  return (text.charCodeAt(e - 1) | 32) === 115 && (text.charCodeAt(e - 2) | 32) !== 115 && e - s > 2;
+}
+
+/** End of the noun found by `countedNoun`. */
+let nounEndAt = 0;
+
+/**
+ * Whether a counted noun follows the number (one space after `i`): up to three words
+ * ending at the first plural ("troops", "North Korean officers"). Its end goes to `nounEndAt`.
+ */
+function countedNoun(text: string, i: number, end: number): boolean {
+  const s = wordStartAfter(text, i, end);
+  if (s < 0) return false;
+  const e1 = letterRunEnd(text, s, end);
+  if (FUNCTION_WORDS.has(text, s, e1) || UNITS.has(text, s, e1) || SCALE_WORDS.has(text, s, e1)) return false;
+  let e = e1;
   let words = 1;
-  let last = first;
-  while (words < 3 && !(last.endsWith('s') && !last.endsWith('ss')) && text.charCodeAt(e) === 32) {
-    const n = wordAfter(text, e, end);
-    if (!n || n[0] !== e + 1) break;
-    const word = lowerWord(text, n[0], n[1]);
-    if (FUNCTION_WORDS.has(word) || RATE_NOUNS.has(word)) break;
-    const plural = word.endsWith('s') && !word.endsWith('ss');
-    if (!plural && words === 2) break;
-    if (!plural && !isUpper(text.charCodeAt(n[0]))) break;
-    e = n[1];
-    last = word;
+  let plural = isPlural(text, s, e1);
+  while (words < 3 && !plural) {
+    const n = wordStartAfter(text, e, end);
+    if (n < 0) break;
+    const ne = letterRunEnd(text, n, end);
+    if (FUNCTION_WORDS.has(text, n, ne) || RATE_NOUNS.has(text, n, ne)) break;
+    const nPlural = isPlural(text, n, ne);
+    if (!nPlural && (words === 2 || !isUpper(text.charCodeAt(n)))) break;
+    e = ne;
+    plural = nPlural;
     words++;
   }
-  if (!(last.endsWith('s') && !last.endsWith('ss')) && words > 1) {
-    return [w[0], w[1]];
-  }
-  return [w[0], e];
+  nounEndAt = !plural && words > 1 ? e1 : e;
+  return true;
 }
 
-/** "per day", "a month", "each year", "/day" after `i`: [end, unit noun] or null. */
-function rateAfter(text: string, i: number, end: number): [number, string] | null {
+// What `rateAfter` found.
+let rateEnd = 0;
+let rateNoun = '';
+
+/** Whether "per day", "a month", "each year" or "/day" follows `i`. */
+function rateAfter(text: string, i: number, end: number): boolean {
   if (text.charCodeAt(i) === 47) {
     const e = letterRunEnd(text, i + 1, end);
-    const word = lowerWord(text, i + 1, e);
-    if (RATE_NOUNS.has(word) || word === 'yr' || word === 'mo') return [e, word === 'yr' ? 'year' : word === 'mo' ? 'month' : word];
-    return null;
+    if (e === i + 1) return false;
+    if (RATE_NOUNS.has(text, i + 1, e)) {
+      rateNoun = text.slice(i + 1, e).toLowerCase();
+    } else if (isWord(text, i + 1, e, 'yr')) {
+      rateNoun = 'year';
+    } else if (isWord(text, i + 1, e, 'mo')) {
+      rateNoun = 'month';
+    } else {
+      return false;
+    }
+    rateEnd = e;
+    return true;
   }
-  const w = wordAfter(text, i, end);
-  if (!w || w[0] !== i + 1) return null;
-  const word = lowerWord(text, w[0], w[1]);
-  if (word !== 'per' && word !== 'a' && word !== 'an' && word !== 'each' && word !== 'every') return null;
-  const n = wordAfter(text, w[1], end);
-  if (!n || n[0] !== w[1] + 1) return null;
-  const noun = lowerWord(text, n[0], n[1]);
-  if (!RATE_NOUNS.has(noun)) return null;
-  if (word !== 'per' && !UNITS.has(noun) && noun !== 'head' && noun !== 'person' && noun !== 'night') return null;
-  if (noun === 'second' && word === 'a') return null;
-  return [n[1], noun];
+  const w = wordStartAfter(text, i, end);
+  if (w < 0) return false;
+  const we = letterRunEnd(text, w, end);
+  const per = isWord(text, w, we, 'per');
+  if (!per && !isWord(text, w, we, 'a') && !isWord(text, w, we, 'an') && !isWord(text, w, we, 'each') && !isWord(text, w, we, 'every')) return false;
+  const n = wordStartAfter(text, we, end);
+  if (n < 0) return false;
+  const ne = letterRunEnd(text, n, end);
+  if (!RATE_NOUNS.has(text, n, ne)) return false;
+  if (!per && !UNITS.has(text, n, ne) && !isWord(text, n, ne, 'head') && !isWord(text, n, ne, 'person') && !isWord(text, n, ne, 'night')) return false;
+  if (isWord(text, n, ne, 'second') && isWord(text, w, we, 'a')) return false;
+  rateEnd = ne;
+  rateNoun = text.slice(n, ne).toLowerCase();
+  return true;
 }
 
 /**
@@ -1284,38 +1445,42 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
   const { text, start, end } = ctx;
   const prev = i > start ? text.charCodeAt(i - 1) : 32;
   const pk = CLASS[prev];
-  if (pk === UPPER || pk === LOWER) {
+  if (pk === C.UPPER || pk === C.LOWER) {
     // Digits inside a word are an identifier (A4, G7, mp3) unless a space was lost
     // before a grouped figure ("amassing1,530").
     const ls = letterRunStart(text, i, start);
-    const d = readDigits(text, i, end);
-    const glued = i - ls >= 4 && d.grouped && d.end > 0 && CLASS[text.charCodeAt(i - 1)] === LOWER && !isLetter(text.charCodeAt(d.end));
+    readDigits(text, i, end);
+    const glued = i - ls >= 4 && digitsGrouped && digitsEnd > 0 && pk === C.LOWER && !isLetter(text.charCodeAt(digitsEnd));
     if (!glued) return tokenEnd(text, i, end);
-  } else if (pk === DASH && i - 1 > start) {
+  } else if (pk === C.DASH && i - 1 > start) {
     const before = text.charCodeAt(i - 2);
     if (isLetter(before)) {
+      // COVID-19, F-16, Su-34 are names; mid-2024 is a year.
       const ls = letterRunStart(text, i - 1, start);
-      const word = lowerWord(text, ls, i - 1);
-      if (word !== 'mid' && word !== 'pre' && word !== 'post' && word !== 'late' && word !== 'early') return tokenEnd(text, i, end);
+      const we = i - 1;
+      if (!(isWord(text, ls, we, 'mid') || isWord(text, ls, we, 'pre') || isWord(text, ls, we, 'post') || isWord(text, ls, we, 'late') || isWord(text, ls, we, 'early'))) {
+        return tokenEnd(text, i, end);
+      }
     } else if (isDigit(before)) {
       return tokenEnd(text, i, end);
     }
-  } else if ((prev === 46 || prev === 95 || prev === 47 || prev === 35 || prev === 64 || prev === 58 || prev === 44) && i - 1 > start && CLASS[text.charCodeAt(i - 2)] !== SPACE) {
+  } else if ((prev === 46 || prev === 95 || prev === 47 || prev === 35 || prev === 64 || prev === 58 || prev === 44) && i - 1 > start &&
+    CLASS[text.charCodeAt(i - 2)] !== C.SPACE) {
     const b = text.charCodeAt(i - 2);
     if (isLetter(b) || isDigit(b) || prev === 35 || prev === 64) return tokenEnd(text, i, end);
   }
-  if (isListNumber(text, i, start, end)) {
+  if (i - start < 8 && isListNumber(text, i, start, end)) {
     let e = i;
     while (isDigit(text.charCodeAt(e))) e++;
     return e + 1;
   }
-  const atom = digitAtom(ctx, i);
-  if ('skip' in atom) return Math.max(atom.skip, i + 1);
+  const a = digitAtom(ctx, i);
+  if (!a) return Math.max(skipTo, i + 1);
   // '90s: the apostrophe stands for the century.
-  if (atom.kind === 'decade' && atom.digits === 2 && i - 1 >= ctx.floor && (prev === 39 || prev === 0x2019 || prev === 0x2018)) {
-    atom.start = i - 1;
+  if (a.kind === 'decade' && a.digits === 2 && i - 1 >= ctx.floor && (prev === 39 || prev === 0x2019 || prev === 0x2018)) {
+    a.start = i - 1;
   }
-  return finishExpression(ctx, atom);
+  return finishExpression(ctx, a);
 }
 
 /**
@@ -1324,9 +1489,9 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
  */
 export function numberAtWord(ctx: NumberContext, ws: number, we: number, entry: Entry): number {
   if (ws < ctx.floor) return we;
-  const atom = wordAtom(ctx, ws, we, entry);
-  if (!atom) return we;
-  return Math.max(finishExpression(ctx, atom), we);
+  const a = wordAtom(ctx, ws, we, entry);
+  if (!a) return we;
+  return Math.max(finishExpression(ctx, a), we);
 }
 
 /** "1." or "2)" opening a paragraph or list item: numbering, not a claim. */
@@ -1343,6 +1508,8 @@ function isListNumber(text: string, i: number, start: number, end: number): bool
   return (after === 46 || after === 41) && (e + 1 >= end || isSpace(text.charCodeAt(e + 1)));
 }
 
+const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
+
 /**
  * Whether the paragraph is page furniture (a byline date, a copyright line, a page number),
  * whose numbers are not claims.
@@ -1350,11 +1517,10 @@ function isListNumber(text: string, i: number, start: number, end: number): bool
 export function isFurniture(text: string, start: number, end: number): boolean {
   if (end - start > 160) return false;
   const s = skipSpaces(text, start, end);
-  const head = text.slice(s, Math.min(end, s + 20)).toLowerCase();
-  if (/^(posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/.test(head)) return true;
+  if (FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
   for (let i = s; i < end; i++) {
     const k = CLASS[text.charCodeAt(i)];
-    if (k === UPPER || k === LOWER) return false;
+    if (k === C.UPPER || k === C.LOWER) return false;
   }
   return true;
 }

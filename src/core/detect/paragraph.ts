@@ -9,8 +9,8 @@
  * what lets the incremental detector re-scan only the paragraphs an edit touches.
  */
 import type { Detection, DetectionKind } from './types';
-import { CLASS, DIGIT, LOWER, QUOTE, SPACE, TERMINATOR, UPPER, AT, isLetter, skipSpaces, splitSentences, sentenceIndex } from './text';
-import { type Entry, NUMBER_WORD, OPINION, SPECULATION, SPEECH, URL, lookupHashed } from './lexicon';
+import { C, CLASS, splitSentences, sentenceIndex } from './text';
+import { A, ACCEPTS, COLUMNS, DEPTH, type Entry, F, TRANSITIONS, entryAt } from './lexicon';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
@@ -44,9 +44,8 @@ export interface Carry {
   lead: SpeakerRef | null;
 }
 
+/** What `scanParagraph` found besides the detections it appended. */
 export interface ParagraphResult {
-  /** Detections inside the paragraph, sorted, offsets relative to `base`. */
-  local: Detection[];
   /** A quote that began in an earlier paragraph and ends in this one (relative to `base`). */
   cross: Detection | null;
   carry: Carry | null;
@@ -79,13 +78,11 @@ function sameSpeaker(a: SpeakerRef | null, b: SpeakerRef | null): boolean {
 // Scratch buffers reused from paragraph to paragraph; the scan is synchronous.
 let marks: Int32Array<ArrayBuffer> = new Int32Array(256);
 let terms: Int32Array<ArrayBuffer> = new Int32Array(256);
-const speechHits: number[] = [];
-const speechEntries: Entry[] = [];
-const cueHits: number[] = [];
-const cueEntries: Entry[] = [];
+/** [offset, code] pairs: a keyword's entry index, or one of the codes below. */
+let events: Int32Array<ArrayBuffer> = new Int32Array(512);
+const EVENT_DIGIT = -1;
+const EVENT_AT = -2;
 
-const MIN_KEYWORD = 3;
-const MAX_KEYWORD = 13;
 
 /**
  * Detects everything in the paragraph [start, end).
@@ -97,101 +94,79 @@ const MAX_KEYWORD = 13;
  * @param nextStart - Start of the next paragraph, or -1
  * @param base - Detections are stored with offsets relative to this
  * @param kinds - Bit mask of the kinds to report
+ * @param out - Receives the paragraph's detections, sorted
+ * @returns The cross-paragraph quote and the carry; the object is reused by the next call
  */
-export function scanParagraph(text: string, start: number, end: number, carryIn: Carry | null, nextStart: number, base: number, kinds: number): ParagraphResult {
-  let markCount = 0;
-  let termCount = 0;
-  speechHits.length = 0;
-  speechEntries.length = 0;
-  cueHits.length = 0;
-  cueEntries.length = 0;
+export function scanParagraph(text: string, start: number, end: number, carryIn: Carry | null, nextStart: number, base: number, kinds: number, out: Detection[]): ParagraphResult {
+  // Fresh arrays are cheaper than emptying reused ones (a runtime call each time).
+  const speechHits: number[] = [];
+  const speechEntries: Entry[] = [];
+  const cueHits: number[] = [];
+  const cueEntries: Entry[] = [];
   const numbers: Detection[] = [];
   const wantNumbers = (kinds & NUMBER_KIND) !== 0 && !isFurniture(text, start, end);
-  const ctx: NumberContext = { text, start, end, floor: start, base, out: numbers };
+  const ctx = numberContext;
+  ctx.out = numbers;
+  ctx.text = text;
+  ctx.start = start;
+  ctx.end = end;
+  ctx.floor = start;
+  ctx.base = base;
 
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    const k = CLASS[c];
-    if (k === LOWER || k === UPPER) {
-      let h = 0;
-      let j = i;
-      let ascii = true;
-      for (; j < end; j++) {
-        const d = text.charCodeAt(j);
-        if (d >= 97 && d <= 122) h = (Math.imul(h, 31) + d) | 0;
-        else if (d >= 65 && d <= 90) h = (Math.imul(h, 31) + (d | 32)) | 0;
-        else {
-          const dk = CLASS[d];
-          if (dk === LOWER || dk === UPPER) ascii = false;
-          else break;
-        }
-      }
-      const len = j - i;
-      if (ascii && len >= MIN_KEYWORD && len <= MAX_KEYWORD) {
-        const entry = lookupHashed(h, text, i, j);
-        if (entry !== undefined) {
-          const flags = entry.flags;
-          if (flags & NUMBER_WORD) {
-            if (wantNumbers && i >= ctx.floor) {
-              i = numberAtWord(ctx, i, j, entry);
-              continue;
-            }
-          } else if (flags & SPEECH) {
-            speechHits.push(i, j);
-            speechEntries.push(entry);
-          } else if (flags & (SPECULATION | OPINION)) {
-            cueHits.push(i, j);
-            cueEntries.push(entry);
-          } else if (flags & URL) {
-            const n = text.charCodeAt(j);
-            if (n === 58 || n === 46) {
-              while (j < end && CLASS[text.charCodeAt(j)] !== SPACE) j++;
-              ctx.floor = j;
-            }
-          }
-        }
-      }
-      i = j;
+  collectCandidates(text, start, end);
+  const markCount = counts[0];
+  const termCount = counts[1];
+  const eventCount = counts[2];
+
+  // Numbers, speech verbs and cue words, in text order. A number consumes what it spans.
+  let skipUntil = start;
+  for (let e = 0; e < eventCount; e += 2) {
+    const pos = events[e];
+    if (pos < skipUntil) continue;
+    const code = events[e + 1];
+    if (code === EVENT_DIGIT) {
+      if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtDigit(ctx, pos);
       continue;
     }
-    if (k === DIGIT) {
-      if (wantNumbers) {
-        i = numberAtDigit(ctx, i);
-      } else {
-        i++;
-      }
-      continue;
-    }
-    if (k === QUOTE) {
-      // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
-      if (!((c === 0x2019 || c === 39) && i > start && i + 1 < end && isLetter(text.charCodeAt(i - 1)) && isLetter(text.charCodeAt(i + 1)))) {
-        if (markCount === marks.length) marks = grow(marks);
-        marks[markCount++] = i;
-      }
-    } else if (k === TERMINATOR) {
-      if (termCount === terms.length) terms = grow(terms);
-      terms[termCount++] = i;
-    } else if (k === AT) {
+    if (code === EVENT_AT) {
       // An e-mail address or a handle: nothing in it is a claim.
-      let j = i + 1;
-      while (j < end && CLASS[text.charCodeAt(j)] !== SPACE) j++;
+      let j = pos + 1;
+      while (j < end && CLASS[text.charCodeAt(j)] !== C.SPACE) j++;
+      skipUntil = j;
       ctx.floor = Math.max(ctx.floor, j);
-      i = j;
       continue;
     }
-    i++;
+    const entry = entryAt(code);
+    const we = pos + entry.word.length;
+    const flags = entry.flags;
+    if (flags & F.NUMBER_WORD) {
+      if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtWord(ctx, pos, we, entry);
+    } else if (flags & F.SPEECH) {
+      speechHits.push(pos, we);
+      speechEntries.push(entry);
+    } else if (flags & (F.SPECULATION | F.OPINION)) {
+      cueHits.push(pos, we);
+      cueEntries.push(entry);
+    } else if (flags & F.URL) {
+      const n = text.charCodeAt(we);
+      if (n === 58 || n === 46) {
+        let j = we;
+        while (j < end && CLASS[text.charCodeAt(j)] !== C.SPACE) j++;
+        skipUntil = j;
+        ctx.floor = Math.max(ctx.floor, j);
+      }
+    }
   }
 
   // Quotes.
   const carried: OpenQuote | null = carryIn?.quote
     ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start }
     : null;
-  const paired = markCount > 0 || carried ? pairQuotes(text, start, end, marks, markCount, carried, nextStart) : { quotes: [] as QuoteSpan[], carry: null };
+  const paired = markCount > 0 || carried ? pairQuotes(text, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
   const quotes = paired.quotes;
 
   const needSentences = cueEntries.length > 0 || speechEntries.length > 0 || quotes.length > 0 || paired.carry !== null;
-  const sentences = needSentences ? splitSentences(text, start, end, terms, termCount) : [];
+  const sentences: number[] = needSentences ? splitSentences(text, start, end, terms, termCount) : [];
 
   const cues: Detection[] = [];
   if (kinds & CUE_KIND && cueEntries.length > 0) findCues(text, start, end, cueHits, cueEntries, sentences, base, cues);
@@ -201,7 +176,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const antecedentIn = carryIn ? carryIn.antecedent : null;
   if (kinds & (ATTRIBUTION_KIND | QUOTE_KIND) && speechEntries.length > 0) {
     attributions = findAttributions({
-      text, start, end, hits: speechHits, entries: speechEntries, sentences, quotes: quotes.filter((q) => !q.nested), antecedent: antecedentIn,
+      text, start, end, hits: speechHits, entries: speechEntries, sentences, quotes, antecedent: antecedentIn,
     });
   }
   const speakers: Array<SpeakerRef | null> = [];
@@ -275,12 +250,135 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       else quoteDetections.push(d);
     }
   }
-  let attributionDetections: Detection[] = [];
-  if (kinds & ATTRIBUTION_KIND && attributions.length > 0) {
-    attributionDetections = attributions.map((a) => attributionDetection(a, sentences, base));
+  const attributionDetections: Detection[] = [];
+  if (kinds & ATTRIBUTION_KIND) {
+    for (let k = 0; k < attributions.length; k++) attributionDetections.push(attributionDetection(attributions[k], sentences, base));
   }
-  const local = merge(merge(quoteDetections, wantNumbers ? numbers : []), merge(attributionDetections, cues));
-  return { local, cross, carry: carryOut };
+  mergeInto(out, quoteDetections, numbers, attributionDetections, cues);
+  result.cross = cross;
+  result.carry = carryOut;
+  return result;
+}
+
+const NO_QUOTES = { quotes: [] as QuoteSpan[], carry: null };
+const numberContext: NumberContext = { text: '', start: 0, end: 0, floor: 0, base: 0, out: [] };
+const result: ParagraphResult = { cross: null, carry: null };
+
+/** Appends four sorted lists to `out`, keeping the order of `compareDetections`. */
+function mergeInto(out: Detection[], a: Detection[], b: Detection[], c: Detection[], d: Detection[]): void {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let l = 0;
+  const total = a.length + b.length + c.length + d.length;
+  for (let n = 0; n < total; n++) {
+    let best: Detection | undefined;
+    let from = 0;
+    if (i < a.length) {
+      best = a[i];
+      from = 1;
+    }
+    if (j < b.length && (best === undefined || compareDetections(b[j], best) < 0)) {
+      best = b[j];
+      from = 2;
+    }
+    if (k < c.length && (best === undefined || compareDetections(c[k], best) < 0)) {
+      best = c[k];
+      from = 3;
+    }
+    if (l < d.length && (best === undefined || compareDetections(d[l], best) < 0)) {
+      best = d[l];
+      from = 4;
+    }
+    out.push(best as Detection);
+    if (from === 1) i++;
+    else if (from === 2) j++;
+    else if (from === 3) k++;
+    else l++;
+  }
+}
+
+/** How many marks, terminators and events the last `collectCandidates` recorded. */
+const counts = new Int32Array(3);
+
+/**
+ * Walks the paragraph once and records where things are: quote marks, sentence
+ * terminators, and (as events) digits, '@' and the keywords. Acting on them comes after,
+ * so that this loop stays small enough to run at a few nanoseconds a character.
+ */
+export function collectCandidates(text: string, start: number, end: number): void {
+  // Local copies: imported bindings are property loads on the module object in CommonJS.
+  const table = TRANSITIONS;
+  const columns = COLUMNS;
+  const accepts = ACCEPTS;
+  const classes = CLASS;
+  const depth = DEPTH;
+  // The buffers in locals: module variables are reloaded on every access.
+  let eventBuffer = events;
+  let markBuffer = marks;
+  let termBuffer = terms;
+  let markCount = 0;
+  let termCount = 0;
+  let eventCount = 0;
+  let state = A.OUT;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let action: number;
+    if (c < 128) {
+      action = table[(state << 5) | columns[c]];
+      if (action < A.SPECIAL) {
+        state = action;
+        continue;
+      }
+    } else {
+      const k = classes[c];
+      if (k === C.LOWER || k === C.UPPER) {
+        state = A.DEAD;
+        continue;
+      }
+      action = k === C.QUOTE ? A.ACT_QUOTE : k === C.TERMINATOR ? A.ACT_TERMINATOR : A.ACT_BREAK;
+    }
+    const accepted = accepts[state];
+    if (accepted >= 0) {
+      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+      eventBuffer[eventCount++] = i - depth[state];
+      eventBuffer[eventCount++] = accepted;
+    }
+    state = A.OUT;
+    if (action === A.ACT_BREAK) continue;
+    if (action === A.ACT_DIGIT) {
+      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+      eventBuffer[eventCount++] = i;
+      eventBuffer[eventCount++] = EVENT_DIGIT;
+      for (;;) {
+        const d = text.charCodeAt(i + 1);
+        if (i + 1 >= end || d < 48 || d > 57) break;
+        i++;
+      }
+    } else if (action === A.ACT_QUOTE) {
+      // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
+      if (!((c === 0x2019 || c === 39) && i > start && i + 1 < end && isLetterClass(classes[text.charCodeAt(i - 1)]) && isLetterClass(classes[text.charCodeAt(i + 1)]))) {
+        if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
+        markBuffer[markCount++] = i;
+      }
+    } else if (action === A.ACT_TERMINATOR) {
+      if (termCount === termBuffer.length) termBuffer = terms = grow(termBuffer);
+      termBuffer[termCount++] = i;
+    } else {
+      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+      eventBuffer[eventCount++] = i;
+      eventBuffer[eventCount++] = EVENT_AT;
+    }
+  }
+  if (accepts[state] >= 0) {
+    if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+    eventBuffer[eventCount++] = end - depth[state];
+    eventBuffer[eventCount++] = accepts[state];
+  }
+
+  counts[0] = markCount;
+  counts[1] = termCount;
+  counts[2] = eventCount;
 }
 
 function lastPersonIn(attributions: readonly Attribution[]): string | null {
@@ -293,24 +391,13 @@ function lastPersonIn(attributions: readonly Attribution[]): string | null {
   return null;
 }
 
+function isLetterClass(k: number): boolean {
+  return k === C.LOWER || k === C.UPPER;
+}
+
 function grow(buffer: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(buffer.length * 2);
   bigger.set(buffer);
   return bigger;
 }
 
-/** Merges two sorted lists. */
-export function merge(a: Detection[], b: Detection[]): Detection[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: Detection[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compareDetections(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
-  return out;
-}
-
-export { skipSpaces };

@@ -8,21 +8,26 @@
  * paragraph continues only when the next paragraph reopens it (the newswire convention for
  * a statement running over several paragraphs); otherwise it ends with its paragraph.
  */
-import { CLASS, CLOSE, DASH, DIGIT, LOWER, OPEN, PUNCT, QUOTE, SPACE, TERMINATOR, UPPER, isLetter, skipSpaces, skipSpacesBack } from './text';
+import { C, CLASS, isLetter, skipSpaces, skipSpacesBack } from './text';
 
-export const DOUBLE = 0;
-export const SINGLE = 1;
-export const GUILLEMET = 2;
-export const SINGLE_GUILLEMET = 3;
-export const CORNER = 4;
-export const WHITE_CORNER = 5;
+/** Quote families: marks of one family pair with each other. */
+export const enum Q {
+  DOUBLE = 0,
+  SINGLE = 1,
+  GUILLEMET = 2,
+  SINGLE_GUILLEMET = 3,
+  CORNER = 4,
+  WHITE_CORNER = 5,
+}
 
 /** How a glyph leans when its surroundings do not decide. */
-const NEUTRAL = 0;
-const LEANS_OPEN = 1;
-const LEANS_CLOSE = 2;
-const ONLY_OPEN = 3;
-const ONLY_CLOSE = 4;
+const enum Lean {
+  NEUTRAL = 0,
+  LEANS_OPEN = 1,
+  LEANS_CLOSE = 2,
+  ONLY_OPEN = 3,
+  ONLY_CLOSE = 4,
+}
 
 const FAMILY = new Int8Array(65536).fill(-1);
 const LEAN = new Uint8Array(65536);
@@ -31,27 +36,27 @@ function glyph(ch: string, family: number, lean: number): void {
   FAMILY[ch.charCodeAt(0)] = family;
   LEAN[ch.charCodeAt(0)] = lean;
 }
-glyph('"', DOUBLE, NEUTRAL);
-glyph('\uff02', DOUBLE, NEUTRAL);
-glyph('\u201c', DOUBLE, LEANS_OPEN);
-glyph('\u201d', DOUBLE, LEANS_CLOSE);
-glyph('\u201e', DOUBLE, ONLY_OPEN);
-glyph('\u201f', DOUBLE, ONLY_OPEN);
-glyph("'", SINGLE, NEUTRAL);
-glyph('\uff07', SINGLE, NEUTRAL);
-glyph('`', SINGLE, ONLY_OPEN);
-glyph('\u2018', SINGLE, LEANS_OPEN);
-glyph('\u2019', SINGLE, LEANS_CLOSE);
-glyph('\u201a', SINGLE, ONLY_OPEN);
-glyph('\u201b', SINGLE, ONLY_OPEN);
-glyph('\u00ab', GUILLEMET, LEANS_OPEN);
-glyph('\u00bb', GUILLEMET, LEANS_CLOSE);
-glyph('\u2039', SINGLE_GUILLEMET, LEANS_OPEN);
-glyph('\u203a', SINGLE_GUILLEMET, LEANS_CLOSE);
-glyph('\u300c', CORNER, ONLY_OPEN);
-glyph('\u300d', CORNER, ONLY_CLOSE);
-glyph('\u300e', WHITE_CORNER, ONLY_OPEN);
-glyph('\u300f', WHITE_CORNER, ONLY_CLOSE);
+glyph('"', Q.DOUBLE, Lean.NEUTRAL);
+glyph('\uff02', Q.DOUBLE, Lean.NEUTRAL);
+glyph('\u201c', Q.DOUBLE, Lean.LEANS_OPEN);
+glyph('\u201d', Q.DOUBLE, Lean.LEANS_CLOSE);
+glyph('\u201e', Q.DOUBLE, Lean.ONLY_OPEN);
+glyph('\u201f', Q.DOUBLE, Lean.ONLY_OPEN);
+glyph("'", Q.SINGLE, Lean.NEUTRAL);
+glyph('\uff07', Q.SINGLE, Lean.NEUTRAL);
+glyph('`', Q.SINGLE, Lean.ONLY_OPEN);
+glyph('\u2018', Q.SINGLE, Lean.LEANS_OPEN);
+glyph('\u2019', Q.SINGLE, Lean.LEANS_CLOSE);
+glyph('\u201a', Q.SINGLE, Lean.ONLY_OPEN);
+glyph('\u201b', Q.SINGLE, Lean.ONLY_OPEN);
+glyph('\u00ab', Q.GUILLEMET, Lean.LEANS_OPEN);
+glyph('\u00bb', Q.GUILLEMET, Lean.LEANS_CLOSE);
+glyph('\u2039', Q.SINGLE_GUILLEMET, Lean.LEANS_OPEN);
+glyph('\u203a', Q.SINGLE_GUILLEMET, Lean.LEANS_CLOSE);
+glyph('\u300c', Q.CORNER, Lean.ONLY_OPEN);
+glyph('\u300d', Q.CORNER, Lean.ONLY_CLOSE);
+glyph('\u300e', Q.WHITE_CORNER, Lean.ONLY_OPEN);
+glyph('\u300f', Q.WHITE_CORNER, Lean.ONLY_CLOSE);
 
 /** Family of a quote mark, or -1 for any other character. */
 export function quoteFamily(c: number): number {
@@ -98,10 +103,10 @@ interface StackEntry {
 function subtypeOf(c: number, family: number): string {
   if (c === 0x201e || c === 0x201a) return 'low-high';
   switch (family) {
-    case DOUBLE: return 'double';
-    case SINGLE: return 'single';
-    case GUILLEMET:
-    case SINGLE_GUILLEMET: return 'guillemet';
+    case Q.DOUBLE: return 'double';
+    case Q.SINGLE: return 'single';
+    case Q.GUILLEMET:
+    case Q.SINGLE_GUILLEMET: return 'guillemet';
     default: return 'corner';
   }
 }
@@ -112,22 +117,22 @@ function subtypeOf(c: number, family: number): string {
  */
 function opensOnLeft(text: string, i: number, start: number, opened: number): boolean {
   let p = i - 1;
-  while (p >= start && CLASS[text.charCodeAt(p)] === QUOTE) {
+  while (p >= start && CLASS[text.charCodeAt(p)] === C.QUOTE) {
     if (p === opened) return true;
     p--;
   }
   if (p < start) return true;
   const k = CLASS[text.charCodeAt(p)];
-  return k === SPACE || k === OPEN || k === DASH || k === PUNCT;
+  return k === C.SPACE || k === C.OPEN || k === C.DASH || k === C.PUNCT;
 }
 
 /** Whether the character after the mark at `i` lets it close a quote. */
 function closesOnRight(text: string, i: number, end: number): boolean {
   let n = i + 1;
-  while (n < end && CLASS[text.charCodeAt(n)] === QUOTE) n++;
+  while (n < end && CLASS[text.charCodeAt(n)] === C.QUOTE) n++;
   if (n >= end) return true;
   const k = CLASS[text.charCodeAt(n)];
-  return k === SPACE || k === TERMINATOR || k === PUNCT || k === CLOSE || k === DASH;
+  return k === C.SPACE || k === C.TERMINATOR || k === C.PUNCT || k === C.CLOSE || k === C.DASH;
 }
 
 /**
@@ -142,6 +147,7 @@ function closesOnRight(text: string, i: number, end: number): boolean {
  * @param carried - Quote left open by the previous paragraph, whose reopening mark is the
  *   first character of this one
  * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens
+ * @returns The quotes and the carry, in an object reused by the next call
  */
 export function pairQuotes(
   text: string,
@@ -152,6 +158,7 @@ export function pairQuotes(
   carried: OpenQuote | null,
   nextStart: number,
 ): QuoteResult {
+  // Fresh arrays are cheaper than emptying reused ones.
   const quotes: QuoteSpan[] = [];
   const stack: StackEntry[] = [];
   let k = 0;
@@ -171,45 +178,45 @@ export function pairQuotes(
     const lean = LEAN[c];
     const left = opensOnLeft(text, i, start, opened);
     const right = closesOnRight(text, i, end);
-    let action = 0; // 1 open, 2 close, 3 close only if nothing better comes
+    let action: number; // 1 open, 2 close, 3 close only if nothing better comes, 0 nothing
     if (c === 0x60) {
       // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
       if (text.charCodeAt(i + 1) === 0x60) {
         skipUntil = i + 1;
         if (stack.length < 4) {
-          pushOpen(stack, DOUBLE, 'double', i);
+          pushOpen(stack, Q.DOUBLE, 'double', i);
           opened = i + 1;
         }
         continue;
       }
       action = left ? 1 : 0;
-    } else if (c === 39 && text.charCodeAt(i + 1) === 39 && hasOpen(stack, DOUBLE)) {
+    } else if (c === 39 && text.charCodeAt(i + 1) === 39 && hasOpen(stack, Q.DOUBLE)) {
       skipUntil = i + 1;
-      closeFamily(stack, DOUBLE, i + 2, quotes);
+      closeFamily(stack, Q.DOUBLE, i + 2, quotes);
       continue;
-    } else if (family === DOUBLE) {
-      if (lean === ONLY_OPEN) action = 1;
+    } else if (family === Q.DOUBLE) {
+      if (lean === Lean.ONLY_OPEN) action = 1;
       else if (left !== right) action = left ? 1 : 2;
       // Spaces on both sides: a stray mark, unless it can close what is open.
       else if (left) action = 2;
-      else if (lean === LEANS_OPEN) action = 1;
-      else if (lean === LEANS_CLOSE) action = 2;
-      else action = hasOpen(stack, DOUBLE) ? 2 : 1;
-    } else if (family === SINGLE) {
+      else if (lean === Lean.LEANS_OPEN) action = 1;
+      else if (lean === Lean.LEANS_CLOSE) action = 2;
+      else action = hasOpen(stack, Q.DOUBLE) ? 2 : 1;
+    } else if (family === Q.SINGLE) {
       action = classifySingle(text, i, start, end, left, right, lean);
       if (action === 4) {
         // 'n': both marks belong to the word.
         skipUntil = i + 2;
         continue;
       }
-    } else if (family === GUILLEMET || family === SINGLE_GUILLEMET) {
+    } else if (family === Q.GUILLEMET || family === Q.SINGLE_GUILLEMET) {
       // «French» and »German« use the same pair the other way round.
       const top = findOpen(stack, family);
       if (top >= 0 && text.charCodeAt(stack[top].start) !== c) action = 2;
-      else if (lean === LEANS_OPEN) action = 1;
+      else if (lean === Lean.LEANS_OPEN) action = 1;
       else action = right ? 0 : 1;
     } else {
-      action = lean === ONLY_OPEN ? 1 : 2;
+      action = lean === Lean.ONLY_OPEN ? 1 : 2;
     }
 
     if (action === 1) {
@@ -220,7 +227,7 @@ export function pairQuotes(
       closeFamily(stack, family, i + 1, quotes);
     } else if (action === 3) {
       const top = stack.length - 1;
-      if (top >= 0 && stack[top].family === SINGLE) stack[top].weak = i;
+      if (top >= 0 && stack[top].family === Q.SINGLE) stack[top].weak = i;
     }
   }
 
@@ -237,7 +244,7 @@ export function pairQuotes(
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
-      const bounded = stack.find((entry) => entry.family !== SINGLE);
+      const bounded = stack.find((entry) => entry.family !== Q.SINGLE);
       if (bounded) {
         const e = skipSpacesBack(text, end, bounded.start + 1);
         quotes.push({ start: bounded.start, end: e, subtype: bounded.subtype, nested: false, unclosed: true, continued: bounded.continued });
@@ -245,8 +252,13 @@ export function pairQuotes(
     }
   }
   if (quotes.length > 1) sortSpans(quotes);
-  return { quotes, carry };
+  pairing.quotes = quotes;
+  pairing.carry = carry;
+  return pairing;
 }
+
+// Reused from call to call: the result is read before the next paragraph is paired.
+const pairing: QuoteResult = { quotes: [], carry: null };
 
 function pushOpen(stack: StackEntry[], family: number, subtype: string, start: number): void {
   stack.push({ family, subtype, start, weak: -1, continued: false });
@@ -288,35 +300,35 @@ function classifySingle(text: string, i: number, start: number, end: number, lef
   const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
   const prevK = CLASS[prev];
   const nextK = CLASS[next];
-  const prevWord = prevK === UPPER || prevK === LOWER || prevK === DIGIT;
-  if (prevWord && (nextK === UPPER || nextK === LOWER)) return 0;
-  if (left && nextK === DIGIT) return 0;
-  if (left && (nextK === LOWER || nextK === UPPER)) {
+  const prevWord = prevK === C.UPPER || prevK === C.LOWER || prevK === C.DIGIT;
+  if (prevWord && (nextK === C.UPPER || nextK === C.LOWER)) return 0;
+  if (left && nextK === C.DIGIT) return 0;
+  if (left && (nextK === C.LOWER || nextK === C.UPPER)) {
     let e = i + 1;
     while (e < end && isLetter(text.charCodeAt(e)) && e - i < 8) e++;
     const word = text.slice(i + 1, e).toLowerCase();
     if (ELISIONS.has(word) && (e >= end || !isLetter(text.charCodeAt(e)))) {
-      if (word === 'n' && e < end && CLASS[text.charCodeAt(e)] === QUOTE) return 4;
+      if (word === 'n' && e < end && CLASS[text.charCodeAt(e)] === C.QUOTE) return 4;
       if (word !== 'n') return 0;
     }
     return 1;
   }
   if (!left && right) return prev === 115 || prev === 83 ? 3 : 2;
   if (left && right) return 0;
-  if (!left && !right) return lean === LEANS_OPEN ? 1 : 2;
-  return lean === ONLY_OPEN ? 1 : 0;
+  if (!left && !right) return lean === Lean.LEANS_OPEN ? 1 : 2;
+  return lean === Lean.ONLY_OPEN ? 1 : 0;
 }
 
 /** Whether the paragraph at `start` opens with a mark of `family` (the quote runs on). */
 function reopens(text: string, start: number, family: number): boolean {
   let i = start;
-  while (i < text.length && CLASS[text.charCodeAt(i)] === SPACE) i++;
+  while (i < text.length && CLASS[text.charCodeAt(i)] === C.SPACE) i++;
   const c = text.charCodeAt(i);
   if (FAMILY[c] !== family) return false;
   const lean = LEAN[c];
-  if (lean === ONLY_CLOSE) return false;
+  if (lean === Lean.ONLY_CLOSE) return false;
   const next = text.charCodeAt(i + 1);
-  return i + 1 < text.length && CLASS[next] !== SPACE && next !== 10 && next !== 13;
+  return i + 1 < text.length && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
 }
 
 function sortSpans(spans: QuoteSpan[]): void {

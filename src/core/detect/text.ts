@@ -4,30 +4,33 @@
  * table lookup per character and no allocation.
  */
 
-export const OTHER = 0;
-export const UPPER = 1;
-export const LOWER = 2;
-export const DIGIT = 3;
-export const SPACE = 4;
-export const NEWLINE = 5;
-export const QUOTE = 6;
-export const TERMINATOR = 7;
-export const DASH = 8;
-export const OPEN = 9;
-export const CLOSE = 10;
-export const PUNCT = 11;
-export const CURRENCY = 12;
-export const AT = 13;
-export const SLASH = 14;
+/** Character classes (a const enum, so the hot loops compare against literals). */
+export const enum C {
+  OTHER = 0,
+  UPPER = 1,
+  LOWER = 2,
+  DIGIT = 3,
+  SPACE = 4,
+  NEWLINE = 5,
+  QUOTE = 6,
+  TERMINATOR = 7,
+  DASH = 8,
+  OPEN = 9,
+  CLOSE = 10,
+  PUNCT = 11,
+  CURRENCY = 12,
+  AT = 13,
+  SLASH = 14,
+}
 
 /** Class of every UTF-16 code unit; surrogates stay OTHER so no span can end inside a pair. */
 export const CLASS: Uint8Array = buildClasses();
 
 function buildClasses(): Uint8Array {
   const table = new Uint8Array(65536);
-  for (let c = 65; c <= 90; c++) table[c] = UPPER;
-  for (let c = 97; c <= 122; c++) table[c] = LOWER;
-  for (let c = 48; c <= 57; c++) table[c] = DIGIT;
+  for (let c = 65; c <= 90; c++) table[c] = C.UPPER;
+  for (let c = 97; c <= 122; c++) table[c] = C.LOWER;
+  for (let c = 48; c <= 57; c++) table[c] = C.DIGIT;
   // A regex per code point is slow, so only the alphabetic blocks where case matters for
   // names (Latin, Greek, Cyrillic, Armenian) are classified exactly; later blocks are
   // letters unless they are known punctuation, which is what word boundaries need.
@@ -35,46 +38,125 @@ function buildClasses(): Uint8Array {
   const letter = /\p{L}|\p{M}/u;
   for (let c = 0x80; c < 0x2000; c++) {
     const s = String.fromCharCode(c);
-    if (upper.test(s)) table[c] = UPPER;
-    else if (letter.test(s)) table[c] = LOWER;
+    if (upper.test(s)) table[c] = C.UPPER;
+    else if (letter.test(s)) table[c] = C.LOWER;
   }
-  for (let c = 0x2c00; c < 0x10000; c++) table[c] = LOWER;
+  for (let c = 0x2c00; c < 0x10000; c++) table[c] = C.LOWER;
   const punctuationBlocks: Array<[number, number]> = [
     [0x2e00, 0x2e7f], [0x3000, 0x303f], [0xd800, 0xf8ff], [0xfe10, 0xfe6f], [0xff00, 0xff0f],
     [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65], [0xfff0, 0xffff],
   ];
-  for (const [from, to] of punctuationBlocks) table.fill(OTHER, from, to + 1);
-  for (let c = 0xff21; c <= 0xff3a; c++) table[c] = UPPER;
-  for (let c = 0xff10; c <= 0xff19; c++) table[c] = OTHER;
+  for (const [from, to] of punctuationBlocks) table.fill(C.OTHER, from, to + 1);
+  for (let c = 0xff21; c <= 0xff3a; c++) table[c] = C.UPPER;
+  for (let c = 0xff10; c <= 0xff19; c++) table[c] = C.OTHER;
 
-  for (const c of [9, 11, 12, 32, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = SPACE;
-  for (let c = 0x2000; c <= 0x200b; c++) table[c] = SPACE;
-  table[10] = NEWLINE;
-  table[13] = NEWLINE;
+  for (const c of [9, 11, 12, 32, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = C.SPACE;
+  for (let c = 0x2000; c <= 0x200b; c++) table[c] = C.SPACE;
+  table[10] = C.NEWLINE;
+  table[13] = C.NEWLINE;
   for (const ch of '"\'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\uff02\uff07') {
-    table[ch.charCodeAt(0)] = QUOTE;
+    table[ch.charCodeAt(0)] = C.QUOTE;
   }
-  for (const ch of '.!?\u2026') table[ch.charCodeAt(0)] = TERMINATOR;
-  for (const ch of '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212') table[ch.charCodeAt(0)] = DASH;
-  for (const ch of '([{') table[ch.charCodeAt(0)] = OPEN;
-  for (const ch of ')]}') table[ch.charCodeAt(0)] = CLOSE;
-  for (const ch of ',;:') table[ch.charCodeAt(0)] = PUNCT;
+  for (const ch of '.!?\u2026') table[ch.charCodeAt(0)] = C.TERMINATOR;
+  for (const ch of '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212') table[ch.charCodeAt(0)] = C.DASH;
+  for (const ch of '([{') table[ch.charCodeAt(0)] = C.OPEN;
+  for (const ch of ')]}') table[ch.charCodeAt(0)] = C.CLOSE;
+  for (const ch of ',;:') table[ch.charCodeAt(0)] = C.PUNCT;
   for (const ch of '$\u00a2\u00a3\u00a5\u20ac\u20b9\u20bd\u20a9\u20b4\u20ba\u20aa\u20a6\u20b1\u0e3f\u20ab') {
-    table[ch.charCodeAt(0)] = CURRENCY;
+    table[ch.charCodeAt(0)] = C.CURRENCY;
   }
-  table[64] = AT;
-  table[47] = SLASH;
-  table[92] = SLASH;
+  table[64] = C.AT;
+  table[47] = C.SLASH;
+  table[92] = C.SLASH;
   return table;
+}
+
+/**
+ * A set of words (or a map from words) looked up straight from a range of the text, with
+ * no string built: ASCII letters compare without case. The detectors ask "is the word here
+ * a unit / a title / a function word?" thousands of times per megabyte.
+ */
+export class WordTable<T = true> {
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly keys: string[] = [];
+  private readonly values: T[] = [];
+  private readonly mask: number;
+
+  constructor(entries: Iterable<string> | Iterable<[string, T]>) {
+    const list: Array<[string, T]> = [];
+    for (const entry of entries as Iterable<string | [string, T]>) {
+      list.push(typeof entry === 'string' ? [entry, true as T] : entry);
+    }
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size).fill(-1);
+    for (const [key, value] of list) {
+      const word = key.toLowerCase();
+      if (this.find(word, 0, word.length) >= 0) continue;
+      const h = hashRange(word, 0, word.length);
+      let slot = h & this.mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
+      this.hashes[slot] = h;
+      this.slots[slot] = this.keys.length;
+      this.keys.push(word);
+      this.values.push(value);
+    }
+  }
+
+  private find(text: string, start: number, end: number): number {
+    if (end <= start) return -1;
+    const h = hashRange(text, start, end);
+    let slot = h & this.mask;
+    for (;;) {
+      const index = this.slots[slot];
+      if (index < 0) return -1;
+      if (this.hashes[slot] === h && sameWord(this.keys[index], text, start, end)) return index;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Whether [start, end) of `text` is one of the words. */
+  has(text: string, start: number, end: number): boolean {
+    return this.find(text, start, end) >= 0;
+  }
+
+  /** The value stored for the word at [start, end), or undefined. */
+  get(text: string, start: number, end: number): T | undefined {
+    const index = this.find(text, start, end);
+    return index < 0 ? undefined : this.values[index];
+  }
+}
+
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 export function isLetter(c: number): boolean {
   const k = CLASS[c];
-  return k === UPPER || k === LOWER;
+  return k === C.UPPER || k === C.LOWER;
 }
 
 export function isUpper(c: number): boolean {
-  return CLASS[c] === UPPER;
+  return CLASS[c] === C.UPPER;
 }
 
 export function isDigit(c: number): boolean {
@@ -83,12 +165,12 @@ export function isDigit(c: number): boolean {
 
 /** Spaces and tabs, including the no-break and thin spaces news sites paste in. */
 export function isSpace(c: number): boolean {
-  return CLASS[c] === SPACE;
+  return CLASS[c] === C.SPACE;
 }
 
 export function isWordChar(c: number): boolean {
   const k = CLASS[c];
-  return k === UPPER || k === LOWER || k === DIGIT;
+  return k === C.UPPER || k === C.LOWER || k === C.DIGIT;
 }
 
 /** Apostrophe-like marks that may sit inside a word (Kim's, L'Amour). */
@@ -110,13 +192,13 @@ export function letterRunStart(text: string, i: number, start: number): number {
 
 /** First offset at or after `i` that is not a space (stops at `end`). */
 export function skipSpaces(text: string, i: number, end: number): number {
-  while (i < end && CLASS[text.charCodeAt(i)] === SPACE) i++;
+  while (i < end && CLASS[text.charCodeAt(i)] === C.SPACE) i++;
   return i;
 }
 
 /** First offset at or before `i` (exclusive end) that is not preceded by a space. */
 export function skipSpacesBack(text: string, i: number, start: number): number {
-  while (i > start && CLASS[text.charCodeAt(i - 1)] === SPACE) i--;
+  while (i > start && CLASS[text.charCodeAt(i - 1)] === C.SPACE) i--;
   return i;
 }
 
@@ -162,7 +244,7 @@ export function prevWord(text: string, i: number, start: number): WordSpan | nul
 
 /** Whether the trimmed paragraph [start, end) has any non-space character. */
 export function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (CLASS[text.charCodeAt(i)] !== SPACE) return false;
+  for (let i = start; i < end; i++) if (CLASS[text.charCodeAt(i)] !== C.SPACE) return false;
   return true;
 }
 
@@ -210,7 +292,7 @@ export function nextParagraphStart(text: string, i: number): number {
       continue;
     }
     let j = i;
-    while (j < n && CLASS[text.charCodeAt(j)] === SPACE) j++;
+    while (j < n && CLASS[text.charCodeAt(j)] === C.SPACE) j++;
     if (j >= n) return -1;
     const d = text.charCodeAt(j);
     if (d !== 10 && d !== 13) return i;
@@ -219,7 +301,7 @@ export function nextParagraphStart(text: string, i: number): number {
   return -1;
 }
 
-const ABBREVIATIONS = new Set([
+const ABBREVIATIONS = new WordTable([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'cpl', 'adm', 'cmdr',
   'sen', 'rep', 'gov', 'pres', 'rev', 'hon', 'ret', 'st', 'jr', 'sr', 'mt', 'ft', 'no', 'nos', 'vs',
   'inc', 'corp', 'ltd', 'co', 'bros', 'etc', 'approx', 'est', 'dept', 'fig', 'vol', 'op', 'cf',
@@ -227,7 +309,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** Capitalised words that usually open a sentence, for deciding whether "U.S. The" ends one. */
-const SENTENCE_OPENERS = new Set([
+const SENTENCE_OPENERS = new WordTable([
   'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you',
   'but', 'and', 'or', 'so', 'yet', 'in', 'on', 'at', 'for', 'as', 'if', 'when', 'while', 'after',
   'before', 'a', 'an', 'there', 'however', 'meanwhile', 'still', 'now', 'then', 'his', 'her',
@@ -242,20 +324,20 @@ const SENTENCE_OPENERS = new Set([
 export function sentenceEndAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   let j = i + 1;
-  while (j < end && CLASS[text.charCodeAt(j)] === TERMINATOR) j++;
+  while (j < end && CLASS[text.charCodeAt(j)] === C.TERMINATOR) j++;
   while (j < end) {
     const d = text.charCodeAt(j);
     const k = CLASS[d];
-    if (k === CLOSE || (k === QUOTE && d !== 0x201c && d !== 0x201e && d !== 0x00ab)) j++;
+    if (k === C.CLOSE || (k === C.QUOTE && d !== 0x201c && d !== 0x201e && d !== 0x00ab)) j++;
     else break;
   }
   if (j >= end) return end;
-  if (CLASS[text.charCodeAt(j)] !== SPACE) return -1;
+  if (CLASS[text.charCodeAt(j)] !== C.SPACE) return -1;
   const s = skipSpaces(text, j, end);
   if (s >= end) return end;
   const next = text.charCodeAt(s);
   const nk = CLASS[next];
-  if (nk === LOWER) return -1;
+  if (nk === C.LOWER) return -1;
   if (c !== 46) return j;
   // A period: not after an abbreviation or an initial.
   const w0 = letterRunStart(text, i, 0);
@@ -263,16 +345,14 @@ export function sentenceEndAt(text: string, i: number, end: number): number {
   if (wlen === 0) return j;
   if (wlen === 1 && isUpper(text.charCodeAt(w0))) return -1;
   const before = w0 > 0 ? text.charCodeAt(w0 - 1) : 32;
-  const word = text.slice(w0, i).toLowerCase();
   if (before === 46) {
     // "U.S." or "a.m.": ends a sentence only when the next word plainly opens one.
-    if (nk !== UPPER) return -1;
-    const nw = letterRunEnd(text, s, end);
-    return SENTENCE_OPENERS.has(text.slice(s, nw).toLowerCase()) ? j : -1;
+    if (nk !== C.UPPER) return -1;
+    return SENTENCE_OPENERS.has(text, s, letterRunEnd(text, s, end)) ? j : -1;
   }
-  if (ABBREVIATIONS.has(word)) {
-    if (word === 'no' && !isDigit(next)) return j;
-    if (nk === DIGIT || nk === UPPER) return -1;
+  if (wlen <= 6 && ABBREVIATIONS.has(text, w0, i)) {
+    if (wlen === 2 && (text.charCodeAt(w0) | 32) === 110 && (text.charCodeAt(w0 + 1) | 32) === 111 && !isDigit(next)) return j;
+    if (nk === C.DIGIT || nk === C.UPPER) return -1;
   }
   return j;
 }
@@ -281,8 +361,7 @@ export function sentenceEndAt(text: string, i: number, end: number): number {
  * Sentence boundaries of the paragraph [start, end): a flat list of [start0, end0, start1,
  * end1, …]. `candidates` are the terminator offsets met by the scan (in order).
  */
-export function splitSentences(text: string, start: number, end: number, candidates: ArrayLike<number>, count: number): number[] {
-  const out: number[] = [];
+export function splitSentences(text: string, start: number, end: number, candidates: ArrayLike<number>, count: number, out: number[] = []): number[] {
   let s = skipSpaces(text, start, end);
   for (let k = 0; k < count; k++) {
     const i = candidates[k];
@@ -315,4 +394,27 @@ export function sentenceIndex(sentences: readonly number[], offset: number): num
     }
   }
   return found;
+}
+
+/** Whether [start, end) of `text` is `word` (lower-case ASCII), ignoring case. */
+export function isWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Start of the word one space after `i` (the space at `i`), or -1. */
+export function wordStartAfter(text: string, i: number, end: number): number {
+  if (i + 1 >= end || CLASS[text.charCodeAt(i)] !== C.SPACE) return -1;
+  return isLetter(text.charCodeAt(i + 1)) ? i + 1 : -1;
+}
+
+/** End of the word one space before `i` (the space at `i - 1`), or -1. */
+export function wordEndBefore(text: string, i: number, floor: number): number {
+  if (i - 2 < floor || CLASS[text.charCodeAt(i - 1)] !== C.SPACE) return -1;
+  return isLetter(text.charCodeAt(i - 2)) ? i - 1 : -1;
 }
