@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { scan } from './scan';
 
 export interface Output {
   write(text: string): unknown;
@@ -17,7 +18,7 @@ export interface Subcommand {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const subcommands: Subcommand[] = [];
+const subcommands: Subcommand[] = [scan];
 
 function usage(): string {
   const width = Math.max(0, ...subcommands.map((c) => c.name.length));
