@@ -5,14 +5,14 @@ import * as vscode from 'vscode';
  * `register()` collects them and `dispose()` releases them all, newest first.
  */
 export abstract class Disposable implements vscode.Disposable {
-  private readonly owned: vscode.Disposable[] = [];
+  private readonly toDispose: vscode.Disposable[] = [];
   private disposed = false;
 
   protected register<T extends vscode.Disposable>(item: T): T {
     if (this.disposed) {
       item.dispose();
     } else {
-      this.owned.push(item);
+      this.toDispose.push(item);
     }
     return item;
   }
@@ -24,9 +24,9 @@ export abstract class Disposable implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    while (this.owned.length > 0) {
+    while (this.toDispose.length > 0) {
       try {
-        this.owned.pop()?.dispose();
+        this.toDispose.pop()?.dispose();
       } catch {
         // One failing disposal must not keep the others from running.
       }

@@ -1,11 +1,23 @@
 import * as vscode from 'vscode';
 import { describeDetection, type Detection } from '../core/detect';
+import type { KindRegistry } from '../core/kinds';
+import { Commands } from '../ids';
 import { DetectionService } from './detections';
 import { escapeMarkdown } from './markdown';
+import { SidecarStore } from './sidecarStore';
+import type { SpanRef } from './tagCommands';
+import { commandLink, HOVER_COMMANDS } from './tagHover';
 
-/** Says what a highlighted span is: "Numeric claim · money · $2,000 = 2000 USD". */
+/**
+ * Says what a highlighted span is ("Numeric claim · money · $2,000 = 2000 USD") and offers to
+ * tag it as each kind in effect.
+ */
 export class DetectionHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly detections: DetectionService) {}
+  constructor(
+    private readonly detections: DetectionService,
+    private readonly store: SidecarStore,
+    private readonly kinds: () => KindRegistry,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const detector = this.detections.get(document);
@@ -16,13 +28,23 @@ export class DetectionHoverProvider implements vscode.HoverProvider {
     // Innermost first: a number inside a quote is what the pointer is on.
     found.sort((a, b) => a.end - a.start - (b.end - b.start));
     const markdown = new vscode.MarkdownString(undefined, true);
-    markdown.supportThemeIcons = true;
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     found.forEach((detection, index) => {
       if (index > 0) markdown.appendMarkdown('\n\n---\n\n');
       markdown.appendMarkdown(`${icon(detection)} `);
       markdown.appendMarkdown(escapeMarkdown(describeDetection(detection, detector.text)));
     });
     const inner = found[0];
+    const tagged = this.store.peek(document.uri)?.tags.some((t) => t.anchor.start === inner.start && t.anchor.end === inner.end);
+    if (!tagged && inner.kind !== 'cue') {
+      const links = this.kinds()
+        .list()
+        .map((kind) => {
+          const span: SpanRef = { uri: document.uri.toString(), start: inner.start, end: inner.end, kind: kind.id };
+          return commandLink(escapeMarkdown(kind.label), Commands.tagAs, span);
+        });
+      markdown.appendMarkdown(`\n\nTag as: ${links.join(' · ')}`);
+    }
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(inner.start), document.positionAt(inner.end)));
   }
 }

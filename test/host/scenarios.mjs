@@ -29,8 +29,13 @@ export async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.waitForSelector('.quick-input-widget', { state: 'visible' });
   await page.keyboard.type(name);
-  await page.waitForTimeout(600);
+  // The first file search of a session can take a moment: wait for the file's row.
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: name })
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 });
   await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20_000 });
   await page.waitForSelector('.monaco-editor .view-lines', { state: 'visible' });
   await page.waitForTimeout(800);
 }

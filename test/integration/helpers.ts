@@ -71,3 +71,61 @@ export async function afterRedraw(
     clearTimeout(timer);
   }
 }
+
+/** Copies a sample article to a new file of its own, so a test never sees another's tags. */
+export async function freshArticle(sample: string, name: string, folder?: string): Promise<vscode.Uri> {
+  const root = workspaceRoot();
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, sample));
+  const uri = folder ? vscode.Uri.joinPath(root, folder, name) : vscode.Uri.joinPath(root, name);
+  await vscode.workspace.fs.writeFile(uri, bytes);
+  return uri;
+}
+
+export async function showArticle(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+}
+
+/** Selects the first occurrence of `needle` in the editor and returns its offsets. */
+export function select(editor: vscode.TextEditor, needle: string, from = 0): { start: number; end: number } {
+  const text = editor.document.getText();
+  const start = text.indexOf(needle, from);
+  assert.ok(start >= 0, `the article contains "${needle}"`);
+  const end = start + needle.length;
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+  return { start, end };
+}
+
+/** Resolves when `event` fires with a value `accept` takes, or rejects after a while. */
+export function when<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const subscription = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once `check` holds: at once if it already does, else after a later `event`. */
+export async function eventually<T>(check: () => boolean, event: vscode.Event<T>, what: string, timeoutMs = 10_000): Promise<void> {
+  if (check()) return;
+  await when(event, () => check(), what, timeoutMs);
+}

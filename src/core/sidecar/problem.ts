@@ -33,7 +33,8 @@ export type ProblemCode =
   | 'bad-timestamp'
   | 'missing-metadata'
   | 'length-mismatch'
-  | 'offset-out-of-range';
+  | 'offset-out-of-range'
+  | 'unreadable';
 
 export interface Problem {
   readonly code: ProblemCode;
