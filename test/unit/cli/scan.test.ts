@@ -1,0 +1,140 @@
+/**
+ * The scan command, run as users run it: the built command line in a child process, on
+ * real files in a temporary directory.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { detect } from '../../../src/core/detect';
+import { repoRoot } from '../../support/paths';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+let dir = '';
+
+function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+interface JsonDetection {
+  kind: string;
+  subtype: string;
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+  text: string;
+  [extra: string]: unknown;
+}
+
+/** Line and character of `offset` counted by hand, for checking the command's own. */
+function position(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') continue;
+    if (text[i] === '\n' || text[i] === '\r') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+describe('news-annotator scan', function () {
+  this.timeout(60000);
+
+  before(() => {
+    // Build the command line from the current sources: a stale dist/ would test old code.
+    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-scan-'));
+  });
+
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints one JSON object whose offsets point into the text without its byte order mark', () => {
+    const text = 'Austin said:\r\n“Russia is losing upwards of 1,000 troops per day,” he added.\r\n😀 It could get worse.\r\n';
+    const file = write('article.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    const { code, stdout, stderr } = run('scan', '--json', file);
+    assert.equal(code, 0, stderr);
+    const output = JSON.parse(stdout) as { files: Array<{ path: string; detections: JsonDetection[] }> };
+    assert.equal(output.files.length, 1);
+    assert.equal(output.files[0].path, file);
+    const detections = output.files[0].detections;
+    assert.deepEqual(detections.map((d) => [d.kind, d.subtype, d.start, d.end]), detect(text).map((d) => [d.kind, d.subtype, d.start, d.end]));
+    for (const d of detections) {
+      assert.equal(d.text, text.slice(d.start, d.end));
+      assert.deepEqual({ line: d.line, character: d.character }, position(text, d.start));
+    }
+    const rate = detections.find((d) => d.kind === 'number');
+    assert.deepEqual(rate && [rate.text, rate.subtype, rate.line], ['upwards of 1,000 troops per day', 'rate', 1]);
+    const cue = detections.find((d) => d.kind === 'cue');
+    assert.deepEqual(cue && [cue.text, cue.line, cue.character], ['could', 2, 6]);
+  });
+
+  it('prints file:line:col  kind/subtype  text, counting lines and columns from 1', () => {
+    const file = write('human.txt', 'First line.\nHe said “yes” to 4 brigades.\n');
+    const { code, stdout } = run('scan', file);
+    assert.equal(code, 0);
+    const lines = stdout.trimEnd().split('\n');
+    assert.ok(lines.includes(`${file}:2:9  quote/double  “yes”`), stdout);
+    assert.ok(lines.includes(`${file}:2:18  number/count  4`), stdout);
+    for (const line of lines) assert.match(line, /^.+:\d+:\d+ {2}(quote|number|attribution|cue)\/[a-z-]+ {2}.+$/);
+  });
+
+  it('keeps only the kinds given with --kinds', () => {
+    const file = write('kinds.txt', 'He said “yes” to 4 brigades and could go.');
+    const { stdout } = run('scan', '--json', '--kinds', 'number,cue', file);
+    const kinds = (JSON.parse(stdout) as { files: Array<{ detections: JsonDetection[] }> }).files[0].detections.map((d) => d.kind);
+    assert.deepEqual(kinds, ['number', 'cue']);
+  });
+
+  it('reports a missing file, a directory, a binary file and invalid UTF-8 on stderr and still scans the others', () => {
+    const good = write('good.txt', 'They sent 4 brigades.');
+    const binary = write('binary.txt', Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]));
+    const latin1 = write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x34, 0x20, 0x74, 0x72, 0x6f, 0x6f, 0x70, 0x73]));
+    const sub = path.join(dir, 'folder');
+    fs.mkdirSync(sub, { recursive: true });
+    const missing = path.join(dir, 'missing.txt');
+    const { code, stdout, stderr } = run('scan', '--json', missing, sub, binary, latin1, good);
+    assert.equal(code, 2);
+    const output = JSON.parse(stdout) as { files: Array<{ path: string; detections: JsonDetection[] }> };
+    assert.deepEqual(output.files.map((f) => f.path), [good]);
+    assert.equal(output.files[0].detections[0].text, '4');
+    assert.match(stderr, new RegExp(`${escape(missing)}: no such file`));
+    assert.match(stderr, new RegExp(`${escape(sub)}: is a directory`));
+    assert.match(stderr, new RegExp(`${escape(binary)}: looks binary`));
+    assert.match(stderr, new RegExp(`${escape(latin1)}: is not valid UTF-8 \\(first bad byte at offset 3\\)`));
+  });
+
+  it('exits with 2 and the usage when no file is given or an option is unknown', () => {
+    const none = run('scan');
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no file given/);
+    assert.match(none.stderr, /Usage: news-annotator scan/);
+    const unknown = run('scan', '--yaml', 'x.txt');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown option '--yaml'/);
+  });
+
+  it('shows its help with --help and exits with 0', () => {
+    const help = run('scan', '--help');
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /--json/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
