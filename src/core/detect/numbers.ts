@@ -420,7 +420,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       const currency = currencyBefore(text, i, ctx.floor) >= 0;
       // "3bn" and "€3m" are amounts; "3m" with no currency is three metres unless people follow.
       const letter = c | 32;
-      if (currency || (!singleCapital && letter !== 98 && (letter !== 109 || length > 1 || countedNounFollows(text, e, end)))) {
+      if (currency || (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(text, e, end)))) {
         a.end = e;
         a.value *= scale;
         a.scale = scale;

@@ -314,7 +314,8 @@ function classifySingle(text: string, i: number, start: number, end: number, lef
     return 1;
   }
   if (!left && right) return prev === 115 || prev === 83 ? 3 : 2;
-  if (left && right) return 0;
+  // After punctuation ("resign,’ she said") the mark closes; after a space it is stray.
+  if (left && right) return prevK === C.PUNCT || prevK === C.TERMINATOR ? 2 : 0;
   if (!left && !right) return lean === Lean.LEANS_OPEN ? 1 : 2;
   return lean === Lean.ONLY_OPEN ? 1 : 0;
 }
