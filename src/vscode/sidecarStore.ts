@@ -315,6 +315,13 @@ export class SidecarStore extends Disposable {
       return;
     }
     const sidecarText = sidecar.text;
+    if (sidecarText === undefined && entry.articleMissing) {
+      // Article and sidecar both gone: nothing is left to keep or report.
+      this.entries.delete(entry.article.toString());
+      clearTimeout(entry.timer);
+      this.changed.fire({ article: entry.article, reason: 'delete' });
+      return;
+    }
     // A checkout may have changed the article too: read it again unless it is open.
     const fromDisk = this.openText(entry) === undefined ? await this.readArticle(entry) : undefined;
     const articleText = this.openText(entry) ?? fromDisk ?? '';

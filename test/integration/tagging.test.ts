@@ -258,6 +258,38 @@ describe('tagging spans and keeping them in sidecar files', () => {
     assert.equal(confirmed.anchor.exact, corrected);
   });
 
+  it('re-attaches an orphaned tag to the selection', async () => {
+    const article = await freshArticle('004_f4608aac0cbd5e3d.txt', 'tag-reattach.txt');
+    const editor = await showArticle(article);
+    const span = select(editor, 'This is how World Wars begin.');
+    const tag = await vscode.commands.executeCommand<Tag>('newsAnnotator.tagOpinion');
+    await editor.edit((b) => b.replace(new vscode.Range(editor.document.positionAt(span.start), editor.document.positionAt(span.end)), 'This is how wars spread.'));
+    const { store } = await api();
+    assert.equal(store.peek(article)!.tags[0].status, 'orphan');
+    select(editor, 'This is how wars spread.');
+    const yaml = await written(article, () => vscode.commands.executeCommand('newsAnnotator.reattachTag', { article: article.toString(), id: tag.id }));
+    const [onDisk] = tagsOnDisk(yaml);
+    assert.equal(onDisk.id, tag.id);
+    assert.equal(onDisk.status, 'anchored');
+    assert.equal(onDisk.anchor.exact, 'This is how wars spread.');
+  });
+
+  it('keeps the sidecar of a deleted article and reports it until the sidecar is deleted too', async () => {
+    const article = await freshArticle('001_99513561e4769605.txt', 'tag-deleted.txt');
+    const editor = await showArticle(article);
+    select(editor, 'stark warning');
+    await written(article, () => vscode.commands.executeCommand('newsAnnotator.tagOpinion'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(article);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const missing = (): boolean => vscode.languages.getDiagnostics(sidecarOf(article)).some((d) => d.code === 'article-missing');
+    await eventually(missing, vscode.languages.onDidChangeDiagnostics, 'an article-missing diagnostic');
+    assert.ok(await exists(sidecarOf(article)), 'the sidecar is kept');
+    await vscode.workspace.fs.delete(sidecarOf(article));
+    await eventually(() => !missing(), vscode.languages.onDidChangeDiagnostics, 'the diagnostic to go');
+  });
+
   it('keeps sidecars in a mirror folder when set, leaving the article folder untouched', async () => {
     await vscode.workspace.getConfiguration('newsAnnotator').update('sidecar.location', 'mirror', vscode.ConfigurationTarget.Global);
     const article = await freshArticle('004_f4608aac0cbd5e3d.txt', 'tag-mirror.txt', 'desk');
