@@ -218,6 +218,21 @@ const RATE_NOUNS = new WordTable(['second', 'minute', 'hour', 'day', 'week', 'mo
   'person', 'head', 'household', 'kilometre', 'kilometer', 'km', 'mile', 'gallon', 'litre', 'liter', 'barrel', 'tonne',
   'ton', 'share', 'unit', 'night', 'game', 'shift', 'student', 'patient', 'worker', 'employee', 'soldier', 'resident']);
 
+/** Words after "one" that make it a count: units, percent, currencies. */
+const ONE_COUNTS = new WordTable(['week', 'month', 'year', 'hour', 'minute', 'decade', 'century', 'percent', 'dollar',
+  'euro', 'pound', 'yen', 'yuan', 'ruble', 'rouble', 'rupee', 'cent', 'penny', 'km', 'kilometre', 'kilometer', 'mile',
+  'metre', 'meter', 'tonne', 'ton', 'kilogram', 'kg', 'litre', 'liter', 'gallon', 'barrel', 'acre', 'hectare', 'foot',
+  'inch', 'degree', 'or', 'to']);
+
+/** Determiners after "half" that make it a fraction ("half the troops"). */
+const HALF_OF = new WordTable(['the', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'all']);
+
+/** Words before "half" that make it a noun ("the second half"). */
+const NOT_HALF = new WordTable(['the', 'first', 'second', 'other', 'latter', 'former', 'this', 'that', 'each', 'either', 'better']);
+
+/** Words before "second" that make it a moment ("wait a second"). */
+const MOMENT = new WordTable(['a', 'one', 'split', 'per', 'each', 'every', 'that']);
+
 /** After "twice as" / "three times as". */
 const COMPARATIVES = new WordTable(['many', 'much', 'likely', 'large', 'big', 'high', 'long', 'fast', 'often']);
 
@@ -673,7 +688,12 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
         }
       }
     }
-    if (!of) return null;
+    // "half of", "half the troops", "cut in half"; not "half-hearted" or "the second half".
+    const be = wordEndBefore(text, ws, ctx.start);
+    const bs = be >= 0 ? letterRunStart(text, be, ctx.start) : -1;
+    if (be >= 0 && NOT_HALF.has(text, bs, be)) return null;
+    const inHalf = be >= 0 && isWord(text, bs, be, 'in');
+    if (!of && !inHalf && !(after >= 0 && HALF_OF.has(text, after, afterEnd))) return null;
     a.kind = 'fraction';
     a.value = 0.5;
     return a;
@@ -704,10 +724,16 @@ function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom 
   if (first && be >= 0 && isWord(text, bs, be, 'at')) return null;
   const hyphen = text.charCodeAt(we) === 45 && we + 1 < end && isLetter(text.charCodeAt(we + 1));
   const after = hyphen ? we + 1 : wordStartAfter(text, we, end);
-  if (after < 0) return null;
+  a.kind = 'ordinal';
+  if (after < 0) {
+    // "He came second." ranks; "First, …" and "wait a second." do not.
+    const next = text.charCodeAt(we);
+    if (next === 44 && atSentenceStart(text, ws, ctx.start)) return null;
+    if (isWord(text, ws, we, 'second') && be >= 0 && MOMENT.has(text, bs, be)) return null;
+    return a;
+  }
   const afterEnd = letterRunEnd(text, after, end);
   if (first && isWord(text, after, afterEnd, 'of') && wordAt(text, afterEnd + 1, end, 'all')) return null;
-  a.kind = 'ordinal';
   if (afterEnd - after > 4 && (text.charCodeAt(afterEnd - 1) | 32) === 116 && (text.charCodeAt(afterEnd - 2) | 32) === 115 &&
     (text.charCodeAt(afterEnd - 3) | 32) === 101 && !NOT_SUPERLATIVE.test(text.slice(after, afterEnd).toLowerCase())) {
     a.end = afterEnd;
@@ -719,8 +745,8 @@ function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom 
     return a;
   }
   if (hyphen) return a;
-  if (FUNCTION_WORDS.has(text, after, afterEnd) && !(isWord(text, after, afterEnd, 'of') && be >= 0 && isWord(text, bs, be, 'the'))) return null;
-  if (isWord(text, ws, we, 'second') && (be < 0 || isWord(text, bs, be, 'a')) && CLASS[text.charCodeAt(after)] !== C.LOWER) return null;
+  if (isWord(text, ws, we, 'second') && (be < 0 || MOMENT.has(text, bs, be)) && CLASS[text.charCodeAt(after)] !== C.LOWER) return null;
+  // "second to none", "first to arrive" rank; "first, second and third" too.
   return a;
 }
 
@@ -842,10 +868,11 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
     a.end = e + 5;
     return a;
   }
-  // "one" stands for a person or thing far more often than it counts one.
-  if (a.value === 1 && tokens === 1 && !scaled) return null;
-  if (a.value === 0 && tokens === 1 && (after < 0 || FUNCTION_WORDS.has(text, after, afterEnd))) return null;
-  if (!scaled && !hasCountedContext(text, e, end, after, afterEnd)) return null;
+  // "one" stands for a person or thing far more often than it counts one ("one of the",
+  // "no one", "one day"): it counts only with a unit, a percent or a currency after it.
+  // From "two" up, a number word is a numeral wherever it stands, even when the counted
+  // noun is left out ("the other two").
+  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(text, after, afterEnd))) return null;
   return afterAtom(ctx, a);
 }
 
@@ -857,20 +884,6 @@ function extendAsMany(text: string, a: Atom, end: number): void {
   if (many < 0) return;
   const manyEnd = letterRunEnd(text, many, end);
   if (COMPARATIVES.has(text, many, manyEnd)) a.end = manyEnd;
-}
-
-/**
- * Whether what follows a number word shows it counts something: a noun or adjective, "of",
- * a unit, a hyphenated compound, or a second number forming a range.
- */
-function hasCountedContext(text: string, e: number, end: number, after: number, afterEnd: number): boolean {
-  const c = text.charCodeAt(e);
-  if (c === 45) return e + 1 < end && isLetter(text.charCodeAt(e + 1));
-  if (c === 37) return true;
-  if (after < 0) return false;
-  if (isWord(text, after, afterEnd, 'of') || isWord(text, after, afterEnd, 'or') || isWord(text, after, afterEnd, 'to') ||
-    isWord(text, after, afterEnd, 'percent') || isWord(text, after, afterEnd, 'per')) return true;
-  return !FUNCTION_WORDS.has(text, after, afterEnd);
 }
 
 interface Expression {
