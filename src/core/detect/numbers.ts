@@ -473,8 +473,14 @@ function meridiemAt(text: string, i: number, end: number): number {
 
 function countedNounFollows(text: string, i: number, end: number): boolean {
   const s = wordStartAfter(text, i, end);
-  return s >= 0 && CLASS[text.charCodeAt(s)] === C.LOWER && !FUNCTION_WORDS.has(text, s, letterRunEnd(text, s, end));
+  if (s < 0 || CLASS[text.charCodeAt(s)] !== C.LOWER) return false;
+  const e = letterRunEnd(text, s, end);
+  return !FUNCTION_WORDS.has(text, s, e) && !DIMENSIONS.has(text, s, e);
 }
+
+/** Words after "2.5m" that make it metres ("2.5m long"), not millions ("3m people"). */
+const DIMENSIONS = new WordTable(['long', 'wide', 'high', 'tall', 'deep', 'thick', 'away', 'across', 'apart', 'square',
+  'underground', 'below', 'above', 'deep', 'wall', 'walls', 'fence', 'tower', 'bridge', 'tunnel']);
 
 /** Percent signs, degree signs and scale words written after a figure. */
 function afterAtom(ctx: NumberContext, a: Atom): Atom {
@@ -687,6 +693,10 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
           return a;
         }
       }
+      // "half a pizza"
+      a.kind = 'fraction';
+      a.value = 0.5;
+      return a;
     }
     // "half of", "half the troops", "cut in half"; not "half-hearted" or "the second half".
     const be = wordEndBefore(text, ws, ctx.start);
@@ -984,6 +994,17 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
       if (x.bound === Bound.NONE || x.bound === Bound.APPROX) x.bound = approxBound;
     }
   }
+  // "minus 5 degrees"
+  const minusEnd = wordEndBefore(text, x.start, ctx.floor);
+  if (minusEnd >= 0 && x.start === first.start) {
+    const minusStart = letterRunStart(text, minusEnd, ctx.floor);
+    if (isWord(text, minusStart, minusEnd, 'minus')) {
+      x.start = minusStart;
+      const min = x.min;
+      x.min = x.range ? -x.max : -min;
+      x.max = x.range ? -min : -x.max;
+    }
+  }
   const sign = text.charCodeAt(x.start - 1);
   if ((sign === 45 || sign === 0x2212) && x.start - 1 >= ctx.floor && !first.words) {
     const before = x.start - 2 >= ctx.start ? text.charCodeAt(x.start - 2) : 32;
@@ -1136,6 +1157,12 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.kind = u.kind;
       x.unit = u.unit;
       x.end = e;
+      // "25 years old": an age.
+      const old = u.unit === 'year' ? wordStartAfter(text, e, end) : -1;
+      if (old >= 0 && isWord(text, old, letterRunEnd(text, old, end), 'old')) {
+        x.kind = 'age';
+        x.end = old + 3;
+      }
       return;
     }
     if (kind === undefined && (isWord(text, s, e, 'square') || isWord(text, s, e, 'sq') || isWord(text, s, e, 'cubic') || isWord(text, s, e, 'nautical'))) {
@@ -1294,7 +1321,9 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
   if (!second) return false;
   if (connector === 'or' && !(first.value < second.value && second.value <= 100)) return false;
   if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1))) return false;
-  if (first.kind && second.kind && first.kind !== second.kind) return false;
+  // "10 to 12%" shares the unit; "rose 15% to $3.2bn" is a change, not a range.
+  if (first.kind !== undefined && first.kind !== second.kind) return false;
+  if (first.kind === 'percent' && (currency !== undefined || currencyBefore(text, second.start, q - 1) >= 0)) return false;
   rangeSecond = second;
   rangeConnector = connector;
   rangeLeft = left;
