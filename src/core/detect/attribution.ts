@@ -643,7 +643,8 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
 
 /** Detection of one attribution, offsets relative to `base`. */
 export function attributionDetection(a: Attribution, sentences: readonly number[], base: number): Detection {
-  const d: Detection = {
+  const k = sentenceIndex(sentences, a.verbStart);
+  return {
     kind: 'attribution',
     subtype: a.subtype,
     start: a.start - base,
@@ -652,13 +653,9 @@ export function attributionDetection(a: Attribution, sentences: readonly number[
     speakerStart: a.speaker.start - base,
     speakerEnd: a.speaker.end - base,
     word: a.word,
+    sentenceStart: (sentences.length > 0 ? sentences[k * 2] : a.start) - base,
+    sentenceEnd: (sentences.length > 0 ? sentences[k * 2 + 1] : a.end) - base,
   };
-  if (sentences.length > 0) {
-    const k = sentenceIndex(sentences, a.verbStart);
-    d.sentenceStart = sentences[k * 2] - base;
-    d.sentenceEnd = sentences[k * 2 + 1] - base;
-  }
-  return d;
 }
 
 /** Whether the paragraph [start, end) ends by introducing what follows ("Kirby said:"). */

@@ -59,18 +59,17 @@ export function findCues(
       if (t > e && wordAt(text, t, end, 'that')) e = letterRunEnd(text, t, end);
       written = lower(text, s, e).replace(/\s+/g, ' ');
     }
+    // A non-blank paragraph always has a sentence; all fields are set at once, so every
+    // cue object has the same shape.
     const k = sentenceIndex(sentences, s);
-    const cue: Detection = {
+    out.push({
       kind: 'cue',
-      subtype: entry.flags & F.SPECULATION ? 'speculation' : entry.flags & F.OPINION ? 'opinion' : 'speculation',
+      subtype: entry.flags & F.OPINION ? 'opinion' : 'speculation',
       start: s - base,
       end: e - base,
       word: written,
-    };
-    if (sentences.length > 0) {
-      cue.sentenceStart = sentences[k * 2] - base;
-      cue.sentenceEnd = sentences[k * 2 + 1] - base;
-    }
-    out.push(cue);
+      sentenceStart: (sentences.length > 0 ? sentences[k * 2] : s) - base,
+      sentenceEnd: (sentences.length > 0 ? sentences[k * 2 + 1] : e) - base,
+    });
   }
 }

@@ -8,15 +8,20 @@
  * together with one neighbour on each side, and the scan then walks on only while the carry
  * it hands on differs from the one handed on before the edit (a quote that now runs on, a
  * speaker that changed). The result is always what `detect()` returns for the new text.
+ *
+ * The text itself is kept as one chunk per paragraph (the paragraph and the line breaks
+ * after it), because rebuilding a megabyte string on every keystroke costs more than the
+ * whole re-detection: it is joined only when `text` is read.
  */
 import type { DetectOptions, Detection, TextChange } from './types';
-import { nextParagraphStart } from './text';
 import { type Carry, compareDetections, kindMask, sameCarry, scanParagraph } from './paragraph';
 import { mergeSorted, paragraphBounds } from './document';
 
 interface Paragraph {
   start: number;
   end: number;
+  /** The paragraph's text and the line breaks (and blank lines) up to the next paragraph. */
+  chunk: string;
   /** Detections inside the paragraph, offsets relative to `start`. */
   local: Detection[];
   /** A quote that began in an earlier paragraph and ended here, relative to `start`. */
@@ -45,8 +50,11 @@ function moved(d: Detection, delta: number): Detection {
  * equals `detect(text, options)`.
  */
 export class IncrementalDetector {
-  private current: string;
-  private paragraphs: Paragraph[];
+  private paragraphs: Paragraph[] = [];
+  /** Text before the first paragraph (blank lines). */
+  private prefix = '';
+  private length: number;
+  private joined: string | null;
   private readonly kinds: number;
   private cache: Detection[] | null = null;
 
@@ -55,14 +63,22 @@ export class IncrementalDetector {
    * @param options - Which kinds to report (all four by default)
    */
   constructor(text: string, options?: DetectOptions) {
-    this.current = text;
     this.kinds = kindMask(options?.kinds);
-    this.paragraphs = this.scanRegion(text, 0, text.length, null);
+    this.length = text.length;
+    this.joined = text;
+    const { prefix, paragraphs } = this.scanRegion(text, '', 0);
+    this.prefix = prefix;
+    this.paragraphs = paragraphs;
   }
 
-  /** The document's text after the changes applied so far. */
+  /** The document's text after the changes applied so far (joined on first read after a change). */
   get text(): string {
-    return this.current;
+    if (this.joined === null) {
+      const parts = [this.prefix];
+      for (const p of this.paragraphs) parts.push(p.chunk);
+      this.joined = parts.join('');
+    }
+    return this.joined;
   }
 
   /** Every detection, sorted as `detect()` sorts them; built on first read after a change. */
@@ -129,8 +145,8 @@ export class IncrementalDetector {
     let from = -1;
     let to = -1;
     for (const change of changes) {
-      const offset = Math.max(0, Math.min(change.rangeOffset, this.current.length));
-      const length = Math.max(0, Math.min(change.rangeLength, this.current.length - offset));
+      const offset = Math.max(0, Math.min(change.rangeOffset, this.length));
+      const length = Math.max(0, Math.min(change.rangeLength, this.length - offset));
       const delta = change.text.length - length;
       if (from >= 0) {
         // Carry the range found so far through this edit.
@@ -148,13 +164,11 @@ export class IncrementalDetector {
   }
 
   private applyOne(offset: number, length: number, inserted: string): ChangedRange {
-    const old = this.current;
-    const text = old.slice(0, offset) + inserted + old.slice(offset + length);
-    const delta = inserted.length - length;
-    this.current = text;
-    this.cache = null;
     const paragraphs = this.paragraphs;
     const count = paragraphs.length;
+    const delta = inserted.length - length;
+    this.cache = null;
+    this.joined = null;
 
     // Paragraphs touching the edit are [first, last]; one neighbour each side is re-scanned
     // too, because a paragraph looks at the next one's first character and hands a carry on.
@@ -163,13 +177,22 @@ export class IncrementalDetector {
     while (last + 1 < count && paragraphs[last + 1].start <= offset + length) last++;
     const lo = Math.max(0, first - 1);
     const hi = Math.min(count - 1, last + 1);
-    const regionStart = first - 1 >= 0 ? paragraphs[first - 1].start : 0;
-    const regionEnd = (last + 1 < count ? paragraphs[last + 1].end : old.length) + delta;
-    const carryIn = lo - 1 >= 0 && first - 1 >= 0 ? paragraphs[lo - 1].carry : null;
+    // The region is whole chunks: from a paragraph start (or the text start, prefix
+    // included) to the next paragraph's start (or the text end).
+    const fromTop = first === 0;
+    const regionStart = fromTop ? 0 : paragraphs[lo].start;
+    const parts: string[] = fromTop ? [this.prefix] : [];
+    for (let k = lo; k <= hi; k++) parts.push(paragraphs[k].chunk);
+    const old = parts.join('');
+    const region = old.slice(0, offset - regionStart) + inserted + old.slice(offset + length - regionStart);
+    const carryIn = fromTop || lo === 0 ? null : paragraphs[lo - 1].carry;
+    const after = hi + 1 < count ? paragraphs[hi + 1].chunk : '';
 
-    const fresh = this.scanRegion(text, regionStart, regionEnd, carryIn);
+    const scanned = this.scanRegion(region, after, regionStart, carryIn);
+    const fresh = scanned.paragraphs;
+    if (fromTop) this.prefix = scanned.prefix;
     let changedFrom = regionStart;
-    let changedTo = regionEnd;
+    let changedTo = regionStart + region.length;
     let removeCount = hi >= lo ? hi - lo + 1 : 0;
 
     // Walk on while the carry handed to the next paragraph differs from before the edit.
@@ -178,15 +201,15 @@ export class IncrementalDetector {
     let carryOld = hi >= 0 && hi < count ? paragraphs[hi].carry : null;
     while (next < count && !sameCarry(carryNew, carryOld)) {
       const p = paragraphs[next];
-      const start = p.start + delta;
-      const end = p.end + delta;
-      const after = nextParagraphStart(text, end);
+      const followingChunk = next + 1 < count ? paragraphs[next + 1].chunk : '';
       const local: Detection[] = [];
-      const result = scanParagraph(text, start, end, carryNew, after, start, this.kinds, local);
-      fresh.push({ start, end, local, cross: result.cross, carry: result.carry });
+      const text = followingChunk ? p.chunk + followingChunk : p.chunk;
+      const result = scanParagraph(text, 0, p.end - p.start, carryNew, followingChunk ? p.chunk.length : -1, 0, this.kinds, local);
+      const start = p.start + delta;
+      fresh.push({ start, end: p.end + delta, chunk: p.chunk, local, cross: result.cross, carry: result.carry });
       carryOld = p.carry;
       carryNew = result.carry;
-      changedTo = end;
+      changedTo = start + p.chunk.length;
       removeCount++;
       next++;
     }
@@ -207,7 +230,8 @@ export class IncrementalDetector {
     } else {
       paragraphs.splice(lo, removeCount, ...fresh);
     }
-    return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(text.length, Math.max(changedTo, changedFrom)) };
+    this.length += delta;
+    return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(this.length, Math.max(changedTo, changedFrom)) };
   }
 
   /** Index of the first paragraph whose end is at or after `offset` (count if none). */
@@ -223,21 +247,27 @@ export class IncrementalDetector {
     return lo;
   }
 
-  /** Scans the paragraphs of [from, to), starting with `carryIn`. */
-  private scanRegion(text: string, from: number, to: number, carryIn: Carry | null): Paragraph[] {
-    const bounds = paragraphBounds(text, from, to);
+  /**
+   * Scans the paragraphs of `region` (whole chunks; `after` is the text that follows it,
+   * whose first paragraph starts right at its beginning), starting with `carryIn`.
+   * Paragraph starts come out shifted by `offset`.
+   */
+  private scanRegion(region: string, after: string, offset: number, carryIn: Carry | null = null): { prefix: string; paragraphs: Paragraph[] } {
+    const text = after ? region + after : region;
+    const bounds = paragraphBounds(text, 0, region.length);
     const out: Paragraph[] = [];
     let carry = carryIn;
     const n = bounds.length / 2;
     for (let k = 0; k < n; k++) {
       const start = bounds[k * 2];
       const end = bounds[k * 2 + 1];
-      const after = k + 1 < n ? bounds[k * 2 + 2] : nextParagraphStart(text, end);
+      const chunkEnd = k + 1 < n ? bounds[k * 2 + 2] : region.length;
+      const nextStart = k + 1 < n ? bounds[k * 2 + 2] : after ? region.length : -1;
       const local: Detection[] = [];
-      const result = scanParagraph(text, start, end, carry, after, start, this.kinds, local);
-      out.push({ start, end, local, cross: result.cross, carry: result.carry });
+      const result = scanParagraph(text, start, end, carry, nextStart, start, this.kinds, local);
+      out.push({ start: start + offset, end: end + offset, chunk: region.slice(start, chunkEnd), local, cross: result.cross, carry: result.carry });
       carry = result.carry;
     }
-    return out;
+    return { prefix: n > 0 ? region.slice(0, bounds[0]) : region, paragraphs: out };
   }
 }
