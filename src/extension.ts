@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { KindRegistry } from './core/kinds';
+import { DetectedView } from './vscode/detectedView';
 import { DetectionService } from './vscode/detections';
 import { TagDiagnostics } from './vscode/diagnostics';
 import { registerHighlightCommands } from './vscode/highlightCommands';
@@ -7,17 +8,23 @@ import { Highlighter } from './vscode/highlighter';
 import { DetectionHoverProvider } from './vscode/hover';
 import { createLog, registerLogCommands } from './vscode/log';
 import { NoteFileSystem } from './vscode/noteEditor';
+import { registerPanelCommands } from './vscode/panelCommands';
 import { SidecarStore } from './vscode/sidecarStore';
 import { DetectionStatusBar } from './vscode/statusBar';
 import { TagCommands } from './vscode/tagCommands';
 import { TagDecorator } from './vscode/tagDecorations';
 import { TagHoverProvider } from './vscode/tagHover';
+import { TagTree } from './vscode/tagTree';
+import { Triage } from './vscode/triage';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface NewsAnnotatorApi {
   readonly version: string;
   readonly highlighter: Highlighter;
   readonly store: SidecarStore;
+  readonly tagTree: TagTree;
+  readonly detectedView: DetectedView;
+  readonly triage: Triage;
 }
 
 let store: SidecarStore | undefined;
@@ -29,6 +36,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const highlighter = new Highlighter(detections);
   store = new SidecarStore(vscode.workspace.fs, kinds, log);
   const notes = new NoteFileSystem(store, kinds);
+  const tagTree = new TagTree(store, kinds, context.workspaceState);
+  const detectedView = new DetectedView(detections, store);
+  const triage = new Triage(store, detections, detectedView, kinds);
   context.subscriptions.push(
     log,
     registerLogCommands(log),
@@ -43,9 +53,13 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     vscode.languages.registerHoverProvider('*', new DetectionHoverProvider(detections, store, kinds)),
     new DetectionStatusBar(detections, highlighter),
     registerHighlightCommands(detections, highlighter),
+    tagTree,
+    detectedView,
+    triage,
+    registerPanelCommands(store, tagTree, kinds),
   );
   log.info(`News Annotator ${context.extension.packageJSON.version} activated`);
-  return { version: context.extension.packageJSON.version as string, highlighter, store };
+  return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage };
 }
 
 /** Writes tag changes still waiting for their short delay before the window goes. */

@@ -21,6 +21,28 @@ export const Commands = {
   undoTagChange: 'newsAnnotator.undoTagChange',
   reattachTag: 'newsAnnotator.reattachTag',
   confirmTag: 'newsAnnotator.confirmTag',
+  nextTag: 'newsAnnotator.nextTag',
+  previousTag: 'newsAnnotator.previousTag',
+  groupTagsByKind: 'newsAnnotator.groupTagsByKind',
+  groupTagsByFile: 'newsAnnotator.groupTagsByFile',
+  filterTags: 'newsAnnotator.filterTags',
+  filterTagsByKind: 'newsAnnotator.filterTagsByKind',
+  filterTagsByText: 'newsAnnotator.filterTagsByText',
+  filterTagsByAuthor: 'newsAnnotator.filterTagsByAuthor',
+  toggleOrphansOnly: 'newsAnnotator.toggleOrphansOnly',
+  clearTagFilter: 'newsAnnotator.clearTagFilter',
+  copyTagAsMarkdown: 'newsAnnotator.copyTagAsMarkdown',
+  refreshTags: 'newsAnnotator.refreshTags',
+  startTriage: 'newsAnnotator.startTriage',
+  stopTriage: 'newsAnnotator.stopTriage',
+  triageKey: 'newsAnnotator.triageKey',
+  triageAccept: 'newsAnnotator.triageAccept',
+  triageSkip: 'newsAnnotator.triageSkip',
+  triageBack: 'newsAnnotator.triageBack',
+  /** Tree helper: open an article and select a tag. */
+  revealTag: 'newsAnnotator._revealTag',
+  /** Tree helper: select a detection in its editor. */
+  revealDetection: 'newsAnnotator._revealDetection',
   /** Internal: the ranges currently decorated per kind in an editor, for tests. */
   decoratedRanges: 'newsAnnotator._decoratedRanges',
 } as const;
@@ -40,6 +62,12 @@ export const ContextKeys = {
   cursorInTag: 'newsAnnotator.cursorInTag',
   /** The active article has a tag change to undo. */
   canUndoTag: 'newsAnnotator.canUndoTag',
+  /** How the Tags view groups: `file` or `kind`. */
+  tagsGroupedBy: 'newsAnnotator.tagsGroupedBy',
+  /** The Tags view has a filter set. */
+  tagFilterActive: 'newsAnnotator.tagFilterActive',
+  /** A triage pass is under way: single keys tag the selected detection. */
+  triageActive: 'newsAnnotator.triageActive',
 } as const;
 
 export const Schemes = {
@@ -52,6 +80,7 @@ export const DIAGNOSTIC_SOURCE = 'News Annotator';
 export const Views = {
   container: 'newsAnnotator',
   tags: 'newsAnnotator.tags',
+  detected: 'newsAnnotator.detected',
 } as const;
 
 export const Languages = {

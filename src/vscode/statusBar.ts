@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { Commands } from '../ids';
+import { Views } from '../ids';
 import { DetectionService } from './detections';
 import { Disposable } from './disposable';
 import { Highlighter } from './highlighter';
 
-/** Counts of quotes and numeric claims in the active file; a click lists them. */
+/** Counts of quotes and numeric claims in the active file; a click opens the Detected view. */
 export class DetectionStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('newsAnnotator.counts', vscode.StatusBarAlignment.Right, 100));
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -15,7 +15,7 @@ export class DetectionStatusBar extends Disposable {
   ) {
     super();
     this.item.name = 'News Annotator: Detections';
-    this.item.command = Commands.listDetections;
+    this.item.command = `${Views.detected}.focus`;
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.register(highlighter.onDidDecorate(() => this.scheduleUpdate()));
     this.register({ dispose: () => clearTimeout(this.timer) });
@@ -42,7 +42,7 @@ export class DetectionStatusBar extends Disposable {
     }
     const off = this.highlighter.isSwitchedOff(editor.document);
     this.item.text = `$(quote) ${quotes}  $(symbol-number) ${numbers}${off ? '  $(eye-closed)' : ''}`;
-    this.item.tooltip = `News Annotator: ${quotes} ${quotes === 1 ? 'quote' : 'quotes'}, ${numbers} numeric ${numbers === 1 ? 'claim' : 'claims'}${off ? ' (highlights off)' : ''}. Click to list them.`;
+    this.item.tooltip = `News Annotator: ${quotes} ${quotes === 1 ? 'quote' : 'quotes'}, ${numbers} numeric ${numbers === 1 ? 'claim' : 'claims'}${off ? ' (highlights off)' : ''}. Click to open the Detected view.`;
     this.item.accessibilityInformation = { label: this.item.tooltip, role: 'button' };
     this.item.show();
   }

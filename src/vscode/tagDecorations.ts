@@ -15,7 +15,7 @@ export function withAlpha(hex: string, alpha: string): string {
 }
 
 /** A small filled tag shape in the kind's colour for the gutter. */
-function gutterIcon(color: string): vscode.Uri {
+export function gutterIcon(color: string): vscode.Uri {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">` +
     `<path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h4.38a1.5 1.5 0 0 1 1.06.44l4.62 4.62a1.5 1.5 0 0 1 0 2.12l-4.38 4.38a1.5 1.5 0 0 1-2.12 0L2.44 8.94A1.5 1.5 0 0 1 2 7.88z" fill="${color}"/>` +

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Commands, Views } from '../../src/ids';
+import { KindRegistry } from '../../src/core/kinds';
 import { repoRoot } from '../support/paths';
 
 interface Manifest {
@@ -11,6 +12,7 @@ interface Manifest {
   devDependencies: Record<string, string>;
   activationEvents: string[];
   contributes: {
+    keybindings: Array<{ command: string; key: string; when?: string; args?: unknown }>;
     commands: Array<{ command: string; title: string; category?: string }>;
     views: Record<string, Array<{ id: string; name: string }>>;
     menus?: Record<string, Array<{ command: string; when?: string }>>;
@@ -70,5 +72,20 @@ describe('the manifest', () => {
     };
     walk('src');
     assert.deepEqual(offenders, []);
+  });
+
+  it('binds each kind’s triage key, Enter, Space, Backspace and Escape only while a triage runs', () => {
+    const triage = manifest.contributes.keybindings.filter((k) => k.command.startsWith('newsAnnotator.triage') || k.command === Commands.stopTriage);
+    for (const kind of KindRegistry.defaults.list()) {
+      const binding = triage.find((k) => k.command === Commands.triageKey && k.args === kind.key);
+      assert.ok(binding, `${kind.label} has its key ${kind.key}`);
+      assert.equal(binding.key, kind.key);
+    }
+    const keyOf = (command: string): string[] => triage.filter((k) => k.command === command).map((k) => k.key);
+    assert.deepEqual(keyOf(Commands.triageAccept), ['enter']);
+    assert.ok(keyOf(Commands.triageSkip).includes('space'));
+    assert.ok(keyOf(Commands.triageBack).includes('backspace'));
+    assert.deepEqual(keyOf(Commands.stopTriage), ['escape']);
+    for (const binding of triage) assert.match(binding.when ?? '', /newsAnnotator\.triageActive/, `${binding.key} is bound only during triage`);
   });
 });
