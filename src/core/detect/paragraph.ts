@@ -162,10 +162,13 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const carried: OpenQuote | null = carryIn?.quote
     ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start }
     : null;
-  const paired = markCount > 0 || carried ? pairQuotes(text, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
+  // Quotes matter to quotes and to attributions (a speaker is one when a quote is near);
+  // numbers and cues alone need neither quotes nor speakers.
+  const wantQuotes = (kinds & (QUOTE_KIND | ATTRIBUTION_KIND)) !== 0;
+  const paired = wantQuotes && (markCount > 0 || carried) ? pairQuotes(text, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
   const quotes = paired.quotes;
 
-  const needSentences = cueEntries.length > 0 || speechEntries.length > 0 || quotes.length > 0 || paired.carry !== null;
+  const needSentences = ((kinds & CUE_KIND) !== 0 && cueEntries.length > 0) || (wantQuotes && (speechEntries.length > 0 || quotes.length > 0 || paired.carry !== null));
   const sentences: number[] = needSentences ? splitSentences(text, start, end, terms, termCount) : [];
 
   const cues: Detection[] = [];
