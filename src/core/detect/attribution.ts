@@ -343,14 +343,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
   if (WEAK_VERBS.has(word, 0, word.length) && !complementFollows(text, next, end) && !quoteJustBefore(text, vs, start)) return null;
   if (verb === 'name' || (verb === 'part' && NAMING_PARTICIPLES.has(word, 0, word.length))) {
     // "called it a “…”", "as described by …": naming verbs report speech only next to a quote.
-    let near = false;
-    for (const q of input.quotes) {
-      if (q.start < se && q.end > ss) {
-        near = true;
-        break;
-      }
-    }
-    if (!near) return null;
+    if (!quoteIn(input.quotes, ss, se)) return null;
   }
 
   // Inverted order after a quote or a comma: "…,” said Victor Cha".
@@ -384,13 +377,31 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
   }
   if (verb === 'part' || verb === 'name' || relativeBefore(text, p, start)) {
     // "…, stating that": the speaker already named in the sentence, or its subject.
-    for (let k = found.length - 1; k >= 0; k--) {
+    for (let k = found.length - 1; k >= 0 && found[k].start >= ss - SPEAKER_REACH; k--) {
       const f = found[k];
       if (f.start >= ss && f.start < vs) return attribution(vs, ve, vs, ve, word, f.speaker.name, f.speaker.start, f.speaker.end, f.person);
     }
-    if (firstNameIn(text, ss, vs)) return attribution(vs, ve, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson);
+    if (firstNameIn(text, Math.max(ss, vs - SUBJECT_REACH), vs)) return attribution(vs, ve, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson);
   }
   return null;
+}
+
+/** How far back a sentence's subject is looked for ("…, stating that"). */
+const SUBJECT_REACH = 400;
+
+/** Whether some quote overlaps [from, to) (quotes sorted by start; outer ones do not overlap). */
+function quoteIn(quotes: readonly QuoteSpan[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < quotes.length && quotes[lo].start < to) return true;
+  // A quote starting before `from` may still reach into it; nested ones sit inside an outer one.
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (quotes[k].end > from) return true;
+  return false;
 }
 
 function onlyCapitalsOrOf(text: string): boolean {
@@ -600,14 +611,41 @@ export function linkQuotes(text: string, quotes: readonly QuoteSpan[], attributi
   return links;
 }
 
-function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[], sentences: readonly number[], start: number): number {
-  if (attributions.length === 0) return -1;
-  for (let k = 0; k < attributions.length; k++) {
-    const a = attributions[k];
-    if (a.start >= q.end && a.start - q.end <= 6 && onlyGlue(text, q.end, a.start)) return k;
+/** Index of the first attribution starting at or after `offset` (they are sorted by start). */
+function firstStartingAt(attributions: readonly Attribution[], offset: number): number {
+  let lo = 0;
+  let hi = attributions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (attributions[mid].start < offset) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * How far before its verb an attribution can start (a long speaker with titles and an
+ * appositive); lets the searches below look only near the quote, so that a paragraph with
+ * thousands of quotes costs no more per quote than a short one.
+ */
+const SPEAKER_REACH = 240;
+
+/** How far from a quote a speaker in the same sentence is looked for. */
+const SENTENCE_REACH = 600;
+
+function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[], sentences: readonly number[], start: number): number {
+  const count = attributions.length;
+  if (count === 0) return -1;
+  // Right after the quote: "…,” Austin said".
+  const next = firstStartingAt(attributions, q.end);
+  if (next < count) {
+    const a = attributions[next];
+    if (a.start - q.end <= 6 && onlyGlue(text, q.end, a.start)) return next;
+  }
+  // Right before it: "Austin said: “…”", "said that “…”".
   if (q.start >= start) {
-    for (let k = attributions.length - 1; k >= 0; k--) {
+    const first = firstStartingAt(attributions, q.start - SPEAKER_REACH);
+    for (let k = firstStartingAt(attributions, q.start) - 1; k >= first; k--) {
       const a = attributions[k];
       if (a.end > q.start) continue;
       if (onlyGlue(text, a.end, q.start) && q.start - a.end <= 4) return k;
@@ -615,11 +653,16 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
     }
   }
   if (sentences.length === 0) return -1;
+  const sentenceCount = sentences.length / 2;
   const sq = q.start >= start ? sentenceIndex(sentences, q.start) : -1;
   const eq = sentenceIndex(sentences, Math.max(start, q.end - 1));
+  // In the sentence where it starts or ends: the nearest, within SENTENCE_REACH of the quote
+  // (a "sentence" of thousands of characters is unpunctuated text, not prose).
+  const from = Math.max(sentences[(sq >= 0 ? sq : eq) * 2], q.start - SENTENCE_REACH);
+  const to = Math.min(sentences[eq * 2 + 1], q.end + SENTENCE_REACH);
   let best = -1;
   let bestDistance = Infinity;
-  for (let k = 0; k < attributions.length; k++) {
+  for (let k = firstStartingAt(attributions, from - SPEAKER_REACH); k < count && attributions[k].start < to; k++) {
     const a = attributions[k];
     const sa = sentenceIndex(sentences, a.verbStart);
     if (sa !== sq && sa !== eq) continue;
@@ -630,13 +673,19 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
     }
   }
   if (best >= 0) return best;
+  // In the sentence before: its last attribution.
   if (sq > 0) {
-    for (let k = attributions.length - 1; k >= 0; k--) {
+    const before = sentences[(sq - 1) * 2];
+    for (let k = firstStartingAt(attributions, sentences[sq * 2]) - 1; k >= 0 && attributions[k].start >= before - SPEAKER_REACH; k--) {
       if (sentenceIndex(sentences, attributions[k].verbStart) === sq - 1) return k;
     }
   }
-  for (let k = 0; k < attributions.length; k++) {
-    if (sentenceIndex(sentences, attributions[k].verbStart) === eq + 1 && attributions[k].start > q.end) return k;
+  // In the sentence after: its first attribution.
+  if (eq + 1 < sentenceCount) {
+    const after = sentences[(eq + 1) * 2 + 1];
+    for (let k = firstStartingAt(attributions, q.end); k < count && attributions[k].start < after; k++) {
+      if (sentenceIndex(sentences, attributions[k].verbStart) === eq + 1) return k;
+    }
   }
   return -1;
 }
