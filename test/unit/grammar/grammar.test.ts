@@ -1,0 +1,230 @@
+/**
+ * The grammar files as data: they parse, every pattern compiles, every include resolves,
+ * every scope is one the docs list, every quote ends with its line, and no line, however
+ * odd, takes the tokenizer long.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot, sampleArticles } from '../../support/paths';
+import {
+  ARTICLE_SCOPE,
+  INJECTION_SCOPE,
+  MARKDOWN_SCOPE,
+  articleGrammarPath,
+  compilePatterns,
+  hasMarkdownGrammar,
+  injectionGrammarPath,
+  lineStartState,
+  loadGrammar,
+  markdownGrammarPath,
+  tokenize,
+  tokenizeLineWithin,
+} from './textmate';
+
+interface Rule {
+  name?: string;
+  match?: string;
+  begin?: string;
+  end?: string;
+  include?: string;
+  patterns?: Rule[];
+  captures?: Record<string, Rule>;
+  beginCaptures?: Record<string, Rule>;
+  endCaptures?: Record<string, Rule>;
+}
+
+interface Grammar extends Rule {
+  scopeName: string;
+  injectionSelector?: string;
+  repository?: Record<string, Rule>;
+}
+
+const readJson = (file: string): Grammar => JSON.parse(fs.readFileSync(file, 'utf8')) as Grammar;
+let article: Grammar;
+let injection: Grammar;
+
+/** Every rule of a grammar, nested ones and captures included. */
+function rulesOf(grammar: Grammar): Rule[] {
+  const out: Rule[] = [];
+  const visit = (rule: Rule): void => {
+    out.push(rule);
+    rule.patterns?.forEach(visit);
+    for (const captures of [rule.captures, rule.beginCaptures, rule.endCaptures]) Object.values(captures ?? {}).forEach(visit);
+  };
+  // The grammar's own `name` is its display name, not a scope.
+  grammar.patterns?.forEach(visit);
+  Object.values(grammar.repository ?? {}).forEach(visit);
+  return out;
+}
+
+/** The scopes the grammar can give, as documented in docs/grammar.md. */
+const DOCUMENTED_SCOPES = [
+  'string.quoted.double.news-article',
+  'string.quoted.single.news-article',
+  'string.quoted.other.guillemet.news-article',
+  'string.quoted.other.low-high.news-article',
+  'string.quoted.other.corner.news-article',
+  'punctuation.definition.string.begin.news-article',
+  'punctuation.definition.string.end.news-article',
+  ...['count', 'money', 'percent', 'date', 'year', 'time', 'measure', 'duration', 'age', 'range', 'ordinal', 'fraction'].map(
+    (subtype) => `constant.numeric.${subtype}.news-article`,
+  ),
+];
+
+describe('the grammar files', () => {
+  before(() => {
+    // Read here rather than on load, so a file that is not valid JSON fails this suite
+    // with the parser's message instead of stopping the whole run.
+    article = readJson(articleGrammarPath);
+    injection = readJson(injectionGrammarPath);
+  });
+
+  it('carry the scope names the manifest registers them under', () => {
+    assert.equal(article.scopeName, ARTICLE_SCOPE);
+    assert.equal(injection.scopeName, INJECTION_SCOPE);
+  });
+
+  it('compile every pattern with Oniguruma', async () => {
+    for (const [file, grammar] of [[articleGrammarPath, article], [injectionGrammarPath, injection]] as const) {
+      for (const rule of rulesOf(grammar)) {
+        for (const pattern of [rule.match, rule.begin, rule.end].filter((p): p is string => p !== undefined)) {
+          await assert.doesNotReject(compilePatterns([pattern]), `${path.basename(file)}: ${pattern}`);
+        }
+      }
+    }
+  });
+
+  it('resolve every include', () => {
+    const markdown = hasMarkdownGrammar() ? readJson(markdownGrammarPath) : undefined;
+    const repositories: Record<string, Record<string, Rule> | undefined> = {
+      [ARTICLE_SCOPE]: article.repository,
+      [MARKDOWN_SCOPE]: markdown?.repository,
+    };
+    for (const [grammar, own] of [[article, article.repository], [injection, injection.repository]] as const) {
+      for (const { include } of rulesOf(grammar)) {
+        if (!include) continue;
+        const [scope, name] = include.startsWith('#') ? [grammar.scopeName, include.slice(1)] : include.split('#');
+        if (scope === MARKDOWN_SCOPE && !markdown) continue;
+        const repository = scope === grammar.scopeName ? own : repositories[scope];
+        assert.ok(repository?.[name], `${grammar.scopeName}: ${include} names no rule`);
+      }
+    }
+  });
+
+  it('give only the scopes docs/grammar.md lists, and the docs list every one of them', () => {
+    const given = new Set<string>();
+    for (const rule of [...rulesOf(article), ...rulesOf(injection)]) if (rule.name) rule.name.split(' ').forEach((s) => given.add(s));
+    assert.deepEqual([...given].sort(), [...DOCUMENTED_SCOPES].sort());
+    const docs = fs.readFileSync(path.join(repoRoot, 'docs', 'grammar.md'), 'utf8');
+    for (const scope of DOCUMENTED_SCOPES) assert.ok(docs.includes(scope), `docs/grammar.md does not mention ${scope}`);
+  });
+
+  it('end every quote with its line at the latest', () => {
+    const quotes = rulesOf(article).filter((rule) => rule.begin !== undefined);
+    assert.ok(quotes.length > 0);
+    for (const rule of quotes) assert.match(rule.end ?? '', /\|\$$/, `${rule.name} can run past the end of its line`);
+  });
+
+  it('inject only the News Article rules and Markdown’s own inline rules', () => {
+    assert.deepEqual(
+      (injection.patterns ?? []).map((p) => p.include),
+      [`${MARKDOWN_SCOPE}#inline`, `${ARTICLE_SCOPE}#quotes`, `${ARTICLE_SCOPE}#numbers`],
+    );
+    assert.match(injection.injectionSelector ?? '', /^text\.html\.markdown\b/);
+  });
+});
+
+describe('the grammar at line ends', () => {
+  const lines = [
+    ...sampleArticles().flatMap(([, text]) => text.split(/\r?\n/)),
+    'He said “we will win, and ‘then «we go',
+    '„Unclosed, ‚and nested',
+    '»Umgekehrt, «and more',
+    '「開いたまま『まだ',
+    "He said 'the soldiers' pay, and “more",
+  ];
+
+  it('leaves no rule open at the end of any line', async () => {
+    const grammar = await loadGrammar(ARTICLE_SCOPE);
+    const fresh = lineStartState(grammar);
+    for (const line of lines) {
+      const { state } = tokenizeLineWithin(grammar, line, fresh, 0);
+      assert.ok(state.equals(fresh), `a rule is still open after: ${line.slice(0, 80)}`);
+    }
+  });
+
+  it('leaves no quote open at the end of any line of Markdown prose', async () => {
+    // Markdown's paragraph rule rightly stays open from line to line, so the check is
+    // what the next line carries: none of the injection's scopes.
+    const grammar = await loadGrammar(MARKDOWN_SCOPE);
+    for (const line of lines) {
+      const next = tokenize(grammar, `${line}\nplain words`).filter((token) => token.text === 'plain words');
+      assert.equal(next.length, 1, `the line after ${line.slice(0, 80)} is one token`);
+      assert.deepEqual(next[0].scopes.filter((s) => s.endsWith('.news-article')), [], `a quote is still open after: ${line.slice(0, 80)}`);
+    }
+  });
+});
+
+describe('the grammar on hostile lines', () => {
+  // VS Code gives each line 500 ms before it stops tokenizing it; a pattern that
+  // backtracks badly would blow through that on lines like these.
+  const TIME_LIMIT_MS = 500;
+  const LENGTH = 10_000;
+  const fill = (unit: string): string => unit.repeat(Math.ceil(LENGTH / unit.length)).slice(0, LENGTH);
+  const hostile: Record<string, string> = {
+    'straight apostrophes': fill("'"),
+    'opening single quotes that never close': fill("'a "),
+    'plural possessives inside an open single quote': `‘${fill("boss' ")}`,
+    'double marks': fill('“'),
+    'alternating nested marks': fill('“a ‘b «c „d '),
+    digits: fill('1'),
+    'digit groups': fill('1,000,'),
+    'dotted digits': fill('1.1.'),
+    'month names': fill('June '),
+    'number words': fill('twenty-one thousand '),
+    'currency signs': fill('$1 €'),
+  };
+  // VS Code's own inline-math rule is slow on a line of dollar signs whether or not the
+  // injection is there, so that line measures only the News Article grammar.
+  const markdownsOwnSlowLines = new Set(['currency signs']);
+
+  for (const scopeName of [ARTICLE_SCOPE, MARKDOWN_SCOPE] as const) {
+    it(`tokenizes each within VS Code’s per-line time limit (${scopeName})`, async () => {
+      const grammar = await loadGrammar(scopeName);
+      const fresh = lineStartState(grammar);
+      for (const [what, line] of Object.entries(hostile)) {
+        if (scopeName === MARKDOWN_SCOPE && markdownsOwnSlowLines.has(what)) continue;
+        assert.equal(tokenizeLineWithin(grammar, line, fresh, TIME_LIMIT_MS).stoppedEarly, false, `${LENGTH} characters of ${what}`);
+      }
+    });
+  }
+});
+
+describe('number words', () => {
+  const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+  const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  // Every word from two to ninety-nine, the way news copy writes them.
+  const cardinals = [...UNITS.slice(1), ...TEENS, ...TENS.flatMap((tens) => [tens, ...UNITS.map((unit) => `${tens}-${unit}`)])];
+
+  it('colours every cardinal from two to ninety-nine as a count, inside a sentence and at its start', async () => {
+    const grammar = await loadGrammar(ARTICLE_SCOPE);
+    for (const word of cardinals) {
+      const capitalised = word[0].toUpperCase() + word.slice(1);
+      const text = `They saw ${word} ships. ${capitalised} more came.`;
+      const counts = tokenize(grammar, text).filter((t) => t.scopes.includes('constant.numeric.count.news-article')).map((t) => t.text);
+      assert.deepEqual(counts, [word, capitalised], text);
+    }
+  });
+
+  it('colours the scale words and vague amounts that start a count', async () => {
+    const grammar = await loadGrammar(ARTICLE_SCOPE);
+    const phrases = ['one hundred', 'two thousand', 'several thousand', 'a few hundred', 'a dozen', 'a million', 'dozens', 'hundreds', 'thousands', 'millions', 'billions'];
+    for (const phrase of phrases) {
+      const text = `They counted ${phrase} of ships.`;
+      const counts = tokenize(grammar, text).filter((t) => t.scopes.includes('constant.numeric.count.news-article')).map((t) => t.text);
+      assert.deepEqual(counts, [phrase], text);
+    }
+  });
+});
