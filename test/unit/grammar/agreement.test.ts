@@ -119,7 +119,9 @@ const SETS: Array<{ name: string; texts: () => string[] | undefined; kinds: Part
 
 const ratio = (part: number, whole: number): number => (whole === 0 ? 1 : part / whole);
 
-describe('agreement between the grammar and the detector', () => {
+describe('agreement between the grammar and the detector', function () {
+  this.timeout(20_000);
+
   for (const set of SETS) {
     describe(`on ${set.name}`, () => {
       let measured: Record<Kind, Agreement> | undefined;

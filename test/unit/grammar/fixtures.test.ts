@@ -51,7 +51,10 @@ function casesOf(file: string): CaretCase[] | Error {
   }
 }
 
-describe('grammar fixtures', () => {
+describe('grammar fixtures', function () {
+  // The first Markdown case loads VS Code's Markdown grammar and the grammars it embeds.
+  this.timeout(20_000);
+
   it('has fixture files to run', () => {
     assert.ok(files.length > 0, `no .txt or .md fixtures in ${DIR}`);
   });

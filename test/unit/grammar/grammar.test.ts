@@ -135,7 +135,10 @@ describe('the grammar files', () => {
   });
 });
 
-describe('the grammar at line ends', () => {
+describe('the grammar at line ends', function () {
+  // Loading VS Code's Markdown grammar and the grammars it embeds takes a moment.
+  this.timeout(20_000);
+
   const lines = [
     ...sampleArticles().flatMap(([, text]) => text.split(/\r?\n/)),
     'He said “we will win, and ‘then «we go',
@@ -166,7 +169,9 @@ describe('the grammar at line ends', () => {
   });
 });
 
-describe('the grammar on hostile lines', () => {
+describe('the grammar on hostile lines', function () {
+  this.timeout(20_000);
+
   // VS Code gives each line 500 ms before it stops tokenizing it; a pattern that
   // backtracks badly would blow through that on lines like these.
   const TIME_LIMIT_MS = 500;
@@ -226,5 +231,41 @@ describe('number words', () => {
       const counts = tokenize(grammar, text).filter((t) => t.scopes.includes('constant.numeric.count.news-article')).map((t) => t.text);
       assert.deepEqual(counts, [phrase], text);
     }
+  });
+});
+
+interface Manifest {
+  contributes?: {
+    languages?: Array<{ id: string; aliases?: string[]; configuration?: string; extensions?: string[] }>;
+    grammars?: Array<{ language?: string; scopeName: string; path: string; injectTo?: string[] }>;
+  };
+}
+
+describe('the manifest contributions for the grammar', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+  const language = manifest.contributes?.languages?.find((l) => l.id === 'news-article');
+  const grammars = manifest.contributes?.grammars ?? [];
+
+  before(function () {
+    // The grammar files come first; the manifest registers them in a change of its own.
+    if (!language && !grammars.some((g) => g.scopeName.startsWith(ARTICLE_SCOPE))) this.skip();
+  });
+
+  it('registers the News Article language with its configuration, and no file extension of its own', () => {
+    assert.ok(language, 'no news-article language');
+    assert.deepEqual(language.aliases, ['News Article', 'news-article']);
+    assert.equal(path.resolve(repoRoot, language.configuration ?? ''), path.join(repoRoot, 'language-configuration.json'));
+    // People choose it for a .txt file; it must not take .txt over from plain text.
+    assert.equal(language.extensions, undefined);
+  });
+
+  it('registers the grammar for the language and the injection for Markdown, by their real paths', () => {
+    const own = grammars.find((g) => g.scopeName === ARTICLE_SCOPE);
+    const injected = grammars.find((g) => g.scopeName === INJECTION_SCOPE);
+    assert.equal(own?.language, 'news-article');
+    assert.equal(path.resolve(repoRoot, own?.path ?? ''), articleGrammarPath);
+    assert.equal(injected?.language, undefined);
+    assert.deepEqual(injected?.injectTo, [MARKDOWN_SCOPE]);
+    assert.equal(path.resolve(repoRoot, injected?.path ?? ''), injectionGrammarPath);
   });
 });
