@@ -84,7 +84,7 @@ export class DetectedView extends Disposable implements vscode.TreeDataProvider<
 
   updateHeader(): void {
     const name = this.document ? vscode.workspace.asRelativePath(this.document.uri) : undefined;
-    this.view.description = this.progress ?? (name ? `${name} · ${this.nodes.length} untagged` : undefined);
+    this.view.description = this.progress ?? (name ? `${this.nodes.length} untagged · ${name}` : undefined);
     this.view.message = this.document && this.nodes.length === 0 ? 'Everything detected in this article is tagged.' : undefined;
   }
 

@@ -207,7 +207,8 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
         const entry = this.store.peek(uri);
         item.tooltip = `${vscode.workspace.asRelativePath(uri)}: ${tags.length} ${tags.length === 1 ? 'tag' : 'tags'}${entry?.articleMissing ? ' (the article is missing)' : ''}`;
         item.contextValue = 'file';
-        if (entry?.articleMissing) item.iconPath = new vscode.ThemeIcon('warning');
+        // A collapsible item with a resource would get the theme's folder icon otherwise.
+        item.iconPath = entry?.articleMissing ? new vscode.ThemeIcon('warning') : vscode.ThemeIcon.File;
         return item;
       }
       case 'kind': {

@@ -202,8 +202,14 @@ export class Triage extends Disposable {
       .join(' · ');
     const suggested = this.suggestion();
     const existing = session.currentTag ? findTag(this.store.peek(revealed.document.uri)?.tags ?? [], session.currentTag) : undefined;
-    const state = existing ? `tagged ${registry.labelFor(existing.kind)} · ` : '';
-    const hint = `  ${position}/${total} · ${state}${keys}${suggested ? ` · Enter ${registry.labelFor(suggested)}` : ''} · Space skip · ⌫ back · Esc stop`;
+    // Short, because it sits at the end of a line; the status bar item carries the full help.
+    const keyLetters = registry
+      .list()
+      .filter((k) => k.key)
+      .map((k) => k.key)
+      .join(' ');
+    const parts = [`${position}/${total}`, existing ? `tagged ${registry.labelFor(existing.kind)}` : undefined, keyLetters, suggested ? `⏎ ${registry.labelFor(suggested)}` : undefined, '␣ skip', '⌫ back', 'esc'];
+    const hint = `  ${parts.filter(Boolean).join('  ')}`;
     revealed.setDecorations(this.highlight, [range]);
     revealed.setDecorations(this.hint, [
       {

@@ -15,13 +15,21 @@ export const themes = {
  * the screenshots choose the theme as a person would.
  */
 export async function selectTheme(page, label) {
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+T');
-  await page.waitForSelector('.quick-input-widget', { state: 'visible' });
-  await page.keyboard.type(label);
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(800);
+  const expected = { 'Light Modern': 'vs', 'Dark Modern': 'vs-dark', 'Dark High Contrast': 'hc-black', 'Light High Contrast': 'hc-light' }[label];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+    await page.keyboard.type(label);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    const applied = await page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, expected);
+    if (applied) return;
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`the theme ${label} could not be selected`);
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P). */
@@ -53,8 +61,56 @@ export async function runCommand(page, title) {
 /** Clicks the News Annotator item in the activity bar. */
 export async function openPanel(page) {
   await page.click('.activitybar [aria-label^="News Annotator"]');
-  await page.mouse.move(900, 500); // no lingering activity-bar tooltip in the picture
+  await page.mouse.move(700, 12); // the title bar: no tooltip or hover in the picture
   await page.waitForTimeout(800);
+}
+
+/** Selects the first match of `text` in the active editor with the Find widget, as a person would. */
+export async function selectText(page, text) {
+  await page.keyboard.press('Control+F');
+  await page.waitForSelector('.find-widget.visible', { state: 'visible' });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(250);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(150);
+}
+
+/** Presses the News Annotator chord: Ctrl+Alt+N, then `key`. */
+export async function chord(page, key) {
+  await page.keyboard.press('Control+Alt+N');
+  await page.keyboard.press(key);
+  await page.waitForTimeout(400);
+}
+
+/** Tags each [text, kind key] pair in the active editor with the keyboard. */
+async function tagAll(page, pairs) {
+  for (const [text, key] of pairs) {
+    await selectText(page, text);
+    await chord(page, key);
+  }
+}
+
+const firstArticleTags = [
+  ['upwards of 1,000 troops per day', 'c'],
+  ['“This is not a sign of strength, but a sign of weakness.”', 'a'],
+  ['could lead to a broader conflict', 's'],
+  ['10,000 or more', 'c'],
+  ['Kim is not stupid', 'o'],
+  ['Axis of Aggressors', 'o'],
+];
+const secondArticleTags = [
+  ['four brigades, comprising 12,000 troops', 'c'],
+  ['“fake news”', 'a'],
+  ['may prompt stronger reactions from NATO', 's'],
+];
+
+async function tagTwoArticles(page) {
+  await openFile(page, '002_1d5a32230170d5dd.txt');
+  await tagAll(page, secondArticleTags);
+  await openFile(page, '000_66182b2613313ed4.txt');
+  await tagAll(page, firstArticleTags);
 }
 
 export const scenarios = {
@@ -62,6 +118,58 @@ export const scenarios = {
     async run(page) {
       await openFile(page, '000_66182b2613313ed4.txt');
       await openPanel(page);
+    },
+  },
+  highlights: {
+    async run(page) {
+      await openFile(page, '000_66182b2613313ed4.txt');
+      await openPanel(page);
+      await selectText(page, '1,000 troops per day');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.waitForTimeout(900);
+    },
+  },
+  tagging: {
+    async run(page) {
+      await openFile(page, '000_66182b2613313ed4.txt');
+      await tagAll(page, firstArticleTags);
+      await openPanel(page);
+      await selectText(page, 'Kim is not');
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.waitForTimeout(900);
+    },
+  },
+  'panel-by-file': {
+    async run(page) {
+      await tagTwoArticles(page);
+      await openPanel(page);
+    },
+  },
+  'panel-by-kind': {
+    async run(page) {
+      await tagTwoArticles(page);
+      await openPanel(page);
+      await runCommand(page, 'News Annotator: Group Tags by Kind');
+      await page.mouse.move(700, 12);
+      // Open the Claim group to show files under a kind.
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'Claim' }).first().click();
+      await page.waitForTimeout(500);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(600);
+    },
+  },
+  triage: {
+    async run(page) {
+      await openFile(page, '000_66182b2613313ed4.txt');
+      await openPanel(page);
+      await runCommand(page, 'News Annotator: Triage Detected Claims');
+      await page.waitForTimeout(600);
+      for (const key of ['c', 'Space', 'a']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(500);
+      }
     },
   },
 };

@@ -44,7 +44,7 @@ async function screenshot(file, scenarioName, themeName) {
   if (!theme) throw new Error(`unknown theme '${themeName}'; known: ${Object.keys(themes).join(', ')}`);
   // Screenshots always start from the pristine samples so they are reproducible.
   const workspace = await demoWorkspace(true);
-  const server = await startServer({ workspace, settings: scenario.settings ?? {} });
+  const server = await startServer({ workspace, settings: { 'newsAnnotator.author': 'Dana Reyes', ...(scenario.settings ?? {}) } });
   const { browser, page } = await openBrowser({ width: 1400, height: 860, colorScheme: themeName === 'light' ? 'light' : 'dark' });
   try {
     await page.goto(workbenchUrl(server, { extensionPath: repoRoot }));

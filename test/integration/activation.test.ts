@@ -45,4 +45,24 @@ describe('the extension in VS Code', () => {
   it('never activates on every event', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
   });
+
+  it('offers the News Article language, and highlights a document switched to it', async () => {
+    assert.ok((await vscode.languages.getLanguages()).includes('news-article'));
+    const editor = await openSample('003_bb27b04e273cb384.txt');
+    const document = await vscode.languages.setTextDocumentLanguage(editor.document, 'news-article');
+    assert.equal(document.languageId, 'news-article');
+    const api = (await activateExtension()).exports;
+    const shown = await vscode.window.showTextDocument(document);
+    const decorated = await new Promise<boolean>((resolve) => {
+      const check = (): boolean => {
+        const ranges = api.highlighter.decoratedIn(shown);
+        return !!ranges && ranges.kinds.quote.length > 0;
+      };
+      if (check()) return resolve(true);
+      const sub = api.highlighter.onDidDecorate(() => check() && (sub.dispose(), resolve(true)));
+      setTimeout(() => (sub.dispose(), resolve(check())), 5000);
+    });
+    assert.ok(decorated, 'its quotes are decorated');
+    await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+  });
 });
