@@ -25,6 +25,7 @@ export async function selectTheme(page, label) {
     await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(800);
+    // eslint-disable-next-line no-undef -- this function runs in the page, where `document` exists
     const applied = await page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, expected);
     if (applied) return;
     await page.keyboard.press('Escape');
