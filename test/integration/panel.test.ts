@@ -164,6 +164,17 @@ describe('the side panel', () => {
     assert.equal(store.peek(third)?.tags[0].kind, 'speculation');
   });
 
+  it('selects the tag under the cursor in the tree as the cursor moves', async () => {
+    const { tagTree } = await api();
+    await vscode.commands.executeCommand('newsAnnotator.tags.focus');
+    const editor = await showArticle(first);
+    const { start } = select(editor, 'Axis of Aggressors');
+    const revealed = when(tagTree.view.onDidChangeSelection, (e) => e.selection[0]?.type === 'tag' && e.selection[0].tagId === made.axis.id, 'the tree to select the tag');
+    editor.selection = new vscode.Selection(editor.document.positionAt(start + 3), editor.document.positionAt(start + 3));
+    await revealed;
+    assert.equal(vscode.window.activeTextEditor, editor, 'the editor keeps the focus');
+  });
+
   it('triages detected claims with single keys: tags three and skips one', async () => {
     const { triage, detectedView, store } = await api();
     const article = await freshArticle('001_99513561e4769605.txt', 'd-triage.txt', 'panel');
