@@ -27,9 +27,12 @@ export function readHighlightSettings(document: vscode.TextDocument): HighlightS
   };
 }
 
+/** Documents that are never articles: panels, and the extension's own note editors. */
+const NOT_ARTICLES = new Set(['output', 'vscode-scm', 'debug', 'news-annotator-note', 'vscode-settings', 'comment']);
+
 /** Whether the extension reads `document` at all: a served language, a real text document. */
 export function isServed(document: vscode.TextDocument): boolean {
-  if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+  if (NOT_ARTICLES.has(document.uri.scheme)) return false;
   const config = vscode.workspace.getConfiguration(Settings.section, document);
   return config.get<string[]>(Settings.highlightLanguages, DEFAULT_LANGUAGES).includes(document.languageId);
 }

@@ -158,6 +158,9 @@ export class SidecarStore extends Disposable {
    * @throws TagStoreError when the sidecar has errors and must not be overwritten
    */
   async update(article: vscode.Uri, change: (tags: readonly Tag[], text: string) => Tag[]): Promise<readonly Tag[]> {
+    if (article.scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(article.scheme) !== true) {
+      throw new TagStoreError(`this document (${article.scheme}:) cannot have a sidecar beside it; open the article file itself to tag it.`);
+    }
     const entry = await this.ensure(article);
     if (!entry.writable) {
       const first = entry.problems.find((p) => p.severity === 'error');
@@ -477,6 +480,7 @@ export class SidecarStore extends Disposable {
     const adopted = this.adoptSavedUntitled(document);
     if (adopted) return this.adopt(document, adopted);
     const entry = await this.ensure(document.uri);
+    if (entry.tags.length === 0) return;
     const text = document.getText();
     if (entry.text !== text) {
       entry.tags = reanchorTags(entry.tags, text);
@@ -489,7 +493,9 @@ export class SidecarStore extends Disposable {
     const entry = this.entries.get(event.document.uri.toString());
     if (!entry || entry.text === undefined || event.contentChanges.length === 0) return;
     if (entry.tags.length === 0) {
-      entry.text = event.document.getText();
+      // Nothing to move: forget the text rather than copy it on every keystroke; the first
+      // tag takes the document's text afresh.
+      entry.text = undefined;
       return;
     }
     let text = entry.text;

@@ -73,14 +73,23 @@ export class TagCommands extends Disposable {
     updateContext();
   }
 
+  private readonly contextValues = new Map<string, boolean>();
+
   private updateContext(): void {
     const editor = vscode.window.activeTextEditor;
     const article = editor && this.detections.get(editor.document) !== undefined;
     const tags = editor ? (this.store.peek(editor.document.uri)?.tags ?? []) : [];
     const offset = editor ? editor.document.offsetAt(editor.selection.active) : -1;
-    void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, !!article);
-    void vscode.commands.executeCommand('setContext', ContextKeys.cursorInTag, tagsAt(tags, offset).length > 0);
-    void vscode.commands.executeCommand('setContext', ContextKeys.canUndoTag, !!editor && this.store.canUndo(editor.document.uri));
+    this.setContext(ContextKeys.isArticle, !!article);
+    this.setContext(ContextKeys.cursorInTag, tagsAt(tags, offset).length > 0);
+    this.setContext(ContextKeys.canUndoTag, !!editor && this.store.canUndo(editor.document.uri));
+  }
+
+  /** Sets a context key only when its value changes: the cursor moves far more often. */
+  private setContext(key: string, value: boolean): void {
+    if (this.contextValues.get(key) === value) return;
+    this.contextValues.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
   }
 
   /** Tags the span passed, else the selection / detection / sentence at the cursor, as `kind`. */
