@@ -116,8 +116,10 @@ function subtypeOf(c: number, family: number): string {
  * a space, an opening bracket, a dash, a colon or comma, or a mark that itself opened.
  */
 function opensOnLeft(text: string, i: number, start: number, opened: number): boolean {
+  // Looks past at most three marks: longer runs of marks are noise, and an unbounded walk
+  // would make a line of a million marks quadratic.
   let p = i - 1;
-  while (p >= start && CLASS[text.charCodeAt(p)] === C.QUOTE) {
+  for (let n = 0; n < 3 && p >= start && CLASS[text.charCodeAt(p)] === C.QUOTE; n++) {
     if (p === opened) return true;
     p--;
   }
@@ -129,7 +131,7 @@ function opensOnLeft(text: string, i: number, start: number, opened: number): bo
 /** Whether the character after the mark at `i` lets it close a quote. */
 function closesOnRight(text: string, i: number, end: number): boolean {
   let n = i + 1;
-  while (n < end && CLASS[text.charCodeAt(n)] === C.QUOTE) n++;
+  for (let m = 0; m < 3 && n < end && CLASS[text.charCodeAt(n)] === C.QUOTE; m++) n++;
   if (n >= end) return true;
   const k = CLASS[text.charCodeAt(n)];
   return k === C.SPACE || k === C.TERMINATOR || k === C.PUNCT || k === C.CLOSE || k === C.DASH;
