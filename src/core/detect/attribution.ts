@@ -9,8 +9,18 @@ import type { Detection } from './types';
 import type { Entry } from './lexicon';
 import type { QuoteSpan } from './quotes';
 import {
-  C, CLASS, WordTable, isLetter, isSpace, isUpper, isWord, sentenceEndAt, sentenceIndex, skipSpaces, skipSpacesBack,
+  C, CLASS as importedCLASS, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt, sentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
+
+// The character helpers as module constants: an import is a property load on the module
+// object in CommonJS output, a constant is folded into the loops that call it.
+const CLASS = importedCLASS;
+const isLetter = importedIsLetter;
+const isSpace = importedIsSpace;
+const isUpper = importedIsUpper;
+const isWord = importedIsWord;
+const skipSpaces = importedSkipSpaces;
+const skipSpacesBack = importedSkipSpacesBack;
 
 /** A speaker met in the text, with offsets in the document. */
 export interface SpeakerRef {

@@ -4,7 +4,17 @@
  */
 import type { Detection } from './types';
 import { F, type Entry } from './lexicon';
-import { isUpper, letterRunEnd, letterRunStart, lower, sentenceIndex, skipSpaces, skipSpacesBack, wordAt } from './text';
+import {
+  isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower, sentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt,
+} from './text';
+
+// The character helpers as module constants: an import is a property load on the module
+// object in CommonJS output, a constant is folded into the loops that call it.
+const isUpper = importedIsUpper;
+const letterRunEnd = importedLetterRunEnd;
+const letterRunStart = importedLetterRunStart;
+const skipSpaces = importedSkipSpaces;
+const skipSpacesBack = importedSkipSpacesBack;
 
 /** Verbs that hedge only with "to" after them: "appears to", "ought to", "needs to". */
 const NEED_TO = new Set(['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs']);

@@ -10,10 +10,24 @@
  */
 import type { Detection, NumericRange } from './types';
 import {
-  C, CLASS, WordTable, isDigit, isLetter, isSpace, isUpper, isWord, letterRunEnd, letterRunStart, skipSpaces,
-  skipSpacesBack, wordAt, wordEndBefore, wordStartAfter,
+  C, CLASS as importedCLASS, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
 } from './text';
 import { type Entry, F, lookup } from './lexicon';
+
+// The character helpers as module constants: an import is a property load on the module
+// object in CommonJS output, a constant is folded into the loops that call it.
+const CLASS = importedCLASS;
+const isDigit = importedIsDigit;
+const isLetter = importedIsLetter;
+const isSpace = importedIsSpace;
+const isUpper = importedIsUpper;
+const isWord = importedIsWord;
+const letterRunEnd = importedLetterRunEnd;
+const letterRunStart = importedLetterRunStart;
+const skipSpaces = importedSkipSpaces;
+const skipSpacesBack = importedSkipSpacesBack;
+const wordEndBefore = importedWordEndBefore;
+const wordStartAfter = importedWordStartAfter;
 
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {

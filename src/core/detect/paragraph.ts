@@ -301,6 +301,14 @@ function mergeInto(out: Detection[], a: Detection[], b: Detection[], c: Detectio
   }
 }
 
+// Module-level constants rather than imports: an import is a property load on the module
+// object in CommonJS output, while a constant is folded into the loop below.
+const TABLE = TRANSITIONS;
+const COLUMN_OF = COLUMNS;
+const ACCEPTED = ACCEPTS;
+const CLASSES = CLASS;
+const DEPTHS = DEPTH;
+
 /** How many marks, terminators and events the last `collectCandidates` recorded. */
 const counts = new Int32Array(3);
 
@@ -310,12 +318,11 @@ const counts = new Int32Array(3);
  * so that this loop stays small enough to run at a few nanoseconds a character.
  */
 export function collectCandidates(text: string, start: number, end: number): void {
-  // Local copies: imported bindings are property loads on the module object in CommonJS.
-  const table = TRANSITIONS;
-  const columns = COLUMNS;
-  const accepts = ACCEPTS;
-  const classes = CLASS;
-  const depth = DEPTH;
+  const table = TABLE;
+  const columns = COLUMN_OF;
+  const accepts = ACCEPTED;
+  const classes = CLASSES;
+  const depth = DEPTHS;
   // The buffers in locals: module variables are reloaded on every access.
   let eventBuffer = events;
   let markBuffer = marks;

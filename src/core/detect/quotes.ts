@@ -8,7 +8,16 @@
  * paragraph continues only when the next paragraph reopens it (the newswire convention for
  * a statement running over several paragraphs); otherwise it ends with its paragraph.
  */
-import { C, CLASS, isLetter, skipSpaces, skipSpacesBack } from './text';
+import {
+  C, CLASS as importedCLASS, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+} from './text';
+
+// The character helpers as module constants: an import is a property load on the module
+// object in CommonJS output, a constant is folded into the loops that call it.
+const CLASS = importedCLASS;
+const isLetter = importedIsLetter;
+const skipSpaces = importedSkipSpaces;
+const skipSpacesBack = importedSkipSpacesBack;
 
 /** Quote families: marks of one family pair with each other. */
 export const enum Q {
