@@ -9,7 +9,7 @@ import type { Detection } from './types';
 import type { Entry } from './lexicon';
 import type { QuoteSpan } from './quotes';
 import {
-  C, CLASS as importedCLASS, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt, sentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -21,6 +21,8 @@ const isUpper = importedIsUpper;
 const isWord = importedIsWord;
 const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
+const sentenceEndAt = importedSentenceEndAt;
+const sentenceIndex = importedSentenceIndex;
 
 /** A speaker met in the text, with offsets in the document. */
 export interface SpeakerRef {

@@ -5,7 +5,7 @@
 import type { Detection } from './types';
 import { F, type Entry } from './lexicon';
 import {
-  isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower, sentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt,
+  isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -15,6 +15,9 @@ const letterRunEnd = importedLetterRunEnd;
 const letterRunStart = importedLetterRunStart;
 const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
+const lower = importedLower;
+const sentenceIndex = importedSentenceIndex;
+const wordAt = importedWordAt;
 
 /** Verbs that hedge only with "to" after them: "appears to", "ought to", "needs to". */
 const NEED_TO = new Set(['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs']);

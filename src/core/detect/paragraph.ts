@@ -9,12 +9,17 @@
  * what lets the incremental detector re-scan only the paragraphs an edit touches.
  */
 import type { Detection, DetectionKind } from './types';
-import { C, CLASS, splitSentences, sentenceIndex } from './text';
+import { C, CLASS, splitSentences as importedSplitSentences, sentenceIndex as importedSentenceIndex } from './text';
 import { A, ACCEPTS, COLUMNS, DEPTH, type Entry, F, TRANSITIONS, entryAt } from './lexicon';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
 import { type Attribution, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
+
+// Module constants rather than imports: an import is a property load on the module object
+// in CommonJS output, a constant is folded into the code that uses it.
+const splitSentences = importedSplitSentences;
+const sentenceIndex = importedSentenceIndex;
 
 export const QUOTE_KIND = 1;
 export const NUMBER_KIND = 2;
