@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SidecarFile, serialiseSidecar } from '../src/core/sidecar';
-import { LineIndex } from '../src/core/anchor';
+import { LineIndex } from '../src/core/position';
 import { createTag, reanchorTags, sortTags, type Tag } from '../src/core/tags';
 import { report, time } from './measure';
 

@@ -344,59 +344,6 @@ export function shiftForChanges(spans: readonly Span[], changes: readonly TextCh
   return current;
 }
 
-/**
- * Line starts of a text, for turning offsets into 0-based lines and columns. Line breaks are
- * `\r\n`, `\n` and a lone `\r`, the same three VS Code recognises, so lines agree with the
- * editor's for any file.
- */
-export class LineIndex {
-  private readonly starts: number[];
-
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10) starts.push(i + 1);
-      else if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  /** The 0-based line containing `offset` (clamped into the text). */
-  lineAt(offset: number): number {
-    const target = clamp(offset, 0, this.text.length);
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= target) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-
-  /** 0-based line and column (in code units) of `offset`. */
-  positionAt(offset: number): { line: number; column: number } {
-    const target = clamp(offset, 0, this.text.length);
-    const line = this.lineAt(target);
-    return { line, column: target - this.starts[line] };
-  }
-
-  /** Offset of a 0-based line and column, each clamped into range. */
-  offsetAt(line: number, column: number): number {
-    const at = clamp(line, 0, this.starts.length - 1);
-    const lineEnd = at + 1 < this.starts.length ? this.starts[at + 1] : this.text.length;
-    return clamp(this.starts[at] + column, this.starts[at], lineEnd);
-  }
-}
-
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }

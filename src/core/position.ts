@@ -51,13 +51,8 @@ export class LineIndex {
     return end;
   }
 
-  /**
-   * The position of `offset`, clamped to the text. An offset inside a "\r\n" pair, or on
-   * the line break itself, is the end of its line, as VS Code's `positionAt` has it.
-   *
-   * @param offset - UTF-16 offset into the text
-   */
-  positionAt(offset: number): Position {
+  /** The 0-based line containing `offset` (clamped into the text). */
+  lineAt(offset: number): number {
     const o = Math.max(0, Math.min(Math.floor(offset), this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -66,7 +61,19 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+    return lo;
+  }
+
+  /**
+   * The position of `offset`, clamped to the text. An offset inside a "\r\n" pair, or on
+   * the line break itself, is the end of its line, as VS Code's `positionAt` has it.
+   *
+   * @param offset - UTF-16 offset into the text
+   */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(Math.floor(offset), this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: Math.min(o, this.lineEnd(line)) - this.starts[line] };
   }
 
   /**

@@ -3,7 +3,8 @@
  * operation returns a new sorted array and leaves its input alone, so an adapter can keep
  * the previous lists for undo and compare objects by identity to see what changed.
  */
-import { LineIndex, reanchor, selectorFor, shiftForChange, type AnchorStatus, type ReanchorOptions, type Selector, type TextChange } from './anchor';
+import { reanchor, selectorFor, shiftForChange, type AnchorStatus, type ReanchorOptions, type Selector, type TextChange } from './anchor';
+import { LineIndex } from './position';
 
 export type TagStatus = AnchorStatus;
 

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import {
   CONTEXT_LENGTH,
   FUZZY_THRESHOLD,
-  LineIndex,
   MIN_CONTEXT_SIMILARITY,
   contextSimilarity,
   editDistance,
@@ -338,20 +337,6 @@ describe('shiftForChange', function () {
       }),
       { numRuns: 400 },
     );
-  });
-});
-
-describe('LineIndex', () => {
-  it('counts \\n, \\r\\n and a lone \\r as line breaks, as VS Code does', () => {
-    const lines = new LineIndex('one\ntwo\r\nthree\rfour');
-    assert.equal(lines.lineCount, 4);
-    assert.deepEqual(lines.positionAt('one\ntwo\r\nthree\r'.length), { line: 3, column: 0 });
-    assert.deepEqual(lines.positionAt('one\ntwo\r\nth'.length), { line: 2, column: 2 });
-    assert.equal(lines.offsetAt(2, 2), 'one\ntwo\r\nth'.length);
-  });
-
-  it('does not treat U+2028 as a line break, since VS Code does not', () => {
-    assert.equal(new LineIndex('a\u2028b').lineCount, 1);
   });
 });
 

@@ -11,6 +11,15 @@ describe('LineIndex', () => {
     assert.deepEqual(lines.positionAt(8), { line: 3, character: 1 });
   });
 
+  it('finds the line of an offset, the way tags record their line', () => {
+    const lines = new LineIndex('one\ntwo\r\nthree\rfour');
+    assert.deepEqual([0, 3, 4, 8, 9, 15, 99].map((o) => lines.lineAt(o)), [0, 0, 1, 1, 2, 3, 3]);
+  });
+
+  it('does not treat U+2028 as a line break, since VS Code does not', () => {
+    assert.equal(new LineIndex('a\u2028b').lineCount, 1);
+  });
+
   it('counts an empty last line after a final line break', () => {
     assert.equal(new LineIndex('one\n').lineCount, 2);
     assert.equal(new LineIndex('').lineCount, 1);

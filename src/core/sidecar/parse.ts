@@ -3,7 +3,7 @@
  * it holds, and every problem found, each with a code and a position.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { LineIndex } from '../anchor';
+import { LineIndex } from '../position';
 import { isKindId, type KindRegistry } from '../kinds';
 import { compareTags, type Tag, type TagStatus } from '../tags';
 import { MAX_SIDECAR_LENGTH, METADATA_TAG_KEYS, PERSISTED_STATUSES, REQUIRED_TAG_KEYS, SIDECAR_VERSION, TAG_ID_PATTERN, TAG_KEYS, TIMESTAMP_PATTERN, YAML_OPTIONS, type TagKey } from './format';

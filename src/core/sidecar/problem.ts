@@ -3,7 +3,7 @@
  * line's `check` can both print them: a stable code to filter or document, a sentence for
  * people, a severity, and a 0-based position in the sidecar text (after any BOM).
  */
-import { LineIndex } from '../anchor';
+import { LineIndex } from '../position';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -75,20 +75,15 @@ export class ProblemCollector {
       message,
       severity,
       line: from.line,
-      column: from.column,
+      column: from.character,
       endLine: to.line,
-      endColumn: to.column,
+      endColumn: to.character,
       ...(tagId === undefined ? {} : { tagId }),
     });
   }
 
   /** Offset of the end of a line's content, before its line break. */
   private lineEnd(line: number): number {
-    const lines = this.lines!;
-    if (line + 1 >= lines.lineCount) return this.text.length;
-    let end = lines.offsetAt(line + 1, 0);
-    if (this.text[end - 1] === '\n') end--;
-    if (this.text[end - 1] === '\r') end--;
-    return end;
+    return this.lines!.lineEnd(line);
   }
 }
