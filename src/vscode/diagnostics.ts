@@ -57,30 +57,16 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
 
     for (const problem of entry.problems) {
       const range = new vscode.Range(problem.line, problem.column, problem.endLine ?? problem.line, problem.endColumn ?? problem.column + 1);
-      const diagnostic = new vscode.Diagnostic(range, problem.message, severityOf(problem.severity));
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = problem.code;
-      plain.push(diagnostic);
+      plain.push(make(range, problem.message, severityOf(problem.severity), problem.code));
     }
+    const top = new vscode.Range(0, 0, 0, 0);
     if (entry.articleMissing) {
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(0, 0, 0, 0),
-        `The article ${vscode.workspace.asRelativePath(entry.article)} does not exist any more. Restore it, or delete this sidecar if its tags are no longer needed.`,
-        vscode.DiagnosticSeverity.Warning,
-      );
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = DiagnosticCodes.articleMissing;
-      plain.push(diagnostic);
+      const message = `The article ${vscode.workspace.asRelativePath(entry.article)} does not exist any more. Restore it, or delete this sidecar if its tags are no longer needed.`;
+      plain.push(make(top, message, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.articleMissing));
     }
     if (entry.writeError) {
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(0, 0, 0, 0),
-        `Tags could not be written here (${entry.writeError}); they are kept in the open window until a write succeeds.`,
-        vscode.DiagnosticSeverity.Error,
-      );
-      diagnostic.source = DIAGNOSTIC_SOURCE;
-      diagnostic.code = DiagnosticCodes.writeFailed;
-      plain.push(diagnostic);
+      const message = `Tags could not be written here (${entry.writeError}); they are kept in the open window until a write succeeds.`;
+      plain.push(make(top, message, vscode.DiagnosticSeverity.Error, DiagnosticCodes.writeFailed));
     }
     for (const tag of entry.tags) {
       if (tag.status === 'anchored') continue;

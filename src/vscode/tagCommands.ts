@@ -155,15 +155,7 @@ export class TagCommands extends Disposable {
     }
     if (!kind) return undefined;
     const next = kind;
-    let updated: Tag | undefined;
-    await this.guard(() =>
-      this.store.update(found.article, (tags) => {
-        const after = changeKind(tags, found.tag.id, next);
-        updated = findTag(after, found.tag.id);
-        return after;
-      }),
-    );
-    return updated;
+    return this.updateOne(found.article, found.tag.id, (tags) => changeKind(tags, found.tag.id, next));
   }
 
   private async editNote(refArg?: unknown, noteArg?: unknown): Promise<Tag | undefined> {
@@ -174,15 +166,7 @@ export class TagCommands extends Disposable {
       await this.openNote({ article: found.article.toString(), id: found.tag.id });
       return found.tag;
     }
-    let updated: Tag | undefined;
-    await this.guard(() =>
-      this.store.update(found.article, (tags) => {
-        const after = editNote(tags, found.tag.id, noteArg);
-        updated = findTag(after, found.tag.id);
-        return after;
-      }),
-    );
-    return updated;
+    return this.updateOne(found.article, found.tag.id, (tags) => editNote(tags, found.tag.id, noteArg));
   }
 
   private async remove(refArg?: unknown): Promise<boolean> {
@@ -232,29 +216,13 @@ export class TagCommands extends Disposable {
     const text = editor.document.getText();
     const start = editor.document.offsetAt(editor.selection.start);
     const end = editor.document.offsetAt(editor.selection.end);
-    let updated: Tag | undefined;
-    await this.guard(() =>
-      this.store.update(article, (tags) => {
-        const after = reattachTag(tags, id, text, start, end);
-        updated = findTag(after, id);
-        return after;
-      }),
-    );
-    return updated;
+    return this.updateOne(article, id, (tags) => reattachTag(tags, id, text, start, end));
   }
 
   private async confirm(refArg?: unknown): Promise<Tag | undefined> {
     const found = await this.resolveTag(refArg, 'confirm');
     if (!found) return undefined;
-    let updated: Tag | undefined;
-    await this.guard(() =>
-      this.store.update(found.article, (tags, text) => {
-        const after = confirmTag(tags, found.tag.id, text);
-        updated = findTag(after, found.tag.id);
-        return after;
-      }),
-    );
-    return updated;
+    return this.updateOne(found.article, found.tag.id, (tags, text) => confirmTag(tags, found.tag.id, text));
   }
 
   /** The span to tag, with its document text; undefined (after saying why) when there is none. */
@@ -329,6 +297,19 @@ export class TagCommands extends Disposable {
       detail: tag.note ? excerpt(tag.note, 100) : undefined,
       tag,
     };
+  }
+
+  /** Changes one tag and returns it as it is afterwards; undefined if the change was refused. */
+  private async updateOne(article: vscode.Uri, id: string, change: (tags: readonly Tag[], text: string) => Tag[]): Promise<Tag | undefined> {
+    let updated: Tag | undefined;
+    const ok = await this.guard(() =>
+      this.store.update(article, (tags, text) => {
+        const after = change(tags, text);
+        updated = findTag(after, id);
+        return after;
+      }),
+    );
+    return ok ? updated : undefined;
   }
 
   /** Runs a store change, turning refusals into a clear message; false if it did not happen. */
