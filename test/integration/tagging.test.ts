@@ -290,6 +290,31 @@ describe('tagging spans and keeping them in sidecar files', () => {
     await eventually(() => !missing(), vscode.languages.onDidChangeDiagnostics, 'the diagnostic to go');
   });
 
+  it('keeps offsets right in a CRLF article with a byte order mark, emoji and combining accents', async () => {
+    const lines = ['Le ministre a déclaré : « Nous tiendrons bon. »', 'Fans 🎉🎉 cheered as Zoë Ångström (é with a combining accent: e\u0301) said the crowd hit 40,000.', '“It was 😀 unforgettable,” she said.'];
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(lines.join('\r\n') + '\r\n')]);
+    const article = vscode.Uri.joinPath(workspaceRoot(), 'tag-crlf.txt');
+    await vscode.workspace.fs.writeFile(article, bytes);
+    const editor = await showArticle(article);
+    const span = select(editor, '“It was 😀 unforgettable,”');
+    const yaml = await written(article, () => vscode.commands.executeCommand('newsAnnotator.tagAttribution'));
+    const [tag] = tagsOnDisk(yaml);
+    // The offsets count UTF-16 code units of the text without its BOM, CRLF kept: what
+    // VS Code holds, and what any tool decoding the file as UTF-8 gets.
+    const fromDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(article));
+    assert.equal(fromDisk.charCodeAt(0), 0x4c, 'the decoder drops the BOM');
+    assert.deepEqual([tag.anchor.start, tag.anchor.end], [span.start, span.end]);
+    assert.equal(fromDisk.slice(tag.anchor.start, tag.anchor.end), '“It was 😀 unforgettable,”');
+    assert.equal(tag.anchor.line, 2);
+    // Typing an emoji before it moves it by two code units, and the sidecar follows.
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '🎈'));
+    const moved = tagsOnDisk(await written(article, () => editor.document.save()))[0];
+    assert.equal(moved.anchor.start, span.start + 2);
+    const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(article));
+    assert.equal(saved.slice(moved.anchor.start, moved.anchor.end), '“It was 😀 unforgettable,”');
+    assert.ok(saved.includes('\r\n'), 'the article keeps its CRLF line endings');
+  });
+
   it('keeps sidecars in a mirror folder when set, leaving the article folder untouched', async () => {
     await vscode.workspace.getConfiguration('newsAnnotator').update('sidecar.location', 'mirror', vscode.ConfigurationTarget.Global);
     const article = await freshArticle('004_f4608aac0cbd5e3d.txt', 'tag-mirror.txt', 'desk');
