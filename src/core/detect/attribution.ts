@@ -6,10 +6,10 @@
  * quote-attribution tools do.
  */
 import type { Detection } from './types';
-import type { Entry } from './lexicon';
+import { type Entry, entryAt as importedEntryAt } from './lexicon';
 import type { QuoteSpan } from './quotes';
 import {
-  C, CLASS as importedCLASS, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Sentences, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -23,6 +23,7 @@ const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
 const sentenceEndAt = importedSentenceEndAt;
 const sentenceIndex = importedSentenceIndex;
+const entryAt = importedEntryAt;
 
 /** A speaker met in the text, with offsets in the document. */
 export interface SpeakerRef {
@@ -279,10 +280,10 @@ export interface AttributionInput {
   text: string;
   start: number;
   end: number;
-  /** Flat [start, end, …] of speech verbs met by the scan. */
-  hits: readonly number[];
-  entries: readonly Entry[];
-  sentences: readonly number[];
+  /** [offset, lexicon entry index] of each speech verb met by the scan. */
+  hits: Int32Array;
+  hitCount: number;
+  sentences: Sentences;
   /** Quotes of the paragraph (document offsets), in order. */
   quotes: readonly QuoteSpan[];
   /** Last person named in the previous paragraph, for "he said". */
@@ -295,11 +296,13 @@ export interface AttributionInput {
  * @param input - The paragraph, its speech verbs, sentences and quotes
  */
 export function findAttributions(input: AttributionInput): Attribution[] {
-  const { hits, entries } = input;
+  const hits = input.hits;
   const out: Attribution[] = [];
   let lastPerson: string | null = input.antecedent;
-  for (let h = 0; h < entries.length; h++) {
-    const a = attributionAt(input, hits[h * 2], hits[h * 2 + 1], entries[h], out);
+  for (let h = 0; h < input.hitCount; h++) {
+    const vs = hits[h * 2];
+    const entry = entryAt(hits[h * 2 + 1]);
+    const a = attributionAt(input, vs, vs + entry.word.length, entry, out);
     if (!a) continue;
     const name = a.speaker.name;
     if (name.length <= 3 && PRONOUNS.has(name, 0, name.length)) {
@@ -327,10 +330,10 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
   const verb = entry.verb;
   let ss = vs;
   let se = vs;
-  if (sentences.length > 0) {
+  if (sentences.count > 0) {
     const k = sentenceIndex(sentences, vs);
-    ss = sentences[k * 2];
-    se = sentences[k * 2 + 1];
+    ss = sentences.bounds[k * 2];
+    se = sentences.bounds[k * 2 + 1];
   }
   const word = entry.word;
   if (verb === 'according') {
@@ -612,7 +615,7 @@ function onlyThat(text: string, a: number, b: number): boolean {
  *
  * @returns For each quote, the attribution index, or -1
  */
-export function linkQuotes(text: string, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: readonly number[], start: number): number[] {
+export function linkQuotes(text: string, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: Sentences, start: number): number[] {
   const links: number[] = [];
   for (const q of quotes) links.push(q.nested ? -1 : linkOne(text, q, attributions, sentences, start));
   for (const k of links) {
@@ -645,7 +648,7 @@ const SPEAKER_REACH = 240;
 /** How far from a quote a speaker in the same sentence is looked for. */
 const SENTENCE_REACH = 600;
 
-function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[], sentences: readonly number[], start: number): number {
+function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[], sentenceList: Sentences, start: number): number {
   const count = attributions.length;
   if (count === 0) return -1;
   // Right after the quote: "…,” Austin said".
@@ -664,10 +667,11 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
       if (q.start - a.end <= 12 && onlyThat(text, a.end, q.start)) return k;
     }
   }
-  if (sentences.length === 0) return -1;
-  const sentenceCount = sentences.length / 2;
-  const sq = q.start >= start ? sentenceIndex(sentences, q.start) : -1;
-  const eq = sentenceIndex(sentences, Math.max(start, q.end - 1));
+  const sentenceCount = sentenceList.count;
+  if (sentenceCount === 0) return -1;
+  const sentences = sentenceList.bounds;
+  const sq = q.start >= start ? sentenceIndex(sentenceList, q.start) : -1;
+  const eq = sentenceIndex(sentenceList, Math.max(start, q.end - 1));
   // In the sentence where it starts or ends: the nearest, within SENTENCE_REACH of the quote
   // (a "sentence" of thousands of characters is unpunctuated text, not prose).
   const from = Math.max(sentences[(sq >= 0 ? sq : eq) * 2], q.start - SENTENCE_REACH);
@@ -676,7 +680,7 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
   let bestDistance = Infinity;
   for (let k = firstStartingAt(attributions, from - SPEAKER_REACH); k < count && attributions[k].start < to; k++) {
     const a = attributions[k];
-    const sa = sentenceIndex(sentences, a.verbStart);
+    const sa = sentenceIndex(sentenceList, a.verbStart);
     if (sa !== sq && sa !== eq) continue;
     const d = a.start >= q.end ? a.start - q.end : a.end <= q.start ? q.start - a.end : 0;
     if (d < bestDistance) {
@@ -689,22 +693,23 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
   if (sq > 0) {
     const before = sentences[(sq - 1) * 2];
     for (let k = firstStartingAt(attributions, sentences[sq * 2]) - 1; k >= 0 && attributions[k].start >= before - SPEAKER_REACH; k--) {
-      if (sentenceIndex(sentences, attributions[k].verbStart) === sq - 1) return k;
+      if (sentenceIndex(sentenceList, attributions[k].verbStart) === sq - 1) return k;
     }
   }
   // In the sentence after: its first attribution.
   if (eq + 1 < sentenceCount) {
     const after = sentences[(eq + 1) * 2 + 1];
     for (let k = firstStartingAt(attributions, q.end); k < count && attributions[k].start < after; k++) {
-      if (sentenceIndex(sentences, attributions[k].verbStart) === eq + 1) return k;
+      if (sentenceIndex(sentenceList, attributions[k].verbStart) === eq + 1) return k;
     }
   }
   return -1;
 }
 
 /** Detection of one attribution, offsets relative to `base`. */
-export function attributionDetection(a: Attribution, sentences: readonly number[], base: number): Detection {
+export function attributionDetection(a: Attribution, sentences: Sentences, base: number): Detection {
   const k = sentenceIndex(sentences, a.verbStart);
+  const bounds = sentences.bounds;
   return {
     kind: 'attribution',
     subtype: a.subtype,
@@ -714,8 +719,8 @@ export function attributionDetection(a: Attribution, sentences: readonly number[
     speakerStart: a.speaker.start - base,
     speakerEnd: a.speaker.end - base,
     word: a.word,
-    sentenceStart: (sentences.length > 0 ? sentences[k * 2] : a.start) - base,
-    sentenceEnd: (sentences.length > 0 ? sentences[k * 2 + 1] : a.end) - base,
+    sentenceStart: (sentences.count > 0 ? bounds[k * 2] : a.start) - base,
+    sentenceEnd: (sentences.count > 0 ? bounds[k * 2 + 1] : a.end) - base,
   };
 }
 

@@ -2,10 +2,10 @@
  * Cues for triage: hedges that mark speculation and words that mark opinion, each with the
  * sentence it governs so tagging can suggest a kind for the whole sentence.
  */
-import type { Detection } from './types';
-import { F, type Entry } from './lexicon';
+import type { DetectionList } from './types';
+import { F, entryAt as importedEntryAt, entryCount } from './lexicon';
 import {
-  isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
+  type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -18,9 +18,26 @@ const skipSpacesBack = importedSkipSpacesBack;
 const lower = importedLower;
 const sentenceIndex = importedSentenceIndex;
 const wordAt = importedWordAt;
+const entryAt = importedEntryAt;
 
-/** Verbs that hedge only with "to" after them: "appears to", "ought to", "needs to". */
-const NEED_TO = new Set(['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs']);
+const enum Rule {
+  PLAIN = 0,
+  /** "may" in capitals is the month. */
+  MAY = 1,
+  /** Verbs that hedge only with "to" after them: "appears to", "ought to", "needs to". */
+  NEED_TO = 2,
+  /** Only the set phrase "it is possible (that)". */
+  POSSIBLE = 3,
+}
+
+/** The rule of each lexicon entry, by entry index (looking the word up in a Set per cue cost more). */
+const RULES = new Uint8Array(entryCount);
+for (let index = 0; index < entryCount; index++) {
+  const word = entryAt(index).word;
+  if (word === 'may') RULES[index] = Rule.MAY;
+  else if (['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs'].includes(word)) RULES[index] = Rule.NEED_TO;
+  else if (word === 'possible') RULES[index] = Rule.POSSIBLE;
+}
 
 /**
  * Turns the cue words met by the scan into cue detections.
@@ -28,9 +45,9 @@ const NEED_TO = new Set(['appears', 'appear', 'appeared', 'seems', 'seem', 'seem
  * @param text - Document text
  * @param start - Paragraph start
  * @param end - Paragraph end
- * @param hits - Flat [start, end, …] offsets of cue words, in order
- * @param entries - The lexicon entry of each hit
- * @param sentences - Sentence boundaries of the paragraph (see `splitSentences`)
+ * @param hits - [offset, lexicon entry index] of each cue word, in order
+ * @param count - How many hits
+ * @param sentences - Sentence boundaries of the paragraph (see `splitSentencesInto`)
  * @param base - Offsets are stored relative to this
  * @param out - Receives the detections, in order
  */
@@ -38,26 +55,28 @@ export function findCues(
   text: string,
   start: number,
   end: number,
-  hits: readonly number[],
-  entries: readonly Entry[],
-  sentences: readonly number[],
+  hits: Int32Array,
+  count: number,
+  sentences: Sentences,
   base: number,
-  out: Detection[],
+  out: DetectionList,
 ): void {
-  for (let h = 0; h < entries.length; h++) {
-    const entry = entries[h];
+  for (let h = 0; h < count; h++) {
     let s = hits[h * 2];
-    let e = hits[h * 2 + 1];
+    const index = hits[h * 2 + 1];
+    const entry = entryAt(index);
     const word = entry.word;
+    let e = s + word.length;
     let written = word;
-    if (word === 'may' && isUpper(text.charCodeAt(s))) continue;
-    if (NEED_TO.has(word)) {
+    const rule = RULES[index];
+    if (rule === Rule.MAY) {
+      if (isUpper(text.charCodeAt(s))) continue;
+    } else if (rule === Rule.NEED_TO) {
       const t = skipSpaces(text, e, end);
       if (t === e || !wordAt(text, t, end, 'to')) continue;
       e = t + 2;
       written = `${word} to`;
-    } else if (word === 'possible') {
-      // Only the set phrase "it is possible (that)".
+    } else if (rule === Rule.POSSIBLE) {
       const verbEnd = skipSpacesBack(text, s, start);
       const verbStart = letterRunStart(text, verbEnd, start);
       const verb = lower(text, verbStart, verbEnd);
@@ -75,14 +94,15 @@ export function findCues(
     // A non-blank paragraph always has a sentence; all fields are set at once, so every
     // cue object has the same shape.
     const k = sentenceIndex(sentences, s);
-    out.push({
+    const bounds = sentences.bounds;
+    out.items[out.count++] = {
       kind: 'cue',
       subtype: entry.flags & F.OPINION ? 'opinion' : 'speculation',
       start: s - base,
       end: e - base,
       word: written,
-      sentenceStart: (sentences.length > 0 ? sentences[k * 2] : s) - base,
-      sentenceEnd: (sentences.length > 0 ? sentences[k * 2 + 1] : e) - base,
-    });
+      sentenceStart: (sentences.count > 0 ? bounds[k * 2] : s) - base,
+      sentenceEnd: (sentences.count > 0 ? bounds[k * 2 + 1] : e) - base,
+    };
   }
 }

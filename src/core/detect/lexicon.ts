@@ -273,3 +273,6 @@ export const DEPTH: Uint8Array = automaton.depth;
 export function entryAt(index: number): Entry {
   return entries[index];
 }
+
+/** How many entries there are (indices 0 to entryCount - 1). */
+export const entryCount = entries.length;

@@ -8,7 +8,7 @@
  * Words are compared in place (`WordTable`, `isWord`) because this runs tens of thousands
  * of times per megabyte and building strings would dominate its cost.
  */
-import type { Detection, NumericRange } from './types';
+import type { Detection, DetectionList, NumericRange } from './types';
 import {
   C, CLASS as importedCLASS, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
 } from './text';
@@ -39,7 +39,7 @@ export interface NumberContext {
   floor: number;
   /** Offsets are stored relative to this. */
   base: number;
-  out: Detection[];
+  out: DetectionList;
 }
 
 const enum Bound {
@@ -1212,7 +1212,8 @@ function emit(ctx: NumberContext, start: number, end: number, subtype: string, v
   const d: Detection = { kind: 'number', subtype, start: start - ctx.base, end: end - ctx.base };
   if (value !== undefined) d.value = value;
   if (noun !== undefined) d.noun = noun;
-  ctx.out.push(d);
+  const out = ctx.out;
+  out.items[out.count++] = d;
   ctx.floor = end;
 }
 

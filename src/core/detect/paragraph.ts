@@ -8,18 +8,19 @@
  * first character of the next paragraph (does it reopen the quote?). Nothing else, which is
  * what lets the incremental detector re-scan only the paragraphs an edit touches.
  */
-import type { Detection, DetectionKind } from './types';
-import { C, CLASS, splitSentences as importedSplitSentences, sentenceIndex as importedSentenceIndex } from './text';
-import { A, ACCEPTS, COLUMNS, DEPTH, type Entry, F, TRANSITIONS, entryAt } from './lexicon';
+import type { Detection, DetectionKind, DetectionList } from './types';
+import { C, CLASS, type Sentences, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
+import { A, ACCEPTS, COLUMNS, DEPTH, F, TRANSITIONS, entryAt as importedEntryAt } from './lexicon';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
-import { type Attribution, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
+import { type Attribution, type AttributionInput, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
 
 // Module constants rather than imports: an import is a property load on the module object
 // in CommonJS output, a constant is folded into the code that uses it.
-const splitSentences = importedSplitSentences;
+const splitSentencesInto = importedSplitSentencesInto;
 const sentenceIndex = importedSentenceIndex;
+const entryAt = importedEntryAt;
 
 export const QUOTE_KIND = 1;
 export const NUMBER_KIND = 2;
@@ -87,7 +88,20 @@ let terms: Int32Array<ArrayBuffer> = new Int32Array(256);
 let events: Int32Array<ArrayBuffer> = new Int32Array(512);
 const EVENT_DIGIT = -1;
 const EVENT_AT = -2;
-
+/** [offset, entry index] of the speech verbs and of the cue words met by the events loop. */
+let speechHits: Int32Array<ArrayBuffer> = new Int32Array(64);
+let cueHits: Int32Array<ArrayBuffer> = new Int32Array(64);
+/*
+ * Lists and sentences reused from paragraph to paragraph, each with its count: fresh arrays
+ * per paragraph were 36 of the 63 MB a full scan of 10 MB allocated, and cost a garbage
+ * collection every 50 ms of scanning.
+ */
+const quoteList: DetectionList = { items: [], count: 0 };
+const numberList: DetectionList = { items: [], count: 0 };
+const attributionList: DetectionList = { items: [], count: 0 };
+const cueList: DetectionList = { items: [], count: 0 };
+const sentenceList: Sentences = newSentences();
+const NO_ATTRIBUTIONS: Attribution[] = [];
 
 /**
  * Detects everything in the paragraph [start, end).
@@ -103,13 +117,11 @@ const EVENT_AT = -2;
  * @returns The cross-paragraph quote and the carry; the object is reused by the next call
  */
 export function scanParagraph(text: string, start: number, end: number, carryIn: Carry | null, nextStart: number, base: number, kinds: number, out: Detection[]): ParagraphResult {
-  // Fresh arrays are cheaper than emptying reused ones (a runtime call each time).
-  const speechHits: number[] = [];
-  const speechEntries: Entry[] = [];
-  const cueHits: number[] = [];
-  const cueEntries: Entry[] = [];
-  const numbers: Detection[] = [];
-  const wantNumbers = (kinds & NUMBER_KIND) !== 0 && !isFurniture(text, start, end);
+  const numbers = numberList;
+  numbers.count = 0;
+  // Whether the paragraph is page furniture is only asked once it has a number.
+  let wantNumbers = (kinds & NUMBER_KIND) !== 0;
+  let furnitureChecked = false;
   const ctx = numberContext;
   ctx.out = numbers;
   ctx.text = text;
@@ -124,12 +136,19 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const eventCount = counts[2];
 
   // Numbers, speech verbs and cue words, in text order. A number consumes what it spans.
+  const eventBuffer = events;
+  let speechCount = 0;
+  let cueCount = 0;
   let skipUntil = start;
   for (let e = 0; e < eventCount; e += 2) {
-    const pos = events[e];
+    const pos = eventBuffer[e];
     if (pos < skipUntil) continue;
-    const code = events[e + 1];
+    const code = eventBuffer[e + 1];
     if (code === EVENT_DIGIT) {
+      if (wantNumbers && !furnitureChecked) {
+        wantNumbers = !isFurniture(text, start, end);
+        furnitureChecked = true;
+      }
       if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtDigit(ctx, pos);
       continue;
     }
@@ -142,17 +161,25 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       continue;
     }
     const entry = entryAt(code);
-    const we = pos + entry.word.length;
     const flags = entry.flags;
     if (flags & F.NUMBER_WORD) {
-      if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtWord(ctx, pos, we, entry);
+      if (wantNumbers && !furnitureChecked) {
+        wantNumbers = !isFurniture(text, start, end);
+        furnitureChecked = true;
+      }
+      if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtWord(ctx, pos, pos + entry.word.length, entry);
     } else if (flags & F.SPEECH) {
-      speechHits.push(pos, we);
-      speechEntries.push(entry);
+      if (speechCount * 2 + 2 > speechHits.length) speechHits = grow(speechHits);
+      speechHits[speechCount * 2] = pos;
+      speechHits[speechCount * 2 + 1] = code;
+      speechCount++;
     } else if (flags & (F.SPECULATION | F.OPINION)) {
-      cueHits.push(pos, we);
-      cueEntries.push(entry);
+      if (cueCount * 2 + 2 > cueHits.length) cueHits = grow(cueHits);
+      cueHits[cueCount * 2] = pos;
+      cueHits[cueCount * 2 + 1] = code;
+      cueCount++;
     } else if (flags & F.URL) {
+      const we = pos + entry.word.length;
       const n = text.charCodeAt(we);
       if (n === 58 || n === 46) {
         let j = we;
@@ -173,21 +200,31 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const paired = wantQuotes && (markCount > 0 || carried) ? pairQuotes(text, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
   const quotes = paired.quotes;
 
-  const needSentences = ((kinds & CUE_KIND) !== 0 && cueEntries.length > 0) || (wantQuotes && (speechEntries.length > 0 || quotes.length > 0 || paired.carry !== null));
-  const sentences: number[] = needSentences ? splitSentences(text, start, end, terms, termCount) : [];
+  const needSentences = ((kinds & CUE_KIND) !== 0 && cueCount > 0) || (wantQuotes && (speechCount > 0 || quotes.length > 0 || paired.carry !== null));
+  const sentences = sentenceList;
+  if (needSentences) splitSentencesInto(text, start, end, terms, termCount, sentences);
+  else sentences.count = 0;
 
-  const cues: Detection[] = [];
-  if (kinds & CUE_KIND && cueEntries.length > 0) findCues(text, start, end, cueHits, cueEntries, sentences, base, cues);
+  const cues = cueList;
+  cues.count = 0;
+  if (kinds & CUE_KIND && cueCount > 0) findCues(text, start, end, cueHits, cueCount, sentences, base, cues);
 
   // Attributions and speakers.
-  let attributions: Attribution[] = [];
+  let attributions: Attribution[] = NO_ATTRIBUTIONS;
   const antecedentIn = carryIn ? carryIn.antecedent : null;
-  if (kinds & (ATTRIBUTION_KIND | QUOTE_KIND) && speechEntries.length > 0) {
-    attributions = findAttributions({
-      text, start, end, hits: speechHits, entries: speechEntries, sentences, quotes, antecedent: antecedentIn,
-    });
+  if (kinds & (ATTRIBUTION_KIND | QUOTE_KIND) && speechCount > 0) {
+    const input = attributionInput;
+    input.text = text;
+    input.start = start;
+    input.end = end;
+    input.hits = speechHits;
+    input.hitCount = speechCount;
+    input.sentences = sentences;
+    input.quotes = quotes;
+    input.antecedent = antecedentIn;
+    attributions = findAttributions(input);
   }
-  const speakers: Array<SpeakerRef | null> = [];
+  const speakers = speakerList;
   if (quotes.length > 0) {
     const links = linkQuotes(text, quotes, attributions, sentences, start);
     const lead = carryIn?.lead ? { name: carryIn.lead.name, start: start + carryIn.lead.start, end: start + carryIn.lead.end } : null;
@@ -199,20 +236,20 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       let speaker: SpeakerRef | null = links[q] >= 0 ? attributions[links[q]].speaker : null;
       if (!quote.nested) {
         if (quote.continued && carriedSpeaker && !(links[q] >= 0 && attributions[links[q]].start >= quote.end)) speaker = carriedSpeaker;
-        if (!speaker && lead && quote.start >= start && sentences.length > 0 && sentenceIndex(sentences, quote.start) === 0) speaker = lead;
+        if (!speaker && lead && quote.start >= start && sentences.count > 0 && sentenceIndex(sentences, quote.start) === 0) speaker = lead;
       }
-      speakers.push(speaker);
+      speakers[q] = speaker;
     }
   }
 
   // The quote handed on, with the speaker it had here.
   let carryOut: Carry | null = null;
-  const lastPerson = lastPersonIn(attributions);
+  const lastPerson = attributions.length > 0 ? lastPersonIn(attributions) : null;
   let lead: SpeakerRef | null = null;
   if (nextStart >= 0) {
     if (attributions.length > 0 && endsWithColon(text, start, end)) {
       const a = attributions[attributions.length - 1];
-      if (sentences.length > 0 && sentenceIndex(sentences, a.verbStart) === sentences.length / 2 - 1) {
+      if (sentences.count > 0 && sentenceIndex(sentences, a.verbStart) === sentences.count - 1) {
         lead = { name: a.speaker.name, start: a.speaker.start - nextStart, end: a.speaker.end - nextStart };
       }
     }
@@ -241,7 +278,8 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   // Detections.
   let cross: Detection | null = null;
-  const quoteDetections: Detection[] = [];
+  const quoteDetections = quoteList;
+  quoteDetections.count = 0;
   if (kinds & QUOTE_KIND) {
     for (let q = 0; q < quotes.length; q++) {
       const quote = quotes[q];
@@ -255,12 +293,13 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
         d.speakerEnd = speaker.end - base;
       }
       if (quote.start < start) cross = d;
-      else quoteDetections.push(d);
+      else quoteDetections.items[quoteDetections.count++] = d;
     }
   }
-  const attributionDetections: Detection[] = [];
+  const attributionDetections = attributionList;
+  attributionDetections.count = 0;
   if (kinds & ATTRIBUTION_KIND) {
-    for (let k = 0; k < attributions.length; k++) attributionDetections.push(attributionDetection(attributions[k], sentences, base));
+    for (let k = 0; k < attributions.length; k++) attributionDetections.items[attributionDetections.count++] = attributionDetection(attributions[k], sentences, base);
   }
   mergeInto(out, quoteDetections, numbers, attributionDetections, cues);
   result.cross = cross;
@@ -269,32 +308,45 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 }
 
 const NO_QUOTES = { quotes: [] as QuoteSpan[], carry: null };
-const numberContext: NumberContext = { text: '', start: 0, end: 0, floor: 0, base: 0, out: [] };
+const numberContext: NumberContext = { text: '', start: 0, end: 0, floor: 0, base: 0, out: numberList };
+const attributionInput: AttributionInput = {
+  text: '', start: 0, end: 0, hits: speechHits, hitCount: 0, sentences: sentenceList, quotes: [], antecedent: null,
+};
+/** The speaker of each quote of the paragraph (stale past the paragraph's quotes). */
+const speakerList: Array<SpeakerRef | null> = [];
 const result: ParagraphResult = { cross: null, carry: null };
 
 /** Appends four sorted lists to `out`, keeping the order of `compareDetections`. */
-function mergeInto(out: Detection[], a: Detection[], b: Detection[], c: Detection[], d: Detection[]): void {
+function mergeInto(out: Detection[], la: DetectionList, lb: DetectionList, lc: DetectionList, ld: DetectionList): void {
+  const a = la.items;
+  const b = lb.items;
+  const c = lc.items;
+  const d = ld.items;
+  const na = la.count;
+  const nb = lb.count;
+  const nc = lc.count;
+  const nd = ld.count;
   let i = 0;
   let j = 0;
   let k = 0;
   let l = 0;
-  const total = a.length + b.length + c.length + d.length;
+  const total = na + nb + nc + nd;
   for (let n = 0; n < total; n++) {
     let best: Detection | undefined;
     let from = 0;
-    if (i < a.length) {
+    if (i < na) {
       best = a[i];
       from = 1;
     }
-    if (j < b.length && (best === undefined || compareDetections(b[j], best) < 0)) {
+    if (j < nb && (best === undefined || compareDetections(b[j], best) < 0)) {
       best = b[j];
       from = 2;
     }
-    if (k < c.length && (best === undefined || compareDetections(c[k], best) < 0)) {
+    if (k < nc && (best === undefined || compareDetections(c[k], best) < 0)) {
       best = c[k];
       from = 3;
     }
-    if (l < d.length && (best === undefined || compareDetections(d[l], best) < 0)) {
+    if (l < nd && (best === undefined || compareDetections(d[l], best) < 0)) {
       best = d[l];
       from = 4;
     }

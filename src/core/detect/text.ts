@@ -358,35 +358,80 @@ export function sentenceEndAt(text: string, i: number, end: number): number {
 }
 
 /**
- * Sentence boundaries of the paragraph [start, end): a flat list of [start0, end0, start1,
- * end1, …]. `candidates` are the terminator offsets met by the scan (in order).
+ * The sentences of one paragraph: `count` pairs [start, end] in `bounds`. The scan keeps one
+ * list and refills it for every paragraph, since a fresh array per paragraph was a good part
+ * of what a full scan allocated.
  */
-export function splitSentences(text: string, start: number, end: number, candidates: ArrayLike<number>, count: number, out: number[] = []): number[] {
+export interface Sentences {
+  bounds: Int32Array;
+  count: number;
+}
+
+/** An empty sentence list, sized for typical paragraphs; it grows when one needs more. */
+export function newSentences(): Sentences {
+  return { bounds: new Int32Array(64), count: 0 };
+}
+
+/**
+ * Fills `list` with the sentence boundaries of the paragraph [start, end). `candidates` are
+ * the terminator offsets met by the scan (in order).
+ */
+export function splitSentencesInto(text: string, start: number, end: number, candidates: Int32Array, count: number, list: Sentences): void {
+  let n = 0;
   let s = skipSpaces(text, start, end);
   for (let k = 0; k < count; k++) {
     const i = candidates[k];
     if (i < s) continue;
     const e = sentenceEndAt(text, i, end);
     if (e < 0) continue;
-    out.push(s, e);
+    if (n * 2 + 2 > list.bounds.length) growSentences(list);
+    list.bounds[n * 2] = s;
+    list.bounds[n * 2 + 1] = e;
+    n++;
     s = skipSpaces(text, e, end);
     if (s >= end) break;
   }
   if (s < end) {
     const e = skipSpacesBack(text, end, s);
-    if (e > s) out.push(s, e);
+    if (e > s) {
+      if (n * 2 + 2 > list.bounds.length) growSentences(list);
+      list.bounds[n * 2] = s;
+      list.bounds[n * 2 + 1] = e;
+      n++;
+    }
   }
+  list.count = n;
+}
+
+function growSentences(list: Sentences): void {
+  const bigger = new Int32Array(list.bounds.length * 2);
+  bigger.set(list.bounds);
+  list.bounds = bigger;
+}
+
+const scratchSentences = newSentences();
+
+/**
+ * Sentence boundaries of the paragraph [start, end): a flat list of [start0, end0, start1,
+ * end1, …], appended to `out`. `candidates` are the terminator offsets met by the scan (in order).
+ */
+export function splitSentences(text: string, start: number, end: number, candidates: ArrayLike<number>, count: number, out: number[] = []): number[] {
+  const terminators = candidates instanceof Int32Array ? candidates : Int32Array.from(candidates);
+  splitSentencesInto(text, start, end, terminators, count, scratchSentences);
+  const bounds = scratchSentences.bounds;
+  for (let k = 0; k < scratchSentences.count * 2; k++) out.push(bounds[k]);
   return out;
 }
 
-/** Index (in pairs) of the sentence containing `offset`, or the last one before it. */
-export function sentenceIndex(sentences: readonly number[], offset: number): number {
+/** Index of the sentence containing `offset`, or the last one before it (0 when there is none). */
+export function sentenceIndex(sentences: Sentences, offset: number): number {
+  const bounds = sentences.bounds;
   let lo = 0;
-  let hi = sentences.length / 2 - 1;
+  let hi = sentences.count - 1;
   let found = 0;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sentences[mid * 2] <= offset) {
+    if (bounds[mid * 2] <= offset) {
       found = mid;
       lo = mid + 1;
     } else {
