@@ -96,7 +96,7 @@ export class WordTable<T = true> {
     for (const [key, value] of list) {
       const word = key.toLowerCase();
       if (this.find(word, 0, word.length) >= 0) continue;
-      const h = hashRange(word, 0, word.length);
+      const h = edgeHash(word, 0, word.length);
       let slot = h & this.mask;
       while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
       this.hashes[slot] = h;
@@ -108,7 +108,7 @@ export class WordTable<T = true> {
 
   private find(text: string, start: number, end: number): number {
     if (end <= start) return -1;
-    const h = hashRange(text, start, end);
+    const h = edgeHash(text, start, end);
     let slot = h & this.mask;
     for (;;) {
       const index = this.slots[slot];
@@ -130,14 +130,17 @@ export class WordTable<T = true> {
   }
 }
 
-function hashRange(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c |= 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h;
+/**
+ * Hash of a word from its length and its first and last letters (ASCII lower-cased): most
+ * lookups are of words not in the table, and these are told apart without reading the
+ * whole word (hashing every letter made the lookups a tenth of a full scan).
+ */
+function edgeHash(text: string, start: number, end: number): number {
+  let first = text.charCodeAt(start);
+  if (first >= 65 && first <= 90) first |= 32;
+  let last = text.charCodeAt(end - 1);
+  if (last >= 65 && last <= 90) last |= 32;
+  return (Math.imul(first, 961) + Math.imul(last, 31) + (end - start)) | 0;
 }
 
 function sameWord(word: string, text: string, start: number, end: number): boolean {
