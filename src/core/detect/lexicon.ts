@@ -1,8 +1,9 @@
 /**
- * The words that start a detection: number words, speech verbs, cue words. The scan hashes
- * every word as it walks over it and probes this table, so recognising a keyword costs one
- * typed-array probe and a string is only built for the rare hits.
+ * The words that start a detection: number words, speech verbs, cue words. The scan runs
+ * them as an automaton over the characters (see TRANSITIONS), so recognising a keyword costs
+ * one table load per character and no string is built.
  */
+import { C, CLASS } from './text';
 
 /** What a keyword can start (bit flags; a const enum so tests compile to literals). */
 export const enum F {
@@ -176,9 +177,9 @@ export function lookup(text: string, start: number, end: number): Entry | undefi
 /*
  * The scan walks every character once, so it runs the keywords as an automaton: a state is
  * the keyword prefix read so far in the current word, and one table load per character
- * moves it on. Letters move between prefixes; any other ASCII character either leaves the
- * state (0, between words) or, when something must happen, yields an action code at or
- * above A.SPECIAL.
+ * moves it on. Letters move between prefixes; any other character either leaves the state
+ * (0, between words) or, when something must happen, yields an action code at or above
+ * A.SPECIAL.
  */
 
 /** Automaton states and action codes. */
@@ -200,16 +201,24 @@ const COLUMN_DIGIT = 27;
 const COLUMN_QUOTE = 28;
 const COLUMN_TERMINATOR = 29;
 const COLUMN_AT = 30;
+/** Letters outside ASCII: no keyword has one, so they end any prefix in a dead word. */
+const COLUMN_OTHER_LETTER = 31;
 
-/** Column of each ASCII character in TRANSITIONS: 1-26 letters, then the action classes, 0 the rest. */
+/**
+ * Column of every UTF-16 code unit in TRANSITIONS: 1-26 ASCII letters, then the action
+ * classes, 31 the other letters, 0 the rest. One table for all code units spares the walk a
+ * branch on ASCII per character.
+ */
 export const COLUMNS: Uint8Array = (() => {
-  const columns = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) {
+  const columns = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
     const low = c | 32;
-    if (low >= 97 && low <= 122) columns[c] = low - 96;
+    const k = CLASS[c];
+    if (c < 128 && low >= 97 && low <= 122) columns[c] = low - 96;
+    else if (k === C.UPPER || k === C.LOWER) columns[c] = COLUMN_OTHER_LETTER;
     else if (c >= 48 && c <= 57) columns[c] = COLUMN_DIGIT;
-    else if (c === 34 || c === 39 || c === 96) columns[c] = COLUMN_QUOTE;
-    else if (c === 46 || c === 33 || c === 63) columns[c] = COLUMN_TERMINATOR;
+    else if (k === C.QUOTE) columns[c] = COLUMN_QUOTE;
+    else if (k === C.TERMINATOR) columns[c] = COLUMN_TERMINATOR;
     else if (c === 64) columns[c] = COLUMN_AT;
   }
   return columns;
@@ -250,7 +259,8 @@ function buildAutomaton(): { transitions: Uint16Array; accepts: Int16Array; dept
         // Only a word start (A.OUT) or a keyword prefix can move into the trie.
         const map = state === A.DEAD ? undefined : children[state];
         v = map?.get(96 + column) ?? A.DEAD;
-      } else if (column === COLUMN_DIGIT) v = A.ACT_DIGIT;
+      } else if (column === COLUMN_OTHER_LETTER) v = A.DEAD;
+      else if (column === COLUMN_DIGIT) v = A.ACT_DIGIT;
       else if (column === COLUMN_QUOTE) v = A.ACT_QUOTE;
       else if (column === COLUMN_TERMINATOR) v = A.ACT_TERMINATOR;
       else if (column === COLUMN_AT) v = A.ACT_AT;
@@ -262,7 +272,7 @@ function buildAutomaton(): { transitions: Uint16Array; accepts: Int16Array; dept
 }
 
 const automaton = buildAutomaton();
-/** Next state (or action) for [state * 32 + COLUMNS[ASCII code]]. */
+/** Next state (or action) for [state * 32 + COLUMNS[code unit]]. */
 export const TRANSITIONS: Uint16Array = automaton.transitions;
 /** The entry index a state completes, or -1. */
 export const ACCEPTS: Int16Array = automaton.accepts;

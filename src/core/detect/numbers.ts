@@ -10,9 +10,9 @@
  */
 import type { Detection, DetectionList, NumericRange } from './types';
 import {
-  C, CLASS as importedCLASS, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
+  C, CLASS as importedCLASS, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
 } from './text';
-import { type Entry, F, lookup } from './lexicon';
+import { type Entry, F, lookup as importedLookup } from './lexicon';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -28,6 +28,8 @@ const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
 const wordEndBefore = importedWordEndBefore;
 const wordStartAfter = importedWordStartAfter;
+const wordAt = importedWordAt;
+const lookup = importedLookup;
 
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {

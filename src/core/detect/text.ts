@@ -25,6 +25,9 @@ export const enum C {
 
 /** Class of every UTF-16 code unit; surrogates stay OTHER so no span can end inside a pair. */
 export const CLASS: Uint8Array = buildClasses();
+// The helpers below read the table through a module constant: `CLASS` itself compiles to a
+// property of the CommonJS exports object, loaded on every call.
+const CLASSES = CLASS;
 
 function buildClasses(): Uint8Array {
   const table = new Uint8Array(65536);
@@ -154,12 +157,12 @@ function sameWord(word: string, text: string, start: number, end: number): boole
 }
 
 export function isLetter(c: number): boolean {
-  const k = CLASS[c];
+  const k = CLASSES[c];
   return k === C.UPPER || k === C.LOWER;
 }
 
 export function isUpper(c: number): boolean {
-  return CLASS[c] === C.UPPER;
+  return CLASSES[c] === C.UPPER;
 }
 
 export function isDigit(c: number): boolean {
@@ -168,11 +171,11 @@ export function isDigit(c: number): boolean {
 
 /** Spaces and tabs, including the no-break and thin spaces news sites paste in. */
 export function isSpace(c: number): boolean {
-  return CLASS[c] === C.SPACE;
+  return CLASSES[c] === C.SPACE;
 }
 
 export function isWordChar(c: number): boolean {
-  const k = CLASS[c];
+  const k = CLASSES[c];
   return k === C.UPPER || k === C.LOWER || k === C.DIGIT;
 }
 
@@ -195,13 +198,13 @@ export function letterRunStart(text: string, i: number, start: number): number {
 
 /** First offset at or after `i` that is not a space (stops at `end`). */
 export function skipSpaces(text: string, i: number, end: number): number {
-  while (i < end && CLASS[text.charCodeAt(i)] === C.SPACE) i++;
+  while (i < end && CLASSES[text.charCodeAt(i)] === C.SPACE) i++;
   return i;
 }
 
 /** First offset at or before `i` (exclusive end) that is not preceded by a space. */
 export function skipSpacesBack(text: string, i: number, start: number): number {
-  while (i > start && CLASS[text.charCodeAt(i - 1)] === C.SPACE) i--;
+  while (i > start && CLASSES[text.charCodeAt(i - 1)] === C.SPACE) i--;
   return i;
 }
 
@@ -247,7 +250,7 @@ export function prevWord(text: string, i: number, start: number): WordSpan | nul
 
 /** Whether the trimmed paragraph [start, end) has any non-space character. */
 export function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (CLASS[text.charCodeAt(i)] !== C.SPACE) return false;
+  for (let i = start; i < end; i++) if (CLASSES[text.charCodeAt(i)] !== C.SPACE) return false;
   return true;
 }
 
@@ -295,7 +298,7 @@ export function nextParagraphStart(text: string, i: number): number {
       continue;
     }
     let j = i;
-    while (j < n && CLASS[text.charCodeAt(j)] === C.SPACE) j++;
+    while (j < n && CLASSES[text.charCodeAt(j)] === C.SPACE) j++;
     if (j >= n) return -1;
     const d = text.charCodeAt(j);
     if (d !== 10 && d !== 13) return i;
@@ -327,19 +330,19 @@ const SENTENCE_OPENERS = new WordTable([
 export function sentenceEndAt(text: string, i: number, end: number): number {
   const c = text.charCodeAt(i);
   let j = i + 1;
-  while (j < end && CLASS[text.charCodeAt(j)] === C.TERMINATOR) j++;
+  while (j < end && CLASSES[text.charCodeAt(j)] === C.TERMINATOR) j++;
   while (j < end) {
     const d = text.charCodeAt(j);
-    const k = CLASS[d];
+    const k = CLASSES[d];
     if (k === C.CLOSE || (k === C.QUOTE && d !== 0x201c && d !== 0x201e && d !== 0x00ab)) j++;
     else break;
   }
   if (j >= end) return end;
-  if (CLASS[text.charCodeAt(j)] !== C.SPACE) return -1;
+  if (CLASSES[text.charCodeAt(j)] !== C.SPACE) return -1;
   const s = skipSpaces(text, j, end);
   if (s >= end) return end;
   const next = text.charCodeAt(s);
-  const nk = CLASS[next];
+  const nk = CLASSES[next];
   if (nk === C.LOWER) return -1;
   if (c !== 46) return j;
   // A period: not after an abbreviation or an initial.
@@ -457,12 +460,12 @@ export function isWord(text: string, start: number, end: number, word: string): 
 
 /** Start of the word one space after `i` (the space at `i`), or -1. */
 export function wordStartAfter(text: string, i: number, end: number): number {
-  if (i + 1 >= end || CLASS[text.charCodeAt(i)] !== C.SPACE) return -1;
+  if (i + 1 >= end || CLASSES[text.charCodeAt(i)] !== C.SPACE) return -1;
   return isLetter(text.charCodeAt(i + 1)) ? i + 1 : -1;
 }
 
 /** End of the word one space before `i` (the space at `i - 1`), or -1. */
 export function wordEndBefore(text: string, i: number, floor: number): number {
-  if (i - 2 < floor || CLASS[text.charCodeAt(i - 1)] !== C.SPACE) return -1;
+  if (i - 2 < floor || CLASSES[text.charCodeAt(i - 1)] !== C.SPACE) return -1;
   return isLetter(text.charCodeAt(i - 2)) ? i - 1 : -1;
 }
