@@ -926,13 +926,26 @@ interface Expression {
   range: boolean;
 }
 
+/** The expression being completed: one object reused, since nothing keeps it. */
+const expression: Expression = {
+  start: 0, end: 0, min: 0, max: 0, bound: Bound.NONE, kind: undefined, unit: undefined, currency: undefined, factor: 1, subtype: undefined, range: false,
+};
+
 /** Completes an expression from its first atom and stores it. Returns where to go on. */
 function finishExpression(ctx: NumberContext, first: Atom): number {
   const { text, end } = ctx;
-  const x: Expression = {
-    start: first.start, end: first.end, min: first.value, max: Number.isNaN(first.upper) ? first.value : first.upper,
-    bound: first.bound, kind: first.kind, unit: first.unit, currency: undefined, factor: 1, subtype: undefined, range: false,
-  };
+  const x = expression;
+  x.start = first.start;
+  x.end = first.end;
+  x.min = first.value;
+  x.max = Number.isNaN(first.upper) ? first.value : first.upper;
+  x.bound = first.bound;
+  x.kind = first.kind;
+  x.unit = first.unit;
+  x.currency = undefined;
+  x.factor = 1;
+  x.subtype = undefined;
+  x.range = false;
 
   const cur = first.words ? -1 : currencyBefore(text, first.start, ctx.floor);
   if (cur >= 0) {
@@ -1211,9 +1224,13 @@ function round(n: number): number {
 }
 
 function emit(ctx: NumberContext, start: number, end: number, subtype: string, value: number | NumericRange | undefined, noun: string | undefined): void {
-  const d: Detection = { kind: 'number', subtype, start: start - ctx.base, end: end - ctx.base };
-  if (value !== undefined) d.value = value;
-  if (noun !== undefined) d.noun = noun;
+  const s = start - ctx.base;
+  const e = end - ctx.base;
+  // One literal per set of fields, so that every field is stored in the object itself:
+  // fields added afterwards went to a property array allocated for each detection.
+  let d: Detection;
+  if (value === undefined) d = noun === undefined ? { kind: 'number', subtype, start: s, end: e } : { kind: 'number', subtype, start: s, end: e, noun };
+  else d = noun === undefined ? { kind: 'number', subtype, start: s, end: e, value } : { kind: 'number', subtype, start: s, end: e, value, noun };
   const out = ctx.out;
   out.items[out.count++] = d;
   ctx.floor = end;
