@@ -2,7 +2,7 @@
  * Cues for triage: hedges that mark speculation and words that mark opinion, each with the
  * sentence it governs so tagging can suggest a kind for the whole sentence.
  */
-import type { DetectionList } from './types';
+import { type DetectionList, addDetection as importedAddDetection } from './list';
 import { F, entryAt as importedEntryAt, entryCount } from './lexicon';
 import {
   type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
@@ -19,6 +19,7 @@ const lower = importedLower;
 const sentenceIndex = importedSentenceIndex;
 const wordAt = importedWordAt;
 const entryAt = importedEntryAt;
+const addDetection = importedAddDetection;
 
 const enum Rule {
   PLAIN = 0,
@@ -95,14 +96,16 @@ export function findCues(
     // cue object has the same shape.
     const k = sentenceIndex(sentences, s);
     const bounds = sentences.bounds;
-    out.items[out.count++] = {
+    const cueStart = s - base;
+    const cueEnd = e - base;
+    addDetection(out, {
       kind: 'cue',
       subtype: entry.flags & F.OPINION ? 'opinion' : 'speculation',
-      start: s - base,
-      end: e - base,
+      start: cueStart,
+      end: cueEnd,
       word: written,
       sentenceStart: (sentences.count > 0 ? bounds[k * 2] : s) - base,
       sentenceEnd: (sentences.count > 0 ? bounds[k * 2 + 1] : e) - base,
-    };
+    }, cueStart, cueEnd);
   }
 }

@@ -1,5 +1,5 @@
 import type { DetectOptions, Detection } from './types';
-import { forEachParagraph, nextParagraphStart } from './text';
+import { Paragraphs, forEachParagraph, nextParagraphStart } from './text';
 import { type Carry, compareDetections, kindMask, releaseWindow, scanParagraph } from './paragraph';
 
 /** Start and end of every paragraph of `text`, flat: [start0, end0, start1, end1, …]. */
@@ -20,22 +20,43 @@ export function paragraphBounds(text: string, from = 0, to = text.length): numbe
  */
 export function detect(text: string, options?: DetectOptions): Detection[] {
   const kinds = kindMask(options?.kinds);
-  const bounds = paragraphBounds(text);
-  let out: Detection[] = [];
+  const out: Detection[] = [];
   const cross: Detection[] = [];
   let carry: Carry | null = null;
-  const count = bounds.length / 2;
-  for (let p = 0; p < count; p++) {
-    const start = bounds[p * 2];
-    const end = bounds[p * 2 + 1];
-    const nextStart = p + 1 < count ? bounds[p * 2 + 2] : -1;
-    const result = scanParagraph(text, start, end, carry, nextStart, 0, kinds, out);
+  // Walked one paragraph ahead, since a paragraph's scan looks at the start of the next.
+  const paragraphs = new Paragraphs(text, 0, text.length);
+  let more = paragraphs.next();
+  while (more) {
+    const start = paragraphs.start;
+    const end = paragraphs.end;
+    more = paragraphs.next();
+    const result = scanParagraph(text, start, end, carry, more ? paragraphs.start : -1, 0, kinds, out);
     if (result.cross) cross.push(result.cross);
     carry = result.carry;
   }
   releaseWindow();
-  if (cross.length > 0) out = mergeSorted(out, cross);
-  return out;
+  return cross.length > 0 ? insertSorted(out, cross) : out;
+}
+
+/**
+ * `list` with `extra` merged in, both sorted by `compareDetections`. A few quotes across
+ * paragraphs are inserted where they belong (a merge of all 68,000 detections of a 10 MB
+ * text took 2 ms); many are merged.
+ */
+function insertSorted(list: Detection[], extra: Detection[]): Detection[] {
+  if (extra.length > 32) return mergeSorted(list, extra);
+  for (const d of extra) {
+    // After the last element that does not sort after `d`, as the merge would put it.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareDetections(list[mid], d) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, d);
+  }
+  return list;
 }
 
 /** Merges two lists sorted by `compareDetections`. */

@@ -8,7 +8,8 @@
  * Words are compared in place (`WordTable`, `isWord`) because this runs tens of thousands
  * of times per megabyte and building strings would dominate its cost.
  */
-import type { Detection, DetectionList, NumericRange } from './types';
+import type { Detection, NumericRange } from './types';
+import { type DetectionList, addDetection as importedAddDetection } from './list';
 import {
   C, CLASS as importedCLASS, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
 } from './text';
@@ -30,6 +31,7 @@ const wordEndBefore = importedWordEndBefore;
 const wordStartAfter = importedWordStartAfter;
 const wordAt = importedWordAt;
 const lookup = importedLookup;
+const addDetection = importedAddDetection;
 
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {
@@ -1231,8 +1233,7 @@ function emit(ctx: NumberContext, start: number, end: number, subtype: string, v
   let d: Detection;
   if (value === undefined) d = noun === undefined ? { kind: 'number', subtype, start: s, end: e } : { kind: 'number', subtype, start: s, end: e, noun };
   else d = noun === undefined ? { kind: 'number', subtype, start: s, end: e, value } : { kind: 'number', subtype, start: s, end: e, value, noun };
-  const out = ctx.out;
-  out.items[out.count++] = d;
+  addDetection(ctx.out, d, s, e);
   ctx.floor = end;
 }
 

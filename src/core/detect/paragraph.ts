@@ -8,7 +8,8 @@
  * first character of the next paragraph (does it reopen the quote?). Nothing else, which is
  * what lets the incremental detector re-scan only the paragraphs an edit touches.
  */
-import type { Detection, DetectionKind, DetectionList } from './types';
+import type { Detection, DetectionKind } from './types';
+import { type DetectionList, addDetection as importedAddDetection, newDetectionList } from './list';
 import { C, CLASS, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
 import { A, ACCEPTS, COLUMNS, DEPTH, F, TRANSITIONS, entryAt as importedEntryAt } from './lexicon';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
@@ -21,6 +22,7 @@ import { type Attribution, type AttributionInput, type SpeakerRef, attributionDe
 const splitSentencesInto = importedSplitSentencesInto;
 const sentenceIndex = importedSentenceIndex;
 const entryAt = importedEntryAt;
+const addDetection = importedAddDetection;
 
 // Plain constants, not exports: an exported constant compiles to a property of the module object.
 const QUOTE_KIND = 1;
@@ -97,10 +99,10 @@ let cueHits: Int32Array<ArrayBuffer> = new Int32Array(64);
  * per paragraph were 36 of the 63 MB a full scan of 10 MB allocated, and cost a garbage
  * collection every 50 ms of scanning.
  */
-const quoteList: DetectionList = { items: [], count: 0 };
-const numberList: DetectionList = { items: [], count: 0 };
-const attributionList: DetectionList = { items: [], count: 0 };
-const cueList: DetectionList = { items: [], count: 0 };
+const quoteList: DetectionList = newDetectionList();
+const numberList: DetectionList = newDetectionList();
+const attributionList: DetectionList = newDetectionList();
+const cueList: DetectionList = newDetectionList();
 const sentenceList: Sentences = newSentences();
 const NO_ATTRIBUTIONS: Attribution[] = [];
 
@@ -286,13 +288,16 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       const quote = quotes[q];
       const d = quoteDetection(quote, speakers[q], base);
       if (quote.start < start) cross = d;
-      else quoteDetections.items[quoteDetections.count++] = d;
+      else addDetection(quoteDetections, d, d.start, d.end);
     }
   }
   const attributionDetections = attributionList;
   attributionDetections.count = 0;
   if (kinds & ATTRIBUTION_KIND) {
-    for (let k = 0; k < attributions.length; k++) attributionDetections.items[attributionDetections.count++] = attributionDetection(attributions[k], sentences, base);
+    for (let k = 0; k < attributions.length; k++) {
+      const a = attributions[k];
+      addDetection(attributionDetections, attributionDetection(a, sentences, base), a.start - base, a.end - base);
+    }
   }
   mergeInto(out, quoteDetections, numbers, attributionDetections, cues);
   result.cross = cross;
@@ -333,45 +338,51 @@ const attributionInput: AttributionInput = {
 const speakerList: Array<SpeakerRef | null> = [];
 const result: ParagraphResult = { cross: null, carry: null };
 
-/** Appends four sorted lists to `out`, keeping the order of `compareDetections`. */
+/**
+ * Appends four sorted lists to `out`, keeping the order of `compareDetections`: by start,
+ * then end descending, then kind, which is the order of the lists (quotes, numbers,
+ * attributions, cues), each already sorted.
+ */
 function mergeInto(out: Detection[], la: DetectionList, lb: DetectionList, lc: DetectionList, ld: DetectionList): void {
-  const a = la.items;
-  const b = lb.items;
-  const c = lc.items;
-  const d = ld.items;
   const na = la.count;
   const nb = lb.count;
   const nc = lc.count;
   const nd = ld.count;
+  const a = la.spans;
+  const b = lb.spans;
+  const c = lc.spans;
+  const d = ld.spans;
   let i = 0;
   let j = 0;
   let k = 0;
   let l = 0;
   const total = na + nb + nc + nd;
   for (let n = 0; n < total; n++) {
-    let best: Detection | undefined;
     let from = 0;
+    let start = 0;
+    let end = 0;
     if (i < na) {
-      best = a[i];
       from = 1;
+      start = a[i * 2];
+      end = a[i * 2 + 1];
     }
-    if (j < nb && (best === undefined || compareDetections(b[j], best) < 0)) {
-      best = b[j];
+    if (j < nb && (from === 0 || b[j * 2] < start || (b[j * 2] === start && b[j * 2 + 1] > end))) {
       from = 2;
+      start = b[j * 2];
+      end = b[j * 2 + 1];
     }
-    if (k < nc && (best === undefined || compareDetections(c[k], best) < 0)) {
-      best = c[k];
+    if (k < nc && (from === 0 || c[k * 2] < start || (c[k * 2] === start && c[k * 2 + 1] > end))) {
       from = 3;
+      start = c[k * 2];
+      end = c[k * 2 + 1];
     }
-    if (l < nd && (best === undefined || compareDetections(d[l], best) < 0)) {
-      best = d[l];
+    if (l < nd && (from === 0 || d[l * 2] < start || (d[l * 2] === start && d[l * 2 + 1] > end))) {
       from = 4;
     }
-    out.push(best as Detection);
-    if (from === 1) i++;
-    else if (from === 2) j++;
-    else if (from === 3) k++;
-    else l++;
+    if (from === 1) out.push(la.items[i++]);
+    else if (from === 2) out.push(lb.items[j++]);
+    else if (from === 3) out.push(lc.items[k++]);
+    else out.push(ld.items[l++]);
   }
 }
 

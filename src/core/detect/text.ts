@@ -260,32 +260,57 @@ export function afterTerminator(text: string, i: number): number {
 }
 
 /**
- * Calls `visit(start, end)` for every non-blank line of [from, to): the paragraphs of the
- * detector. Blank lines separate nothing more than a line break does, so both the
- * one-paragraph-per-line and the blank-line-between styles give the same paragraphs.
+ * The paragraphs of [from, to), one per `next()`: every non-blank line. Blank lines separate
+ * nothing more than a line break does, so both the one-paragraph-per-line and the
+ * blank-line-between styles give the same paragraphs.
  */
-export function forEachParagraph(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
-  // indexOf('\n') is much faster than a loop, but only right when no lone CR ends a line.
-  const cr = to - from < 4096 ? from : text.indexOf('\r', from);
-  const hasCr = cr >= 0 && cr < to;
-  let i = from;
-  while (i < to) {
-    let e: number;
-    if (hasCr) {
-      e = i;
-      while (e < to) {
-        const c = text.charCodeAt(e);
-        if (c === 10 || c === 13) break;
-        e++;
-      }
-    } else {
-      e = text.indexOf('\n', i);
-      if (e < 0 || e > to) e = to;
-    }
-    if (!isBlank(text, i, e)) visit(i, e);
-    if (e >= to) break;
-    i = afterTerminator(text, e);
+export class Paragraphs {
+  /** The paragraph found by the last `next()` that returned true. */
+  start = 0;
+  end = 0;
+  private at: number;
+  private readonly hasCr: boolean;
+
+  constructor(private readonly text: string, from: number, private readonly to: number) {
+    this.at = from;
+    // indexOf('\n') is much faster than a loop, but only right when no lone CR ends a line.
+    const cr = to - from < 4096 ? from : text.indexOf('\r', from);
+    this.hasCr = cr >= 0 && cr < to;
   }
+
+  /** Moves to the next paragraph; false when there is none. */
+  next(): boolean {
+    const text = this.text;
+    const to = this.to;
+    while (this.at < to) {
+      const i = this.at;
+      let e: number;
+      if (this.hasCr) {
+        e = i;
+        while (e < to) {
+          const c = text.charCodeAt(e);
+          if (c === 10 || c === 13) break;
+          e++;
+        }
+      } else {
+        e = text.indexOf('\n', i);
+        if (e < 0 || e > to) e = to;
+      }
+      this.at = e >= to ? to : afterTerminator(text, e);
+      if (!isBlank(text, i, e)) {
+        this.start = i;
+        this.end = e;
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Calls `visit(start, end)` for every paragraph of [from, to) (see `Paragraphs`). */
+export function forEachParagraph(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  const paragraphs = new Paragraphs(text, from, to);
+  while (paragraphs.next()) visit(paragraphs.start, paragraphs.end);
 }
 
 /** Start of the next non-blank line after the terminator at `i`, or -1. */

@@ -56,13 +56,3 @@ export interface TextChange {
   rangeLength: number;
   text: string;
 }
-
-/**
- * Detections found in one paragraph, in a list the scan reuses from paragraph to paragraph:
- * `items[0..count)` are the current paragraph's, anything after is stale. (A fresh array
- * per list and paragraph was most of what a full scan allocated.)
- */
-export interface DetectionList {
-  items: Detection[];
-  count: number;
-}
