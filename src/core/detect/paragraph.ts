@@ -458,16 +458,16 @@ export function collectCandidates(text: string, start: number, end: number): voi
     const stop = Math.min(end, windowEnd) - offset;
     let j = i - offset;
     for (; j < stop; j++) {
-      const action: number = table[(state << 5) | columns[chars[j]]];
+      const action: number = table[state | columns[chars[j]]];
       if (action < A.SPECIAL) {
         state = action;
         continue;
       }
       const at = j + offset;
-      const accepted = accepts[state];
+      const accepted = accepts[state >> 5];
       if (accepted >= 0) {
         if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-        eventBuffer[eventCount++] = at - depth[state];
+        eventBuffer[eventCount++] = at - depth[state >> 5];
         eventBuffer[eventCount++] = accepted;
       }
       state = A.OUT;
@@ -498,10 +498,10 @@ export function collectCandidates(text: string, start: number, end: number): voi
     }
     i = j + offset;
   }
-  if (accepts[state] >= 0) {
+  if (accepts[state >> 5] >= 0) {
     if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-    eventBuffer[eventCount++] = end - depth[state];
-    eventBuffer[eventCount++] = accepts[state];
+    eventBuffer[eventCount++] = end - depth[state >> 5];
+    eventBuffer[eventCount++] = accepts[state >> 5];
   }
 
   counts[0] = markCount;
