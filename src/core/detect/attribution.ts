@@ -6,7 +6,7 @@
  * quote-attribution tools do.
  */
 import type { Detection } from './types';
-import { type Entry, entryAt as importedEntryAt } from './lexicon';
+import { type Entry, entryAt as importedEntryAt, entryCount } from './lexicon';
 import type { QuoteSpan } from './quotes';
 import {
   C, CLASS as importedCLASS, type Sentences, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
@@ -102,6 +102,21 @@ const WEAK_VERBS = new WordTable(['maintained', 'maintains', 'responded', 'expre
 
 /** Participles that name speech only next to a quote ("calling it a “…”"). */
 const NAMING_PARTICIPLES = new WordTable(['calling', 'labeling', 'labelling', 'describing']);
+
+const enum Trait {
+  OPEN = 1,
+  WEAK = 2,
+  NAMING = 4,
+}
+
+/** The traits of each lexicon entry, by entry index: looked up once, not for every verb met. */
+const TRAITS = new Uint8Array(entryCount);
+for (let index = 0; index < entryCount; index++) {
+  const word = entryAt(index).word;
+  const n = word.length;
+  TRAITS[index] = (OPEN_PARTICIPLES.has(word, 0, n) ? Trait.OPEN : 0) | (WEAK_VERBS.has(word, 0, n) ? Trait.WEAK : 0) |
+    (NAMING_PARTICIPLES.has(word, 0, n) ? Trait.NAMING : 0);
+}
 
 /*
  * The readers below return their result in module variables instead of fresh objects:
@@ -301,8 +316,9 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   let lastPerson: string | null = input.antecedent;
   for (let h = 0; h < input.hitCount; h++) {
     const vs = hits[h * 2];
-    const entry = entryAt(hits[h * 2 + 1]);
-    const a = attributionAt(input, vs, vs + entry.word.length, entry, out);
+    const index = hits[h * 2 + 1];
+    const entry = entryAt(index);
+    const a = attributionAt(input, vs, vs + entry.word.length, entry, TRAITS[index], out);
     if (!a) continue;
     const name = a.speaker.name;
     if (name.length <= 3 && PRONOUNS.has(name, 0, name.length)) {
@@ -325,7 +341,7 @@ function attribution(start: number, end: number, vs: number, ve: number, word: s
   return { start, end, verbStart: vs, verbEnd: ve, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
 }
 
-function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Entry, found: readonly Attribution[]): Attribution | null {
+function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Entry, traits: number, found: readonly Attribution[]): Attribution | null {
   const { text, start, end, sentences } = input;
   const verb = entry.verb;
   let ss = vs;
@@ -351,12 +367,12 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
 
   const next = skipSpaces(text, ve, end);
   const nextChar = next < end ? text.charCodeAt(next) : 32;
-  if (verb === 'part' && !OPEN_PARTICIPLES.has(word, 0, word.length)) {
+  if (verb === 'part' && !(traits & Trait.OPEN)) {
     const that = tokenAfter(text, next, end) && isWord(text, tokStart, tokEnd, 'that');
     if (!that && nextChar !== 58 && CLASS[nextChar] !== C.QUOTE && nextChar !== 44) return null;
   }
-  if (WEAK_VERBS.has(word, 0, word.length) && !complementFollows(text, next, end) && !quoteJustBefore(text, vs, start)) return null;
-  if (verb === 'name' || (verb === 'part' && NAMING_PARTICIPLES.has(word, 0, word.length))) {
+  if (traits & Trait.WEAK && !complementFollows(text, next, end) && !quoteJustBefore(text, vs, start)) return null;
+  if (verb === 'name' || (verb === 'part' && traits & Trait.NAMING)) {
     // "called it a “…”", "as described by …": naming verbs report speech only next to a quote.
     if (!quoteIn(input.quotes, ss, se)) return null;
   }

@@ -33,8 +33,11 @@ const enum Rule {
 
 /** The rule of each lexicon entry, by entry index (looking the word up in a Set per cue cost more). */
 const RULES = new Uint8Array(entryCount);
+/** "appears to" and the like, one string per entry rather than one per cue. */
+const WITH_TO: string[] = [];
 for (let index = 0; index < entryCount; index++) {
   const word = entryAt(index).word;
+  WITH_TO.push(`${word} to`);
   if (word === 'may') RULES[index] = Rule.MAY;
   else if (['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs'].includes(word)) RULES[index] = Rule.NEED_TO;
   else if (word === 'possible') RULES[index] = Rule.POSSIBLE;
@@ -76,7 +79,7 @@ export function findCues(
       const t = skipSpaces(text, e, end);
       if (t === e || !wordAt(text, t, end, 'to')) continue;
       e = t + 2;
-      written = `${word} to`;
+      written = WITH_TO[index];
     } else if (rule === Rule.POSSIBLE) {
       const verbEnd = skipSpacesBack(text, s, start);
       const verbStart = letterRunStart(text, verbEnd, start);
