@@ -23,8 +23,8 @@ const isLetter = importedIsLetter;
 const isSpace = importedIsSpace;
 const isUpper = importedIsUpper;
 const isWord = importedIsWord;
-const letterRunEnd = importedLetterRunEnd;
-const letterRunStart = importedLetterRunStart;
+const runEnd = importedLetterRunEnd;
+const runStart = importedLetterRunStart;
 const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
 const wordEndBefore = importedWordEndBefore;
@@ -32,6 +32,45 @@ const wordStartAfter = importedWordStartAfter;
 const wordAt = importedWordAt;
 const lookup = importedLookup;
 const addDetection = importedAddDetection;
+
+/*
+ * Reading one number measures the same few words again and again (the word after the figure
+ * is asked about by the scale, range, unit, "or more", rate and noun checks, the word before
+ * by the currency, date, range, approximation and label checks): two thirds of the calls were
+ * repeats. The last answers are kept, for the number being read only: `forgetRuns` is called
+ * as each number starts, so that no answer outlives its text.
+ */
+let endFrom = -1;
+let endLimit = -1;
+let endAt = -1;
+let startFrom = -1;
+let startLimit = -1;
+let startAt = -1;
+
+/** End of the run of letters starting at `i` (see `letterRunEnd` in text.ts). */
+function letterRunEnd(text: string, i: number, end: number): number {
+  if (i !== endFrom || end !== endLimit) {
+    endFrom = i;
+    endLimit = end;
+    endAt = runEnd(text, i, end);
+  }
+  return endAt;
+}
+
+/** Start of the run of letters ending at `i` (see `letterRunStart` in text.ts). */
+function letterRunStart(text: string, i: number, start: number): number {
+  if (i !== startFrom || start !== startLimit) {
+    startFrom = i;
+    startLimit = start;
+    startAt = runStart(text, i, start);
+  }
+  return startAt;
+}
+
+function forgetRuns(): void {
+  endFrom = -1;
+  startFrom = -1;
+}
 
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {
@@ -1519,6 +1558,7 @@ function rateAfter(text: string, i: number, end: number): boolean {
  * @param i - Offset of the first digit
  */
 export function numberAtDigit(ctx: NumberContext, i: number): number {
+  forgetRuns();
   const { text, start, end } = ctx;
   const prev = i > start ? text.charCodeAt(i - 1) : 32;
   const pk = CLASS[prev];
@@ -1565,6 +1605,7 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
  * offset to resume scanning from.
  */
 export function numberAtWord(ctx: NumberContext, ws: number, we: number, entry: Entry): number {
+  forgetRuns();
   if (ws < ctx.floor) return we;
   const a = wordAtom(ctx, ws, we, entry);
   if (!a) return we;

@@ -85,6 +85,11 @@ export class WordTable<T = true> {
   private readonly keys: string[] = [];
   private readonly values: T[] = [];
   private readonly mask: number;
+  /**
+   * Bit n set when a word has n letters (bit 31: 31 or more): asked first, it turns away a
+   * good part of the lookups without reading the text.
+   */
+  private lengths = 0;
 
   constructor(entries: Iterable<string> | Iterable<[string, T]>) {
     const list: Array<[string, T]> = [];
@@ -106,11 +111,13 @@ export class WordTable<T = true> {
       this.slots[slot] = this.keys.length;
       this.keys.push(word);
       this.values.push(value);
+      this.lengths |= 1 << Math.min(word.length, 31);
     }
   }
 
   private find(text: string, start: number, end: number): number {
-    if (end <= start) return -1;
+    const n = end - start;
+    if (n <= 0 || ((this.lengths >>> (n > 31 ? 31 : n)) & 1) === 0) return -1;
     const h = edgeHash(text, start, end);
     let slot = h & this.mask;
     for (;;) {
