@@ -9,7 +9,7 @@ import type { Detection } from './types';
 import { type Entry, entryAt as importedEntryAt, entryCount } from './lexicon';
 import type { QuoteSpan } from './quotes';
 import {
-  C, CLASS as importedCLASS, type Sentences, WordTable, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Codes, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -113,9 +113,8 @@ const enum Trait {
 const TRAITS = new Uint8Array(entryCount);
 for (let index = 0; index < entryCount; index++) {
   const word = entryAt(index).word;
-  const n = word.length;
-  TRAITS[index] = (OPEN_PARTICIPLES.has(word, 0, n) ? Trait.OPEN : 0) | (WEAK_VERBS.has(word, 0, n) ? Trait.WEAK : 0) |
-    (NAMING_PARTICIPLES.has(word, 0, n) ? Trait.NAMING : 0);
+  TRAITS[index] = (OPEN_PARTICIPLES.hasWord(word) ? Trait.OPEN : 0) | (WEAK_VERBS.hasWord(word) ? Trait.WEAK : 0) |
+    (NAMING_PARTICIPLES.hasWord(word) ? Trait.NAMING : 0);
 }
 
 /*
@@ -133,48 +132,48 @@ let tokStart = 0;
 let tokEnd = 0;
 
 /** Whether a whitespace-separated token ends at `e`; its bounds go to `tokStart`/`tokEnd`. */
-function tokenBefore(text: string, e: number, floor: number): boolean {
-  if (e <= floor || !isTokenChar(text.charCodeAt(e - 1))) return false;
+function tokenBefore(codes: Codes, e: number, floor: number): boolean {
+  if (e <= floor || !isTokenChar(codes[e - 1])) return false;
   let s = e;
-  while (s > floor && isTokenChar(text.charCodeAt(s - 1))) s--;
-  while (s < e && !isLetter(text.charCodeAt(s))) s++;
+  while (s > floor && isTokenChar(codes[s - 1])) s--;
+  while (s < e && !isLetter(codes[s])) s++;
   if (s >= e) return false;
   tokStart = s;
-  tokEnd = trimPeriod(text, s, e);
+  tokEnd = trimPeriod(codes, s, e);
   return true;
 }
 
 /** Whether a token starts at `s`; its bounds go to `tokStart`/`tokEnd`. */
-function tokenAfter(text: string, s: number, end: number): boolean {
-  if (s >= end || !isLetter(text.charCodeAt(s))) return false;
+function tokenAfter(codes: Codes, s: number, end: number): boolean {
+  if (s >= end || !isLetter(codes[s])) return false;
   let e = s;
-  while (e < end && isTokenChar(text.charCodeAt(e))) e++;
-  while (e > s && !isLetter(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 46) e--;
+  while (e < end && isTokenChar(codes[e])) e++;
+  while (e > s && !isLetter(codes[e - 1]) && codes[e - 1] !== 46) e--;
   tokStart = s;
-  tokEnd = trimPeriod(text, s, e);
+  tokEnd = trimPeriod(codes, s, e);
   return true;
 }
 
 /** A sentence period is not part of the word, but "Jr." and "U.S." keep theirs. */
-function trimPeriod(text: string, s: number, e: number): number {
-  if (text.charCodeAt(e - 1) !== 46 || e - s <= 4) return e;
-  for (let i = s; i < e - 1; i++) if (text.charCodeAt(i) === 46) return e;
+function trimPeriod(codes: Codes, s: number, e: number): number {
+  if (codes[e - 1] !== 46 || e - s <= 4) return e;
+  for (let i = s; i < e - 1; i++) if (codes[i] === 46) return e;
   return e - 1;
 }
 
 /** Whether [s, e) is in `table`, with or without its final period ("Gen.", "U.S."). */
-function inTable(table: WordTable, text: string, s: number, e: number): boolean {
-  return table.has(text, s, e) || (text.charCodeAt(e - 1) === 46 && table.has(text, s, e - 1));
+function inTable(table: WordTable, codes: Codes, s: number, e: number): boolean {
+  return table.has(codes, s, e) || (codes[e - 1] === 46 && table.has(codes, s, e - 1));
 }
 
-function isPossessive(text: string, s: number, e: number): boolean {
-  if ((text.charCodeAt(e - 1) | 32) === 115) e--;
-  const mark = text.charCodeAt(e - 1);
+function isPossessive(codes: Codes, s: number, e: number): boolean {
+  if ((codes[e - 1] | 32) === 115) e--;
+  const mark = codes[e - 1];
   return e > s && (mark === 39 || mark === 0x2019);
 }
 
-function capital(text: string, s: number): boolean {
-  return isUpper(text.charCodeAt(s));
+function capital(codes: Codes, s: number): boolean {
+  return isUpper(codes[s]);
 }
 
 // A run of capitalised tokens (a name), left to right.
@@ -183,29 +182,29 @@ const runEnds = new Int32Array(64);
 let runCount = 0;
 
 /** Whether a run of capitalised tokens (with "of", "de" … inside) ends at `e`. */
-function runBefore(text: string, e: number, floor: number): boolean {
+function runBefore(codes: Codes, e: number, floor: number): boolean {
   // Collected right to left at the top of the buffers, then moved down.
   let n = 0;
   let p = e;
-  while (n < 32 && tokenBefore(text, p, floor)) {
+  while (n < 32 && tokenBefore(codes, p, floor)) {
     const s = tokStart;
     const te = tokEnd;
-    if (capital(text, s)) {
-      if (isPossessive(text, s, te)) break;
-    } else if (!(n > 0 && inTable(CONNECTORS, text, s, te))) {
+    if (capital(codes, s)) {
+      if (isPossessive(codes, s, te)) break;
+    } else if (!(n > 0 && inTable(CONNECTORS, codes, s, te))) {
       break;
     }
     runStarts[63 - n] = s;
     runEnds[63 - n] = te;
     n++;
     const gap = s - 1;
-    if (gap < floor || !isSpace(text.charCodeAt(gap)) || gap - 1 < floor || isSpace(text.charCodeAt(gap - 1))) break;
+    if (gap < floor || !isSpace(codes[gap]) || gap - 1 < floor || isSpace(codes[gap - 1])) break;
     p = gap;
   }
   let first = 64 - n;
-  while (first < 64 && !capital(text, runStarts[first])) first++;
-  while (first < 64 && inTable(STOP_CAPITALS, text, runStarts[first], runEnds[first])) first++;
-  while (first < 64 && !capital(text, runStarts[first])) first++;
+  while (first < 64 && !capital(codes, runStarts[first])) first++;
+  while (first < 64 && inTable(STOP_CAPITALS, codes, runStarts[first], runEnds[first])) first++;
+  while (first < 64 && !capital(codes, runStarts[first])) first++;
   if (first >= 64) {
     runCount = 0;
     return false;
@@ -220,24 +219,24 @@ function runBefore(text: string, e: number, floor: number): boolean {
 }
 
 /** Whether a run of capitalised tokens (titles and roles allowed) starts at `s`. */
-function runAfter(text: string, s: number, end: number): boolean {
+function runAfter(codes: Codes, s: number, end: number): boolean {
   let n = 0;
   let p = s;
-  while (tokenAfter(text, p, end)) {
+  while (tokenAfter(codes, p, end)) {
     const ts = tokStart;
     const te = tokEnd;
-    if (!capital(text, ts)) {
-      const titled = inTable(TITLES, text, ts, te);
-      if (!((n > 0 && (titled || inTable(CONNECTORS, text, ts, te))) || titled || inTable(ROLES, text, ts, te))) break;
+    if (!capital(codes, ts)) {
+      const titled = inTable(TITLES, codes, ts, te);
+      if (!((n > 0 && (titled || inTable(CONNECTORS, codes, ts, te))) || titled || inTable(ROLES, codes, ts, te))) break;
     }
     runStarts[n] = ts;
     runEnds[n] = te;
     n++;
-    if (isPossessive(text, ts, te) || n >= 8) break;
-    if (te >= end || !isSpace(text.charCodeAt(te))) break;
+    if (isPossessive(codes, ts, te) || n >= 8) break;
+    if (te >= end || !isSpace(codes[te])) break;
     p = te + 1;
   }
-  while (n > 0 && !capital(text, runStarts[n - 1])) n--;
+  while (n > 0 && !capital(codes, runStarts[n - 1])) n--;
   runCount = n;
   return n > 0;
 }
@@ -248,18 +247,18 @@ let nameEnd = 0;
 let namePerson = false;
 
 /** The name in the current run, titles taken off: "Defense Secretary Lloyd Austin" → "Lloyd Austin". */
-function nameOfRun(text: string): void {
+function nameOfRun(codes: Codes): void {
   const last = runCount - 1;
-  const organisation = inTable(ORGANISATIONS, text, runStarts[last], runEnds[last]);
+  const organisation = inTable(ORGANISATIONS, codes, runStarts[last], runEnds[last]);
   let from = 0;
   if (!organisation) {
     for (let k = last - 1; k >= 0; k--) {
-      if (inTable(TITLES, text, runStarts[k], runEnds[k])) {
+      if (inTable(TITLES, codes, runStarts[k], runEnds[k])) {
         from = k + 1;
         break;
       }
     }
-    while (from < last && !capital(text, runStarts[from])) from++;
+    while (from < last && !capital(codes, runStarts[from])) from++;
   }
   nameStart = runStarts[from];
   nameEnd = runEnds[last];
@@ -293,6 +292,7 @@ function setSpeaker(start: number, end: number, span: number, person: boolean): 
 /** Context the attribution pass needs from its paragraph and the one before. */
 export interface AttributionInput {
   text: string;
+  codes: Codes;
   start: number;
   end: number;
   /** [offset, lexicon entry index] of each speech verb met by the scan. */
@@ -321,8 +321,8 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     const a = attributionAt(input, vs, vs + entry.word.length, entry, TRAITS[index], out);
     if (!a) continue;
     const name = a.speaker.name;
-    if (name.length <= 3 && PRONOUNS.has(name, 0, name.length)) {
-      if (lastPerson && (isWord(name, 0, name.length, 'he') || isWord(name, 0, name.length, 'she'))) {
+    if (name.length <= 3 && PRONOUNS.hasWord(name)) {
+      if (lastPerson && (isAsciiWord(name, 'he') || isAsciiWord(name, 'she'))) {
         a.speaker = { name: lastPerson, start: a.speaker.start, end: a.speaker.end };
       }
     } else if (a.person) {
@@ -342,7 +342,7 @@ function attribution(start: number, end: number, vs: number, ve: number, word: s
 }
 
 function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Entry, traits: number, found: readonly Attribution[]): Attribution | null {
-  const { text, start, end, sentences } = input;
+  const { text, codes, start, end, sentences } = input;
   const verb = entry.verb;
   let ss = vs;
   let se = vs;
@@ -353,34 +353,34 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
   }
   const word = entry.word;
   if (verb === 'according') {
-    const t = skipSpaces(text, ve, end);
-    if (t === ve || !isWord(text, t, t + 2, 'to') || !isSpace(text.charCodeAt(t + 2))) return null;
-    const npEnd = nounPhraseEnd(text, t + 3, Math.min(se, end));
+    const t = skipSpaces(codes, ve, end);
+    if (t === ve || !isWord(codes, t, t + 2, 'to') || !isSpace(codes[t + 2])) return null;
+    const npEnd = nounPhraseEnd(codes, t + 3, Math.min(se, end));
     const np = t + 3;
     if (npEnd < 0) return null;
-    if (runBefore(text, npEnd, np) && runEnds[runCount - 1] === npEnd && runCount >= 2 && onlyCapitalsOrOf(text)) {
-      nameOfRun(text);
+    if (runBefore(codes, npEnd, np) && runEnds[runCount - 1] === npEnd && runCount >= 2 && onlyCapitalsOrOf(codes)) {
+      nameOfRun(codes);
       return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
     }
     return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, np, npEnd), np, npEnd, false, 'according-to');
   }
 
-  const next = skipSpaces(text, ve, end);
-  const nextChar = next < end ? text.charCodeAt(next) : 32;
+  const next = skipSpaces(codes, ve, end);
+  const nextChar = next < end ? codes[next] : 32;
   if (verb === 'part' && !(traits & Trait.OPEN)) {
-    const that = tokenAfter(text, next, end) && isWord(text, tokStart, tokEnd, 'that');
+    const that = tokenAfter(codes, next, end) && isWord(codes, tokStart, tokEnd, 'that');
     if (!that && nextChar !== 58 && CLASS[nextChar] !== C.QUOTE && nextChar !== 44) return null;
   }
-  if (traits & Trait.WEAK && !complementFollows(text, next, end) && !quoteJustBefore(text, vs, start)) return null;
+  if (traits & Trait.WEAK && !complementFollows(codes, next, end) && !quoteJustBefore(codes, vs, start)) return null;
   if (verb === 'name' || (verb === 'part' && traits & Trait.NAMING)) {
     // "called it a “…”", "as described by …": naming verbs report speech only next to a quote.
     if (!quoteIn(input.quotes, ss, se)) return null;
   }
 
   // Inverted order after a quote or a comma: "…,” said Victor Cha".
-  const before = skipSpacesBack(text, vs, start);
-  const beforeChar = before > start ? text.charCodeAt(before - 1) : 0;
-  if (verb === 'say' && (CLASS[beforeChar] === C.QUOTE || beforeChar === 44 || before === ss) && speakerAfter(text, next, end)) {
+  const before = skipSpacesBack(codes, vs, start);
+  const beforeChar = before > start ? codes[before - 1] : 0;
+  if (verb === 'say' && (CLASS[beforeChar] === C.QUOTE || beforeChar === 44 || before === ss) && speakerAfter(codes, next, end)) {
     return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
   }
 
@@ -388,31 +388,31 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
   let p = before;
   let passive = false;
   for (let n = 0; n < 3; n++) {
-    if (!tokenBefore(text, p, start) || tokEnd !== p) break;
+    if (!tokenBefore(codes, p, start) || tokEnd !== p) break;
     const ts = tokStart;
     const te = tokEnd;
-    if (inTable(PASSIVE, text, ts, te)) passive = true;
-    else if (!inTable(AUXILIARIES, text, ts, te) && !(te - ts > 4 && !capital(text, ts) && (text.charCodeAt(te - 1) | 32) === 121 && (text.charCodeAt(te - 2) | 32) === 108)) break;
-    p = skipSpacesBack(text, ts, start);
+    if (inTable(PASSIVE, codes, ts, te)) passive = true;
+    else if (!inTable(AUXILIARIES, codes, ts, te) && !(te - ts > 4 && !capital(codes, ts) && (codes[te - 1] | 32) === 121 && (codes[te - 2] | 32) === 108)) break;
+    p = skipSpacesBack(codes, ts, start);
   }
   if (passive || verb === 'name') {
     // "as described by Pentagon Press Secretary Pat Ryder"
-    if (tokenAfter(text, next, end) && isWord(text, tokStart, tokEnd, 'by') && speakerAfter(text, skipSpaces(text, tokEnd, end), end)) {
+    if (tokenAfter(codes, next, end) && isWord(codes, tokStart, tokEnd, 'by') && speakerAfter(codes, skipSpaces(codes, tokEnd, end), end)) {
       return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
     }
     if (passive) return null;
   }
 
-  if (speakerBefore(text, p, Math.max(ss, start), ss)) {
+  if (speakerBefore(codes, p, Math.max(ss, start), ss)) {
     return attribution(spSpan, ve, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
   }
-  if (verb === 'part' || verb === 'name' || relativeBefore(text, p, start)) {
+  if (verb === 'part' || verb === 'name' || relativeBefore(codes, p, start)) {
     // "…, stating that": the speaker already named in the sentence, or its subject.
     for (let k = found.length - 1; k >= 0 && found[k].start >= ss - SPEAKER_REACH; k--) {
       const f = found[k];
       if (f.start >= ss && f.start < vs) return attribution(vs, ve, vs, ve, word, f.speaker.name, f.speaker.start, f.speaker.end, f.person);
     }
-    if (firstNameIn(text, Math.max(ss, vs - SUBJECT_REACH), vs)) return attribution(vs, ve, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson);
+    if (firstNameIn(codes, Math.max(ss, vs - SUBJECT_REACH), vs)) return attribution(vs, ve, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson);
   }
   return null;
 }
@@ -435,54 +435,54 @@ function quoteIn(quotes: readonly QuoteSpan[], from: number, to: number): boolea
   return false;
 }
 
-function onlyCapitalsOrOf(text: string): boolean {
+function onlyCapitalsOrOf(codes: Codes): boolean {
   for (let k = 0; k < runCount; k++) {
-    if (!capital(text, runStarts[k]) && !isWord(text, runStarts[k], runEnds[k], 'of')) return false;
+    if (!capital(codes, runStarts[k]) && !isWord(codes, runStarts[k], runEnds[k], 'of')) return false;
   }
   return true;
 }
 
-function relativeBefore(text: string, p: number, start: number): boolean {
-  if (!tokenBefore(text, p, start) || tokEnd !== p || !inTable(RELATIVES, text, tokStart, tokEnd)) return false;
-  if (!isWord(text, tokStart, tokEnd, 'who')) return true;
+function relativeBefore(codes: Codes, p: number, start: number): boolean {
+  if (!tokenBefore(codes, p, start) || tokEnd !== p || !inTable(RELATIVES, codes, tokStart, tokEnd)) return false;
+  if (!isWord(codes, tokStart, tokEnd, 'who')) return true;
   // "…, who said": only after a name; "Three years ago, who would have predicted" asks.
-  const comma = skipSpacesBack(text, tokStart, start);
-  if (text.charCodeAt(comma - 1) !== 44) return false;
-  return tokenBefore(text, skipSpacesBack(text, comma - 1, start), start) && capital(text, tokStart);
+  const comma = skipSpacesBack(codes, tokStart, start);
+  if (codes[comma - 1] !== 44) return false;
+  return tokenBefore(codes, skipSpacesBack(codes, comma - 1, start), start) && capital(codes, tokStart);
 }
 
 /** "that", a colon or a quote mark within the next few words. */
-function complementFollows(text: string, i: number, end: number): boolean {
+function complementFollows(codes: Codes, i: number, end: number): boolean {
   let p = i;
   for (let n = 0; n < 4 && p < end; n++) {
-    const c = text.charCodeAt(p);
+    const c = codes[p];
     if (c === 58 || CLASS[c] === C.QUOTE) return true;
-    if (!tokenAfter(text, p, end)) return c === 44 && CLASS[text.charCodeAt(skipSpaces(text, p + 1, end))] === C.QUOTE;
-    if (isWord(text, tokStart, tokEnd, 'that')) return true;
-    p = skipSpaces(text, tokEnd, end);
+    if (!tokenAfter(codes, p, end)) return c === 44 && CLASS[codes[skipSpaces(codes, p + 1, end)]] === C.QUOTE;
+    if (isWord(codes, tokStart, tokEnd, 'that')) return true;
+    p = skipSpaces(codes, tokEnd, end);
   }
   return false;
 }
 
 /** Whether a quote closes just before the speaker: "…,” Putin agreed". */
-function quoteJustBefore(text: string, vs: number, start: number): boolean {
-  let p = skipSpacesBack(text, vs, start);
-  if (tokenBefore(text, p, start) && tokEnd === p) {
+function quoteJustBefore(codes: Codes, vs: number, start: number): boolean {
+  let p = skipSpacesBack(codes, vs, start);
+  if (tokenBefore(codes, p, start) && tokEnd === p) {
     const ts = tokStart;
-    p = skipSpacesBack(text, runBefore(text, p, start) ? runStarts[0] : ts, start);
+    p = skipSpacesBack(codes, runBefore(codes, p, start) ? runStarts[0] : ts, start);
   }
-  return p > start && CLASS[text.charCodeAt(p - 1)] === C.QUOTE;
+  return p > start && CLASS[codes[p - 1]] === C.QUOTE;
 }
 
 /** Whether [from, to) holds a capitalised name that is not a sentence opener; it goes to `name*`. */
-function firstNameIn(text: string, from: number, to: number): boolean {
+function firstNameIn(codes: Codes, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
-    const c = text.charCodeAt(i);
-    if (isUpper(c) && (i === from || !isLetter(text.charCodeAt(i - 1))) && runAfter(text, i, to)) {
+    const c = codes[i];
+    if (isUpper(c) && (i === from || !isLetter(codes[i - 1])) && runAfter(codes, i, to)) {
       let firstCap = -1;
       for (let k = 0; k < runCount; k++) {
-        if (capital(text, runStarts[k]) && !inTable(STOP_CAPITALS, text, runStarts[k], runEnds[k])) {
+        if (capital(codes, runStarts[k]) && !inTable(STOP_CAPITALS, codes, runStarts[k], runEnds[k])) {
           firstCap = k;
           break;
         }
@@ -495,8 +495,8 @@ function firstNameIn(text: string, from: number, to: number): boolean {
           runEnds[k - firstCap] = runEnds[k];
         }
         runCount -= firstCap;
-        if (!isPossessive(text, runStarts[runCount - 1], runEnds[runCount - 1])) {
-          nameOfRun(text);
+        if (!isPossessive(codes, runStarts[runCount - 1], runEnds[runCount - 1])) {
+          nameOfRun(codes);
           return true;
         }
       }
@@ -509,107 +509,107 @@ function firstNameIn(text: string, from: number, to: number): boolean {
 }
 
 /** Whether a speaker is written before a verb whose left edge (after auxiliaries) is `p`. */
-function speakerBefore(text: string, p: number, floor: number, sentenceStart: number): boolean {
+function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: number): boolean {
   if (p <= floor) return false;
-  const c = text.charCodeAt(p - 1);
+  const c = codes[p - 1];
   if (c === 41) {
     // "South Korea's National Intelligence Service (NIS) reported"
     let open = p - 2;
-    while (open > floor && text.charCodeAt(open) !== 40) open--;
-    if (open > floor) return speakerBefore(text, skipSpacesBack(text, open, floor), floor, sentenceStart);
+    while (open > floor && codes[open] !== 40) open--;
+    if (open > floor) return speakerBefore(codes, skipSpacesBack(codes, open, floor), floor, sentenceStart);
     return false;
   }
   if (c === 44) {
     // An appositive: "Dmitry Peskov, Putin's spokesperson, labeled" or "mate, Sen. J.D. Vance, has argued".
-    const inner = skipSpacesBack(text, p - 1, floor);
+    const inner = skipSpacesBack(codes, p - 1, floor);
     let comma = inner - 1;
-    while (comma >= floor && comma >= sentenceStart && text.charCodeAt(comma) !== 44 && inner - comma <= 120) comma--;
-    if (comma < floor || comma < sentenceStart || inner - comma > 120 || text.charCodeAt(comma) !== 44) return false;
-    const innerStart = skipSpaces(text, comma + 1, inner);
-    if (runBefore(text, inner, innerStart) && runStarts[0] === innerStart) {
-      nameOfRun(text);
+    while (comma >= floor && comma >= sentenceStart && codes[comma] !== 44 && inner - comma <= 120) comma--;
+    if (comma < floor || comma < sentenceStart || inner - comma > 120 || codes[comma] !== 44) return false;
+    const innerStart = skipSpaces(codes, comma + 1, inner);
+    if (runBefore(codes, inner, innerStart) && runStarts[0] === innerStart) {
+      nameOfRun(codes);
       if (namePerson) return setSpeaker(nameStart, nameEnd, innerStart, true);
     }
-    const outerEnd = skipSpacesBack(text, comma, floor);
-    if (runBefore(text, outerEnd, floor) && outerEnd === runEnds[runCount - 1]) {
-      nameOfRun(text);
+    const outerEnd = skipSpacesBack(codes, comma, floor);
+    if (runBefore(codes, outerEnd, floor) && outerEnd === runEnds[runCount - 1]) {
+      nameOfRun(codes);
       return setSpeaker(nameStart, nameEnd, runStarts[0], namePerson);
     }
     return false;
   }
-  if (!tokenBefore(text, p, floor) || tokEnd !== p) return false;
+  if (!tokenBefore(codes, p, floor) || tokEnd !== p) return false;
   const ts = tokStart;
   const te = tokEnd;
-  if (inTable(PRONOUNS, text, ts, te)) return setSpeaker(ts, te, ts, true);
-  if (inTable(ROLES, text, ts, te)) {
+  if (inTable(PRONOUNS, codes, ts, te)) return setSpeaker(ts, te, ts, true);
+  if (inTable(ROLES, codes, ts, te)) {
     // "Pentagon officials", "US officials", "the ministry", "Experts"
     let s = ts;
-    const gap = skipSpacesBack(text, ts, floor);
-    if (gap < ts && tokenBefore(text, gap, floor) && tokEnd === gap) {
+    const gap = skipSpacesBack(codes, ts, floor);
+    if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap) {
       const ps = tokStart;
       const pe = tokEnd;
-      if (capital(text, ps) && !inTable(STOP_CAPITALS, text, ps, pe) && !isPossessive(text, ps, pe)) {
-        s = runBefore(text, pe, floor) ? runStarts[0] : ps;
-      } else if (isWord(text, ps, pe, 'the') || isWord(text, ps, pe, 'a') || isWord(text, ps, pe, 'some') || isWord(text, ps, pe, 'many') ||
-        isWord(text, ps, pe, 'other') || isPossessive(text, ps, pe)) {
+      if (capital(codes, ps) && !inTable(STOP_CAPITALS, codes, ps, pe) && !isPossessive(codes, ps, pe)) {
+        s = runBefore(codes, pe, floor) ? runStarts[0] : ps;
+      } else if (isWord(codes, ps, pe, 'the') || isWord(codes, ps, pe, 'a') || isWord(codes, ps, pe, 'some') || isWord(codes, ps, pe, 'many') ||
+        isWord(codes, ps, pe, 'other') || isPossessive(codes, ps, pe)) {
         s = ps;
       }
     }
-    if (!capital(text, ts) && s === ts && (text.charCodeAt(te - 1) | 32) !== 115 && !isWord(text, ts, te, 'police')) return false;
+    if (!capital(codes, ts) && s === ts && (codes[te - 1] | 32) !== 115 && !isWord(codes, ts, te, 'police')) return false;
     return setSpeaker(s, te, s, false);
   }
-  if (!runBefore(text, p, floor) || runEnds[runCount - 1] !== p) return false;
-  nameOfRun(text);
+  if (!runBefore(codes, p, floor) || runEnds[runCount - 1] !== p) return false;
+  nameOfRun(codes);
   const ns = nameStart;
   const ne = nameEnd;
   const person = namePerson;
   let spanStart = runStarts[0];
   // "State Department spokesman Matthew Miller": a lower-case role and the capitals before it.
-  const gap = skipSpacesBack(text, spanStart, floor);
-  if (gap < spanStart && tokenBefore(text, gap, floor) && tokEnd === gap && !capital(text, tokStart) &&
-    (inTable(TITLES, text, tokStart, tokEnd) || inTable(ROLES, text, tokStart, tokEnd))) {
+  const gap = skipSpacesBack(codes, spanStart, floor);
+  if (gap < spanStart && tokenBefore(codes, gap, floor) && tokEnd === gap && !capital(codes, tokStart) &&
+    (inTable(TITLES, codes, tokStart, tokEnd) || inTable(ROLES, codes, tokStart, tokEnd))) {
     spanStart = tokStart;
-    const roleGap = skipSpacesBack(text, tokStart, floor);
-    if (runBefore(text, roleGap, floor) && runEnds[runCount - 1] === roleGap) spanStart = runStarts[0];
+    const roleGap = skipSpacesBack(codes, tokStart, floor);
+    if (runBefore(codes, roleGap, floor) && runEnds[runCount - 1] === roleGap) spanStart = runStarts[0];
   }
-  if (!person && tokenBefore(text, skipSpacesBack(text, spanStart, floor), floor) && isWord(text, tokStart, tokEnd, 'the') && !capital(text, tokStart)) spanStart = tokStart;
+  if (!person && tokenBefore(codes, skipSpacesBack(codes, spanStart, floor), floor) && isWord(codes, tokStart, tokEnd, 'the') && !capital(codes, tokStart)) spanStart = tokStart;
   return setSpeaker(ns, ne, spanStart, person);
 }
 
 /** Whether a speaker follows an inverted verb: "said Victor Cha", "said the official". */
-function speakerAfter(text: string, s: number, end: number): boolean {
-  if (!tokenAfter(text, s, end)) return false;
+function speakerAfter(codes: Codes, s: number, end: number): boolean {
+  if (!tokenAfter(codes, s, end)) return false;
   const ts = tokStart;
   const te = tokEnd;
-  if (inTable(PRONOUNS, text, ts, te)) return setSpeaker(ts, te, ts, true);
-  if (isWord(text, ts, te, 'the') || isWord(text, ts, te, 'a')) {
-    if (tokenAfter(text, skipSpaces(text, te, end), end) && inTable(ROLES, text, tokStart, tokEnd)) return setSpeaker(ts, tokEnd, ts, false);
+  if (inTable(PRONOUNS, codes, ts, te)) return setSpeaker(ts, te, ts, true);
+  if (isWord(codes, ts, te, 'the') || isWord(codes, ts, te, 'a')) {
+    if (tokenAfter(codes, skipSpaces(codes, te, end), end) && inTable(ROLES, codes, tokStart, tokEnd)) return setSpeaker(ts, tokEnd, ts, false);
   }
-  if (!runAfter(text, s, end)) return false;
-  nameOfRun(text);
+  if (!runAfter(codes, s, end)) return false;
+  nameOfRun(codes);
   return setSpeaker(nameStart, nameEnd, nameStart, namePerson);
 }
 
 /** End of the noun phrase after "according to": up to a comma, a quote or the sentence end; -1 if empty. */
-function nounPhraseEnd(text: string, s: number, end: number): number {
+function nounPhraseEnd(codes: Codes, s: number, end: number): number {
   let e = s;
   let words = 0;
   while (e < end && words < 12) {
-    const c = text.charCodeAt(e);
+    const c = codes[e];
     const k = CLASS[c];
-    if (k === C.PUNCT || (k === C.QUOTE && c !== 0x2019 && c !== 39) || c === 40 || (k === C.DASH && isSpace(text.charCodeAt(e + 1)))) break;
-    if (k === C.TERMINATOR && (c !== 46 || sentenceEndAt(text, e, end) >= 0)) break;
+    if (k === C.PUNCT || (k === C.QUOTE && c !== 0x2019 && c !== 39) || c === 40 || (k === C.DASH && isSpace(codes[e + 1]))) break;
+    if (k === C.TERMINATOR && (c !== 46 || sentenceEndAt(codes, e, end) >= 0)) break;
     if (k === C.SPACE) words++;
     e++;
   }
-  e = skipSpacesBack(text, e, s);
+  e = skipSpacesBack(codes, e, s);
   return e > s ? e : -1;
 }
 
 /** Whether only spaces, commas, colons or dashes lie between `a` and `b`. */
-function onlyGlue(text: string, a: number, b: number): boolean {
+function onlyGlue(codes: Codes, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     const k = CLASS[c];
     if (!(k === C.SPACE || c === 44 || c === 58 || k === C.DASH)) return false;
   }
@@ -617,12 +617,12 @@ function onlyGlue(text: string, a: number, b: number): boolean {
 }
 
 /** Whether [a, b) reads "that", ", that" or "that:" (with spaces). */
-function onlyThat(text: string, a: number, b: number): boolean {
-  let s = skipSpaces(text, a, b);
-  if (text.charCodeAt(s) === 44) s = skipSpaces(text, s + 1, b);
-  let e = skipSpacesBack(text, b, s);
-  if (text.charCodeAt(e - 1) === 58) e--;
-  return isWord(text, s, e, 'that');
+function onlyThat(codes: Codes, a: number, b: number): boolean {
+  let s = skipSpaces(codes, a, b);
+  if (codes[s] === 44) s = skipSpaces(codes, s + 1, b);
+  let e = skipSpacesBack(codes, b, s);
+  if (codes[e - 1] === 58) e--;
+  return isWord(codes, s, e, 'that');
 }
 
 /**
@@ -631,9 +631,9 @@ function onlyThat(text: string, a: number, b: number): boolean {
  *
  * @returns For each quote, the attribution index, or -1
  */
-export function linkQuotes(text: string, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: Sentences, start: number): number[] {
+export function linkQuotes(codes: Codes, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: Sentences, start: number): number[] {
   const links: number[] = [];
-  for (const q of quotes) links.push(q.nested ? -1 : linkOne(text, q, attributions, sentences, start));
+  for (const q of quotes) links.push(q.nested ? -1 : linkOne(codes, q, attributions, sentences, start));
   for (const k of links) {
     if (k < 0) continue;
     if (attributions[k].subtype === 'reported') attributions[k].subtype = 'speaker';
@@ -664,14 +664,14 @@ const SPEAKER_REACH = 240;
 /** How far from a quote a speaker in the same sentence is looked for. */
 const SENTENCE_REACH = 600;
 
-function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[], sentenceList: Sentences, start: number): number {
+function linkOne(codes: Codes, q: QuoteSpan, attributions: readonly Attribution[], sentenceList: Sentences, start: number): number {
   const count = attributions.length;
   if (count === 0) return -1;
   // Right after the quote: "…,” Austin said".
   const next = firstStartingAt(attributions, q.end);
   if (next < count) {
     const a = attributions[next];
-    if (a.start - q.end <= 6 && onlyGlue(text, q.end, a.start)) return next;
+    if (a.start - q.end <= 6 && onlyGlue(codes, q.end, a.start)) return next;
   }
   // Right before it: "Austin said: “…”", "said that “…”".
   if (q.start >= start) {
@@ -679,8 +679,8 @@ function linkOne(text: string, q: QuoteSpan, attributions: readonly Attribution[
     for (let k = firstStartingAt(attributions, q.start) - 1; k >= first; k--) {
       const a = attributions[k];
       if (a.end > q.start) continue;
-      if (onlyGlue(text, a.end, q.start) && q.start - a.end <= 4) return k;
-      if (q.start - a.end <= 12 && onlyThat(text, a.end, q.start)) return k;
+      if (onlyGlue(codes, a.end, q.start) && q.start - a.end <= 4) return k;
+      if (q.start - a.end <= 12 && onlyThat(codes, a.end, q.start)) return k;
     }
   }
   const sentenceCount = sentenceList.count;
@@ -741,7 +741,7 @@ export function attributionDetection(a: Attribution, sentences: Sentences, base:
 }
 
 /** Whether the paragraph [start, end) ends by introducing what follows ("Kirby said:"). */
-export function endsWithColon(text: string, start: number, end: number): boolean {
-  const e = skipSpacesBack(text, end, start);
-  return e > start && text.charCodeAt(e - 1) === 58;
+export function endsWithColon(codes: Codes, start: number, end: number): boolean {
+  const e = skipSpacesBack(codes, end, start);
+  return e > start && codes[e - 1] === 58;
 }

@@ -5,7 +5,7 @@
 import { type DetectionList, addDetection as importedAddDetection } from './list';
 import { F, entryAt as importedEntryAt, entryCount } from './lexicon';
 import {
-  type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
+  type Codes, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -47,6 +47,7 @@ for (let index = 0; index < entryCount; index++) {
  * Turns the cue words met by the scan into cue detections.
  *
  * @param text - Document text
+ * @param codes - Its code units
  * @param start - Paragraph start
  * @param end - Paragraph end
  * @param hits - [offset, lexicon entry index] of each cue word, in order
@@ -57,6 +58,7 @@ for (let index = 0; index < entryCount; index++) {
  */
 export function findCues(
   text: string,
+  codes: Codes,
   start: number,
   end: number,
   hits: Int32Array,
@@ -74,25 +76,25 @@ export function findCues(
     let written = word;
     const rule = RULES[index];
     if (rule === Rule.MAY) {
-      if (isUpper(text.charCodeAt(s))) continue;
+      if (isUpper(codes[s])) continue;
     } else if (rule === Rule.NEED_TO) {
-      const t = skipSpaces(text, e, end);
-      if (t === e || !wordAt(text, t, end, 'to')) continue;
+      const t = skipSpaces(codes, e, end);
+      if (t === e || !wordAt(codes, t, end, 'to')) continue;
       e = t + 2;
       written = WITH_TO[index];
     } else if (rule === Rule.POSSIBLE) {
-      const verbEnd = skipSpacesBack(text, s, start);
-      const verbStart = letterRunStart(text, verbEnd, start);
+      const verbEnd = skipSpacesBack(codes, s, start);
+      const verbStart = letterRunStart(codes, verbEnd, start);
       const verb = lower(text, verbStart, verbEnd);
       let itEnd = -1;
-      if (verb === 'is' || verb === 'was' || verb === 'seems') itEnd = skipSpacesBack(text, verbStart, start);
+      if (verb === 'is' || verb === 'was' || verb === 'seems') itEnd = skipSpacesBack(codes, verbStart, start);
       else if (verb === 's' && verbStart >= 1 && (text[verbStart - 1] === '\u2019' || text[verbStart - 1] === "'")) itEnd = verbStart - 1;
       if (itEnd < 0) continue;
-      const itStart = letterRunStart(text, itEnd, start);
+      const itStart = letterRunStart(codes, itEnd, start);
       if (lower(text, itStart, itEnd) !== 'it') continue;
       s = itStart;
-      const t = skipSpaces(text, e, end);
-      if (t > e && wordAt(text, t, end, 'that')) e = letterRunEnd(text, t, end);
+      const t = skipSpaces(codes, e, end);
+      if (t > e && wordAt(codes, t, end, 'that')) e = letterRunEnd(codes, t, end);
       written = lower(text, s, e).replace(/\s+/g, ' ');
     }
     // A non-blank paragraph always has a sentence; all fields are set at once, so every

@@ -1,6 +1,6 @@
 import type { DetectOptions, Detection } from './types';
 import { Paragraphs, forEachParagraph, nextParagraphStart } from './text';
-import { type Carry, compareDetections, kindMask, releaseWindow, scanParagraph } from './paragraph';
+import { type Carry, compareDetections, kindMask, releaseText, scanParagraph } from './paragraph';
 
 /** Start and end of every paragraph of `text`, flat: [start0, end0, start1, end1, …]. */
 export function paragraphBounds(text: string, from = 0, to = text.length): number[] {
@@ -34,7 +34,7 @@ export function detect(text: string, options?: DetectOptions): Detection[] {
     if (result.cross) cross.push(result.cross);
     carry = result.carry;
   }
-  releaseWindow();
+  releaseText();
   return cross.length > 0 ? insertSorted(out, cross) : out;
 }
 

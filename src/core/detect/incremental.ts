@@ -14,7 +14,7 @@
  * whole re-detection: it is joined only when `text` is read.
  */
 import type { DetectOptions, Detection, TextChange } from './types';
-import { type Carry, compareDetections, kindMask, releaseWindow, sameCarry, scanParagraph } from './paragraph';
+import { type Carry, compareDetections, kindMask, releaseText, sameCarry, scanParagraph } from './paragraph';
 import { mergeSorted, paragraphBounds } from './document';
 
 interface Paragraph {
@@ -69,7 +69,7 @@ export class IncrementalDetector {
     const { prefix, paragraphs } = this.scanRegion(text, '', 0);
     this.prefix = prefix;
     this.paragraphs = paragraphs;
-    releaseWindow();
+    releaseText();
   }
 
   /** The document's text after the changes applied so far (joined on first read after a change). */
@@ -232,7 +232,7 @@ export class IncrementalDetector {
       paragraphs.splice(lo, removeCount, ...fresh);
     }
     this.length += delta;
-    releaseWindow();
+    releaseText();
     return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(this.length, Math.max(changedTo, changedFrom)) };
   }
 

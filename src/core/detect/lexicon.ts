@@ -3,7 +3,7 @@
  * them as an automaton over the characters (see TRANSITIONS), so recognising a keyword costs
  * one table load per character and no string is built.
  */
-import { C, CLASS } from './text';
+import { C, CLASS, type Codes, WordTable } from './text';
 
 /** What a keyword can start (bit flags; a const enum so tests compile to literals). */
 export const enum F {
@@ -119,59 +119,11 @@ add('http https www ftp', F.URL);
 
 for (const entry of byWord.values()) entries.push(entry);
 
-const SIZE = 4096;
-const MASK = SIZE - 1;
-const slotHash = new Int32Array(SIZE);
-const slotEntry = new Int16Array(SIZE).fill(-1);
+const byText = new WordTable<Entry>(entries.map((entry): [string, Entry] => [entry.word, entry]));
 
-/** The hash the scan computes while walking a word: lower-case ASCII letters only. */
-export function hashWord(text: string, start: number, end: number): number {
-  let h = 0;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c |= 32;
-    h = (Math.imul(h, 31) + c) | 0;
-  }
-  return h;
-}
-
-entries.forEach((entry, index) => {
-  const h = hashWord(entry.word, 0, entry.word.length);
-  let slot = h & MASK;
-  while (slotEntry[slot] >= 0) slot = (slot + 1) & MASK;
-  slotHash[slot] = h;
-  slotEntry[slot] = index;
-});
-
-/** The keyword written at [start, end) whose hash is `h`, ignoring case; undefined if none. */
-export function lookupHashed(h: number, text: string, start: number, end: number): Entry | undefined {
-  let slot = h & MASK;
-  for (;;) {
-    const index = slotEntry[slot];
-    if (index < 0) return undefined;
-    if (slotHash[slot] === h) {
-      const entry = entries[index];
-      const word = entry.word;
-      if (word.length === end - start) {
-        let same = true;
-        for (let k = 0; k < word.length; k++) {
-          let c = text.charCodeAt(start + k);
-          if (c >= 65 && c <= 90) c |= 32;
-          if (c !== word.charCodeAt(k)) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return entry;
-      }
-    }
-    slot = (slot + 1) & MASK;
-  }
-}
-
-/** The keyword written at [start, end), ignoring case; undefined if none. */
-export function lookup(text: string, start: number, end: number): Entry | undefined {
-  return lookupHashed(hashWord(text, start, end), text, start, end);
+/** The keyword written at [start, end) of the text, ignoring case; undefined if none. */
+export function lookup(codes: Codes, start: number, end: number): Entry | undefined {
+  return byText.get(codes, start, end);
 }
 
 /*

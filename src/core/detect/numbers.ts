@@ -11,7 +11,7 @@
 import type { Detection, NumericRange } from './types';
 import { type DetectionList, addDetection as importedAddDetection } from './list';
 import {
-  C, CLASS as importedCLASS, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
+  C, CLASS as importedCLASS, type Codes, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
 } from './text';
 import { type Entry, F, lookup as importedLookup } from './lexicon';
 
@@ -48,21 +48,21 @@ let startLimit = -1;
 let startAt = -1;
 
 /** End of the run of letters starting at `i` (see `letterRunEnd` in text.ts). */
-function letterRunEnd(text: string, i: number, end: number): number {
+function letterRunEnd(codes: Codes, i: number, end: number): number {
   if (i !== endFrom || end !== endLimit) {
     endFrom = i;
     endLimit = end;
-    endAt = runEnd(text, i, end);
+    endAt = runEnd(codes, i, end);
   }
   return endAt;
 }
 
 /** Start of the run of letters ending at `i` (see `letterRunStart` in text.ts). */
-function letterRunStart(text: string, i: number, start: number): number {
+function letterRunStart(codes: Codes, i: number, start: number): number {
   if (i !== startFrom || start !== startLimit) {
     startFrom = i;
     startLimit = start;
-    startAt = runStart(text, i, start);
+    startAt = runStart(codes, i, start);
   }
   return startAt;
 }
@@ -75,6 +75,7 @@ function forgetRuns(): void {
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {
   text: string;
+  codes: Codes;
   /** Paragraph bounds. */
   start: number;
   end: number;
@@ -174,7 +175,7 @@ const UNITS = new WordTable<Unit>(unitList);
 /** Units written straight onto the digits ("5km", "10am"), with the word they stand for. */
 const GLUED = new WordTable<Unit>(
   ['km', 'kg', 'cm', 'mm', 'mph', 'kph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'mw', 'gw', 'kw', 'kwh', 'gwh', 'twh',
-    'gb', 'tb', 'mb', 'ml', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.get(w, 0, w.length) as Unit])
+    'gb', 'tb', 'mb', 'ml', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
     .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }]]),
 );
 
@@ -299,11 +300,11 @@ const NOT_SUPERLATIVE = /(?:west|test|rest|nest|quest|interest|protest|chest|gue
 const ORDINAL_SUFFIXES = new WordTable(['st', 'nd', 'rd', 'th']);
 
 /** Whether the word at `s` starts a sentence or the paragraph (so capitals say nothing). */
-function atSentenceStart(text: string, s: number, start: number): boolean {
-  let p = skipSpacesBack(text, s, start);
-  while (p > start && CLASS[text.charCodeAt(p - 1)] === C.QUOTE) p--;
+function atSentenceStart(codes: Codes, s: number, start: number): boolean {
+  let p = skipSpacesBack(codes, s, start);
+  while (p > start && CLASS[codes[p - 1]] === C.QUOTE) p--;
   if (p <= start) return true;
-  const c = text.charCodeAt(p - 1);
+  const c = codes[p - 1];
   return CLASS[c] === C.TERMINATOR || c === 58 || c === 0x2014 || c === 0x2013 || c === 40;
 }
 
@@ -318,11 +319,11 @@ let digitsInt = true;
  * Reads the figure at `i`: thousands separators, decimals. Sets the `digits*` variables;
  * `digitsEnd` is negative (minus the token end) for a version number such as 1.2.3.
  */
-function readDigits(text: string, i: number, end: number): void {
+function readDigits(text: string, codes: Codes, i: number, end: number): void {
   let j = i;
   let value = 0;
   while (j < end) {
-    const c = text.charCodeAt(j);
+    const c = codes[j];
     if (c < 48 || c > 57) break;
     value = value * 10 + (c - 48);
     j++;
@@ -330,13 +331,13 @@ function readDigits(text: string, i: number, end: number): void {
   const count = j - i;
   let grouped = false;
   for (;;) {
-    const c = text.charCodeAt(j);
+    const c = codes[j];
     if (
       (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009) && (grouped || count <= 3) && j + 4 <= end &&
-      isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) &&
-      !isDigit(text.charCodeAt(j + 4))
+      isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && isDigit(codes[j + 3]) &&
+      !isDigit(codes[j + 4])
     ) {
-      value = value * 1000 + (text.charCodeAt(j + 1) - 48) * 100 + (text.charCodeAt(j + 2) - 48) * 10 + (text.charCodeAt(j + 3) - 48);
+      value = value * 1000 + (codes[j + 1] - 48) * 100 + (codes[j + 2] - 48) * 10 + (codes[j + 3] - 48);
       j += 4;
       grouped = true;
       continue;
@@ -344,16 +345,16 @@ function readDigits(text: string, i: number, end: number): void {
     break;
   }
   let int = true;
-  if (text.charCodeAt(j) === 46 && j + 1 < end && isDigit(text.charCodeAt(j + 1))) {
+  if (codes[j] === 46 && j + 1 < end && isDigit(codes[j + 1])) {
     let k = j + 1;
-    while (k < end && isDigit(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) === 46 && k + 1 < end && isDigit(text.charCodeAt(k + 1))) {
+    while (k < end && isDigit(codes[k])) k++;
+    if (codes[k] === 46 && k + 1 < end && isDigit(codes[k + 1])) {
       // Several dots: thousands in the continental style (1.000.000), else a version number.
       let m = j;
       let thousands = !grouped && count <= 3;
-      while (text.charCodeAt(m) === 46 && m + 1 < end && isDigit(text.charCodeAt(m + 1))) {
+      while (codes[m] === 46 && m + 1 < end && isDigit(codes[m + 1])) {
         let q = m + 1;
-        while (q < end && isDigit(text.charCodeAt(q))) q++;
+        while (q < end && isDigit(codes[q])) q++;
         if (q - m - 1 !== 3) thousands = false;
         m = q;
       }
@@ -381,14 +382,14 @@ function readDigits(text: string, i: number, end: number): void {
 }
 
 /** End of the letters-and-digits token at `i` (used to skip identifiers whole). */
-function tokenEnd(text: string, i: number, end: number): number {
+function tokenEnd(codes: Codes, i: number, end: number): number {
   while (i < end) {
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     const k = CLASS[c];
     if (k === C.UPPER || k === C.LOWER || k === C.DIGIT) {
       i++;
     } else if ((c === 45 || c === 46 || c === 95 || c === 47) && i + 1 < end) {
-      const n = CLASS[text.charCodeAt(i + 1)];
+      const n = CLASS[codes[i + 1]];
       if (n !== C.UPPER && n !== C.LOWER && n !== C.DIGIT) break;
       i++;
     } else {
@@ -408,11 +409,11 @@ let skipTo = 0;
  * Null when the digits belong to an identifier (`skipTo` then says how far to skip).
  */
 function digitAtom(ctx: NumberContext, i: number): Atom | null {
-  const { text, end } = ctx;
+  const { text, codes, end } = ctx;
   let run = i;
-  while (run < end && isDigit(text.charCodeAt(run))) run++;
-  const sep = text.charCodeAt(run);
-  if ((sep === 45 || sep === 47 || sep === 46) && isDigit(text.charCodeAt(run + 1))) {
+  while (run < end && isDigit(codes[run])) run++;
+  const sep = codes[run];
+  if ((sep === 45 || sep === 47 || sep === 46) && isDigit(codes[run + 1])) {
     NUMERIC_DATE.lastIndex = i;
     const m = NUMERIC_DATE.exec(text);
     if (m && i + m[0].length <= end) {
@@ -421,7 +422,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       return a;
     }
   }
-  readDigits(text, i, end);
+  readDigits(text, codes, i, end);
   if (digitsEnd < 0) {
     skipTo = -digitsEnd;
     return null;
@@ -431,20 +432,20 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
   a.int = digitsInt;
   a.digits = digitsCount;
   a.grouped = digitsGrouped;
-  const c = text.charCodeAt(j);
+  const c = codes[j];
 
   // A clock time: 10:30, 10:30 a.m.
-  if (c === 58 && a.int && !a.grouped && a.value <= 24 && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && !isDigit(text.charCodeAt(j + 3))) {
+  if (c === 58 && a.int && !a.grouped && a.value <= 24 && isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && !isDigit(codes[j + 3])) {
     j += 3;
-    a.end = j + meridiemAt(text, j, end);
+    a.end = j + meridiemAt(codes, j, end);
     a.kind = 'time';
     return a;
   }
   // A fraction written with a slash: 1/2, 3/4 (but not 24/7 or 9/11).
-  if (c === 47 && a.int && !a.grouped && isDigit(text.charCodeAt(j + 1))) {
+  if (c === 47 && a.int && !a.grouped && isDigit(codes[j + 1])) {
     const numerator = a.value;
-    readDigits(text, j + 1, end);
-    if (digitsEnd > 0 && digitsInt && !isLetter(text.charCodeAt(digitsEnd)) && text.charCodeAt(digitsEnd) !== 47) {
+    readDigits(text, codes, j + 1, end);
+    if (digitsEnd > 0 && digitsInt && !isLetter(codes[digitsEnd]) && codes[digitsEnd] !== 47) {
       if (numerator < digitsValue && digitsValue <= 100 && !(numerator === 9 && digitsValue === 11)) {
         a.end = digitsEnd;
         a.value = numerator / digitsValue;
@@ -456,13 +457,13 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
     }
   }
   if (isLetter(c)) {
-    const e = letterRunEnd(text, j, end);
-    if (e < end && isDigit(text.charCodeAt(e))) {
-      skipTo = tokenEnd(text, e, end);
+    const e = letterRunEnd(codes, j, end);
+    if (e < end && isDigit(codes[e])) {
+      skipTo = tokenEnd(codes, e, end);
       return null;
     }
     const length = e - j;
-    if (length === 2 && a.int && !a.grouped && ORDINAL_SUFFIXES.has(text, j, e)) {
+    if (length === 2 && a.int && !a.grouped && ORDINAL_SUFFIXES.has(codes, j, e)) {
       a.end = e;
       a.kind = 'ordinal';
       return a;
@@ -472,7 +473,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       a.kind = 'decade';
       return a;
     }
-    if (length === 2 && (isWord(text, j, e, 'am') || isWord(text, j, e, 'pm'))) {
+    if (length === 2 && (isWord(codes, j, e, 'am') || isWord(codes, j, e, 'pm'))) {
       if (a.int && a.value >= 1 && a.value <= 12) {
         a.end = e;
         a.kind = 'time';
@@ -487,12 +488,12 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       return a;
     }
     const singleCapital = length === 1 && isUpper(c);
-    const scale = GLUED_SCALE.get(text, j, e);
+    const scale = GLUED_SCALE.get(codes, j, e);
     if (scale !== undefined) {
-      const currency = currencyBefore(text, i, ctx.floor) >= 0;
+      const currency = currencyBefore(text, codes, i, ctx.floor) >= 0;
       // "3bn" and "€3m" are amounts; "3m" with no currency is three metres unless people follow.
       const letter = c | 32;
-      if (currency || (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(text, e, end)))) {
+      if (currency || (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(codes, e, end)))) {
         a.end = e;
         a.value *= scale;
         a.scale = scale;
@@ -500,7 +501,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       }
     }
     if (!singleCapital) {
-      const unit = GLUED.get(text, j, e);
+      const unit = GLUED.get(codes, j, e);
       if (unit) {
         a.end = e;
         a.unit = unit.unit;
@@ -508,31 +509,31 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
         return a;
       }
     }
-    skipTo = tokenEnd(text, e, end);
+    skipTo = tokenEnd(codes, e, end);
     return null;
   }
   return afterAtom(ctx, a);
 }
 
 /** Length of "a.m.", "p.m.", "am" or "pm" after one optional space at `i`, or 0. */
-function meridiemAt(text: string, i: number, end: number): number {
-  const s = text.charCodeAt(i) === 32 ? i + 1 : i;
-  const c = text.charCodeAt(s) | 32;
+function meridiemAt(codes: Codes, i: number, end: number): number {
+  const s = codes[i] === 32 ? i + 1 : i;
+  const c = codes[s] | 32;
   if (c !== 97 && c !== 112) return 0;
   let e = s + 1;
-  if (text.charCodeAt(e) === 46) e++;
-  if ((text.charCodeAt(e) | 32) !== 109) return 0;
+  if (codes[e] === 46) e++;
+  if ((codes[e] | 32) !== 109) return 0;
   e++;
-  if (text.charCodeAt(e) === 46) e++;
-  if (e < end && isLetter(text.charCodeAt(e))) return 0;
+  if (codes[e] === 46) e++;
+  if (e < end && isLetter(codes[e])) return 0;
   return e - i;
 }
 
-function countedNounFollows(text: string, i: number, end: number): boolean {
-  const s = wordStartAfter(text, i, end);
-  if (s < 0 || CLASS[text.charCodeAt(s)] !== C.LOWER) return false;
-  const e = letterRunEnd(text, s, end);
-  return !FUNCTION_WORDS.has(text, s, e) && !DIMENSIONS.has(text, s, e);
+function countedNounFollows(codes: Codes, i: number, end: number): boolean {
+  const s = wordStartAfter(codes, i, end);
+  if (s < 0 || CLASS[codes[s]] !== C.LOWER) return false;
+  const e = letterRunEnd(codes, s, end);
+  return !FUNCTION_WORDS.has(codes, s, e) && !DIMENSIONS.has(codes, s, e);
 }
 
 /** Words after "2.5m" that make it metres ("2.5m long"), not millions ("3m people"). */
@@ -541,36 +542,36 @@ const DIMENSIONS = new WordTable(['long', 'wide', 'high', 'tall', 'deep', 'thick
 
 /** Percent signs, degree signs and scale words written after a figure. */
 function afterAtom(ctx: NumberContext, a: Atom): Atom {
-  const { text, end } = ctx;
+  const { codes, end } = ctx;
   const j = a.end;
-  const c = text.charCodeAt(j);
-  if (c === 37 || (c === 32 && text.charCodeAt(j + 1) === 37)) {
+  const c = codes[j];
+  if (c === 37 || (c === 32 && codes[j + 1] === 37)) {
     a.end = c === 37 ? j + 1 : j + 2;
     a.kind = 'percent';
     a.unit = '%';
     return a;
   }
   if (c === 0xb0) {
-    const u = text.charCodeAt(j + 1);
+    const u = codes[j + 1];
     a.end = u === 67 || u === 70 ? j + 2 : j + 1;
     a.kind = 'measure';
     a.unit = u === 67 ? '°C' : u === 70 ? '°F' : '°';
     return a;
   }
   if (a.scale === 1) {
-    const s = wordStartAfter(text, j, end);
+    const s = wordStartAfter(codes, j, end);
     if (s >= 0) {
-      const e = letterRunEnd(text, s, end);
-      const scale = SCALE_WORDS.get(text, s, e);
+      const e = letterRunEnd(codes, s, end);
+      const scale = SCALE_WORDS.get(codes, s, e);
       if (scale !== undefined && !(scale === 100 && !a.int)) {
         a.value *= scale;
         a.scale = scale;
         a.end = e;
         // "two hundred thousand"
-        const s2 = scale === 100 ? wordStartAfter(text, e, end) : -1;
+        const s2 = scale === 100 ? wordStartAfter(codes, e, end) : -1;
         if (s2 >= 0) {
-          const e2 = letterRunEnd(text, s2, end);
-          const scale2 = SCALE_WORDS.get(text, s2, e2);
+          const e2 = letterRunEnd(codes, s2, end);
+          const scale2 = SCALE_WORDS.get(codes, s2, e2);
           if (scale2 !== undefined && scale2 > 100) {
             a.value *= scale2;
             a.scale *= scale2;
@@ -590,18 +591,18 @@ let currencyCode = '';
  * The start of the currency written right before `i` ("$", "US$", "€", "USD "), with its
  * code in `currencyCode`; -1 if none.
  */
-function currencyBefore(text: string, i: number, floor: number): number {
+function currencyBefore(text: string, codes: Codes, i: number, floor: number): number {
   let p = i;
-  if (p - 2 >= floor && text.charCodeAt(p - 1) === 32 && CLASS[text.charCodeAt(p - 2)] === C.CURRENCY) p--;
-  if (p - 1 >= floor && CLASS[text.charCodeAt(p - 1)] === C.CURRENCY) {
-    const sym = text.charCodeAt(p - 1);
+  if (p - 2 >= floor && codes[p - 1] === 32 && CLASS[codes[p - 2]] === C.CURRENCY) p--;
+  if (p - 1 >= floor && CLASS[codes[p - 1]] === C.CURRENCY) {
+    const sym = codes[p - 1];
     let code = SYMBOLS.get(sym) ?? 'USD';
     let s = p - 1;
     if (sym === 0x24) {
-      const ls = letterRunStart(text, s, floor);
+      const ls = letterRunStart(codes, s, floor);
       if (ls < s && s - ls <= 3) {
         const prefix = DOLLAR_PREFIXES.get(text.slice(ls, s));
-        if (prefix && (ls === floor || !isLetter(text.charCodeAt(ls - 1)))) {
+        if (prefix && (ls === floor || !isLetter(codes[ls - 1]))) {
           code = prefix;
           s = ls;
         }
@@ -610,9 +611,9 @@ function currencyBefore(text: string, i: number, floor: number): number {
     currencyCode = code;
     return s;
   }
-  const we = wordEndBefore(text, i, floor);
-  if (we >= 0 && isUpper(text.charCodeAt(we - 1))) {
-    const ws = letterRunStart(text, we, floor);
+  const we = wordEndBefore(codes, i, floor);
+  if (we >= 0 && isUpper(codes[we - 1])) {
+    const ws = letterRunStart(codes, we, floor);
     if (we - ws === 3 || we - ws === 2) {
       const word = text.slice(ws, we);
       if (CURRENCY_CODES.has(word)) {
@@ -625,7 +626,7 @@ function currencyBefore(text: string, i: number, floor: number): number {
       }
     }
   }
-  if (i - 4 >= floor && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i - 2) === 46 && text.charCodeAt(i - 3) === 115 && text.charCodeAt(i - 4) === 82) {
+  if (i - 4 >= floor && codes[i - 1] === 32 && codes[i - 2] === 46 && codes[i - 3] === 115 && codes[i - 4] === 82) {
     currencyCode = 'INR';
     return i - 4;
   }
@@ -634,28 +635,28 @@ function currencyBefore(text: string, i: number, floor: number): number {
 
 /** Number words: "four", "twenty-one", "a dozen", "hundreds of", "two-thirds", "twice". */
 function wordAtom(ctx: NumberContext, ws: number, we: number, entry: Entry): Atom | null {
-  const { text, end, start } = ctx;
+  const { codes, end, start } = ctx;
   const flags = entry.flags;
   // Capitalised number words inside a sentence name something ("Five Eyes", "Group of Seven").
-  if (isUpper(text.charCodeAt(ws)) && !atSentenceStart(text, ws, start)) return null;
+  if (isUpper(codes[ws]) && !atSentenceStart(codes, ws, start)) return null;
   const a = atom(ws, we, entry.n, true);
 
   if (flags & F.MULTIPLE) {
     a.kind = 'multiple';
-    extendAsMany(text, a, end);
+    extendAsMany(codes, a, end);
     return a;
   }
   if (flags & F.VAGUE) {
     // "several thousand", "a few hundred"
-    const s = wordStartAfter(text, we, end);
+    const s = wordStartAfter(codes, we, end);
     if (s < 0) return null;
-    const e = letterRunEnd(text, s, end);
-    const scale = SCALE_WORDS.get(text, s, e);
+    const e = letterRunEnd(codes, s, end);
+    const scale = SCALE_WORDS.get(codes, s, e);
     if (scale === undefined) return null;
-    const few = isWord(text, ws, we, 'few');
+    const few = isWord(codes, ws, we, 'few');
     if (few) {
-      const be = wordEndBefore(text, ws, ctx.floor);
-      if (be < 0 || !isWord(text, letterRunStart(text, be, ctx.floor), be, 'a')) return null;
+      const be = wordEndBefore(codes, ws, ctx.floor);
+      if (be < 0 || !isWord(codes, letterRunStart(codes, be, ctx.floor), be, 'a')) return null;
       a.start = be - 1;
     }
     a.end = e;
@@ -665,22 +666,22 @@ function wordAtom(ctx: NumberContext, ws: number, we: number, entry: Entry): Ato
     a.scale = scale;
     return a;
   }
-  if (flags & F.PLURAL_SCALE) return pluralScaleAtom(text, a, ws, we, entry, end);
-  if (flags & F.FRACTION && !(flags & F.CARDINAL) && !(flags & F.ORDINAL && !isFractionUse(text, ws, we, end, ctx.floor))) {
+  if (flags & F.PLURAL_SCALE) return pluralScaleAtom(codes, a, ws, we, entry, end);
+  if (flags & F.FRACTION && !(flags & F.CARDINAL) && !(flags & F.ORDINAL && !isFractionUse(codes, ws, we, end, ctx.floor))) {
     return fractionAtom(ctx, a, ws, we, entry);
   }
   if (flags & F.ORDINAL) return ordinalAtom(ctx, a, ws, we);
   if (flags & F.DOZEN) {
     // "a dozen", "half a dozen"
-    const be = wordEndBefore(text, ws, ctx.floor);
+    const be = wordEndBefore(codes, ws, ctx.floor);
     if (be < 0) return null;
-    const bs = letterRunStart(text, be, ctx.floor);
-    if (!isWord(text, bs, be, 'a')) return null;
+    const bs = letterRunStart(codes, be, ctx.floor);
+    if (!isWord(codes, bs, be, 'a')) return null;
     a.start = bs;
     a.value = 12;
-    const he = wordEndBefore(text, bs, ctx.floor);
-    if (he >= 0 && isWord(text, letterRunStart(text, he, ctx.floor), he, 'half')) {
-      a.start = letterRunStart(text, he, ctx.floor);
+    const he = wordEndBefore(codes, bs, ctx.floor);
+    if (he >= 0 && isWord(codes, letterRunStart(codes, he, ctx.floor), he, 'half')) {
+      a.start = letterRunStart(codes, he, ctx.floor);
       a.value = 6;
     }
     return a;
@@ -690,17 +691,17 @@ function wordAtom(ctx: NumberContext, ws: number, we: number, entry: Entry): Ato
 }
 
 /** "hundreds of", "tens of thousands of", "dozens of" */
-function pluralScaleAtom(text: string, a: Atom, ws: number, we: number, entry: Entry, end: number): Atom | null {
+function pluralScaleAtom(codes: Codes, a: Atom, ws: number, we: number, entry: Entry, end: number): Atom | null {
   let e = we;
   let value = entry.n;
-  const tens = isWord(text, ws, we, 'tens');
+  const tens = isWord(codes, ws, we, 'tens');
   for (;;) {
-    const of = wordStartAfter(text, e, end);
-    if (of < 0 || !isWord(text, of, letterRunEnd(text, of, end), 'of')) break;
-    const next = wordStartAfter(text, of + 2, end);
+    const of = wordStartAfter(codes, e, end);
+    if (of < 0 || !isWord(codes, of, letterRunEnd(codes, of, end), 'of')) break;
+    const next = wordStartAfter(codes, of + 2, end);
     if (next < 0) break;
-    const nextEnd = letterRunEnd(text, next, end);
-    const nextEntry = lookup(text, next, nextEnd);
+    const nextEnd = letterRunEnd(codes, next, end);
+    const nextEntry = lookup(codes, next, nextEnd);
     if (nextEntry && nextEntry.flags & F.PLURAL_SCALE && nextEntry.n > value) {
       value *= nextEntry.n;
       e = nextEnd;
@@ -708,7 +709,7 @@ function pluralScaleAtom(text: string, a: Atom, ws: number, we: number, entry: E
     }
     break;
   }
-  if (e === we && (tens || wordStartAfter(text, we, end) < 0 || !isWord(text, we + 1, letterRunEnd(text, we + 1, end), 'of'))) return null;
+  if (e === we && (tens || wordStartAfter(codes, we, end) < 0 || !isWord(codes, we + 1, letterRunEnd(codes, we + 1, end), 'of'))) return null;
   a.end = e;
   a.value = value * 2;
   a.bound = Bound.MIN;
@@ -716,35 +717,35 @@ function pluralScaleAtom(text: string, a: Atom, ws: number, we: number, entry: E
   return a;
 }
 
-function isFractionUse(text: string, ws: number, we: number, end: number, floor: number): boolean {
-  const s = wordStartAfter(text, we, end);
-  if (s < 0 || !isWord(text, s, letterRunEnd(text, s, end), 'of')) return false;
-  const be = wordEndBefore(text, ws, floor);
+function isFractionUse(codes: Codes, ws: number, we: number, end: number, floor: number): boolean {
+  const s = wordStartAfter(codes, we, end);
+  if (s < 0 || !isWord(codes, s, letterRunEnd(codes, s, end), 'of')) return false;
+  const be = wordEndBefore(codes, ws, floor);
   if (be < 0) return false;
-  const bs = letterRunStart(text, be, floor);
-  const entry = isWord(text, bs, be, 'a') ? null : lookup(text, bs, be);
-  return isWord(text, bs, be, 'a') || (entry !== undefined && entry !== null && (entry.flags & F.CARDINAL) !== 0 && entry.n <= 10 && entry.n > 0);
+  const bs = letterRunStart(codes, be, floor);
+  const entry = isWord(codes, bs, be, 'a') ? null : lookup(codes, bs, be);
+  return isWord(codes, bs, be, 'a') || (entry !== undefined && entry !== null && (entry.flags & F.CARDINAL) !== 0 && entry.n <= 10 && entry.n > 0);
 }
 
 function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry: Entry): Atom | null {
-  const { text, end } = ctx;
-  const after = wordStartAfter(text, we, end);
-  const afterEnd = after >= 0 ? letterRunEnd(text, after, end) : -1;
-  const of = after >= 0 && isWord(text, after, afterEnd, 'of');
+  const { codes, end } = ctx;
+  const after = wordStartAfter(codes, we, end);
+  const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
+  const of = after >= 0 && isWord(codes, after, afterEnd, 'of');
   if (entry.n === 2) {
     // "half of", "half a million", "half a dozen"
-    if (after >= 0 && (isWord(text, after, afterEnd, 'a') || isWord(text, after, afterEnd, 'an'))) {
-      const s = wordStartAfter(text, afterEnd, end);
+    if (after >= 0 && (isWord(codes, after, afterEnd, 'a') || isWord(codes, after, afterEnd, 'an'))) {
+      const s = wordStartAfter(codes, afterEnd, end);
       if (s >= 0) {
-        const e = letterRunEnd(text, s, end);
-        const scale = SCALE_WORDS.get(text, s, e);
+        const e = letterRunEnd(codes, s, end);
+        const scale = SCALE_WORDS.get(codes, s, e);
         if (scale !== undefined) {
           a.end = e;
           a.value = scale / 2;
           a.scale = scale;
           return a;
         }
-        if (isWord(text, s, e, 'dozen')) {
+        if (isWord(codes, s, e, 'dozen')) {
           a.end = e;
           a.value = 6;
           return a;
@@ -756,20 +757,20 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       return a;
     }
     // "half of", "half the troops", "cut in half"; not "half-hearted" or "the second half".
-    const be = wordEndBefore(text, ws, ctx.start);
-    const bs = be >= 0 ? letterRunStart(text, be, ctx.start) : -1;
-    if (be >= 0 && NOT_HALF.has(text, bs, be)) return null;
-    const inHalf = be >= 0 && isWord(text, bs, be, 'in');
-    if (!of && !inHalf && !(after >= 0 && HALF_OF.has(text, after, afterEnd))) return null;
+    const be = wordEndBefore(codes, ws, ctx.start);
+    const bs = be >= 0 ? letterRunStart(codes, be, ctx.start) : -1;
+    if (be >= 0 && NOT_HALF.has(codes, bs, be)) return null;
+    const inHalf = be >= 0 && isWord(codes, bs, be, 'in');
+    if (!of && !inHalf && !(after >= 0 && HALF_OF.has(codes, after, afterEnd))) return null;
     a.kind = 'fraction';
     a.value = 0.5;
     return a;
   }
   // "a third of", "a quarter of"
-  const be = wordEndBefore(text, ws, ctx.floor);
+  const be = wordEndBefore(codes, ws, ctx.floor);
   if (of && be >= 0) {
-    const bs = letterRunStart(text, be, ctx.floor);
-    if (isWord(text, bs, be, 'a') || isWord(text, bs, be, 'one')) {
+    const bs = letterRunStart(codes, be, ctx.floor);
+    if (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'one')) {
       a.start = bs;
       a.kind = 'fraction';
       a.value = 1 / entry.n;
@@ -784,42 +785,42 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
  * "third-largest". "At first", "first of all" and a bare "second" (a moment) do not.
  */
 function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom | null {
-  const { text, end } = ctx;
-  const be = wordEndBefore(text, ws, ctx.floor);
-  const bs = be >= 0 ? letterRunStart(text, be, ctx.floor) : -1;
-  const first = isWord(text, ws, we, 'first');
-  if (first && be >= 0 && isWord(text, bs, be, 'at')) return null;
-  const hyphen = text.charCodeAt(we) === 45 && we + 1 < end && isLetter(text.charCodeAt(we + 1));
-  const after = hyphen ? we + 1 : wordStartAfter(text, we, end);
+  const { text, codes, end } = ctx;
+  const be = wordEndBefore(codes, ws, ctx.floor);
+  const bs = be >= 0 ? letterRunStart(codes, be, ctx.floor) : -1;
+  const first = isWord(codes, ws, we, 'first');
+  if (first && be >= 0 && isWord(codes, bs, be, 'at')) return null;
+  const hyphen = codes[we] === 45 && we + 1 < end && isLetter(codes[we + 1]);
+  const after = hyphen ? we + 1 : wordStartAfter(codes, we, end);
   a.kind = 'ordinal';
   if (after < 0) {
     // "He came second." ranks; "First, …" and "wait a second." do not.
-    const next = text.charCodeAt(we);
-    if (next === 44 && atSentenceStart(text, ws, ctx.start)) return null;
-    if (isWord(text, ws, we, 'second') && be >= 0 && MOMENT.has(text, bs, be)) return null;
+    const next = codes[we];
+    if (next === 44 && atSentenceStart(codes, ws, ctx.start)) return null;
+    if (isWord(codes, ws, we, 'second') && be >= 0 && MOMENT.has(codes, bs, be)) return null;
     return a;
   }
-  const afterEnd = letterRunEnd(text, after, end);
-  if (first && isWord(text, after, afterEnd, 'of') && wordAt(text, afterEnd + 1, end, 'all')) return null;
-  if (afterEnd - after > 4 && (text.charCodeAt(afterEnd - 1) | 32) === 116 && (text.charCodeAt(afterEnd - 2) | 32) === 115 &&
-    (text.charCodeAt(afterEnd - 3) | 32) === 101 && !NOT_SUPERLATIVE.test(text.slice(after, afterEnd).toLowerCase())) {
+  const afterEnd = letterRunEnd(codes, after, end);
+  if (first && isWord(codes, after, afterEnd, 'of') && wordAt(codes, afterEnd + 1, end, 'all')) return null;
+  if (afterEnd - after > 4 && (codes[afterEnd - 1] | 32) === 116 && (codes[afterEnd - 2] | 32) === 115 &&
+    (codes[afterEnd - 3] | 32) === 101 && !NOT_SUPERLATIVE.test(text.slice(after, afterEnd).toLowerCase())) {
     a.end = afterEnd;
     return a;
   }
-  if (isWord(text, after, afterEnd, 'most') || isWord(text, after, afterEnd, 'least')) {
-    const s2 = wordStartAfter(text, afterEnd, end);
-    if (s2 >= 0) a.end = letterRunEnd(text, s2, end);
+  if (isWord(codes, after, afterEnd, 'most') || isWord(codes, after, afterEnd, 'least')) {
+    const s2 = wordStartAfter(codes, afterEnd, end);
+    if (s2 >= 0) a.end = letterRunEnd(codes, s2, end);
     return a;
   }
   if (hyphen) return a;
-  if (isWord(text, ws, we, 'second') && (be < 0 || MOMENT.has(text, bs, be)) && CLASS[text.charCodeAt(after)] !== C.LOWER) return null;
+  if (isWord(codes, ws, we, 'second') && (be < 0 || MOMENT.has(codes, bs, be)) && CLASS[codes[after]] !== C.LOWER) return null;
   // "second to none", "first to arrive" rank; "first, second and third" too.
   return a;
 }
 
 /** Cardinal words, possibly compound: "twenty-one", "one hundred and twenty", "two million". */
 function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry: Entry): Atom | null {
-  const { text, end } = ctx;
+  const { text, codes, end } = ctx;
   let total = 0;
   let current = entry.n;
   let e = we;
@@ -828,33 +829,33 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   let scaled = false;
   if (entry.flags & F.SCALE) {
     // "hundred"/"thousand" alone need "a" or "one" before them.
-    const be = wordEndBefore(text, ws, ctx.floor);
+    const be = wordEndBefore(codes, ws, ctx.floor);
     if (be < 0) return null;
-    const bs = letterRunStart(text, be, ctx.floor);
-    if (!(isWord(text, bs, be, 'a') || isWord(text, bs, be, 'an') || isWord(text, bs, be, 'one'))) return null;
+    const bs = letterRunStart(codes, be, ctx.floor);
+    if (!(isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'an') || isWord(codes, bs, be, 'one'))) return null;
     a.start = bs;
     scaled = true;
   }
   for (;;) {
-    const sep = text.charCodeAt(e);
-    if (!(sep === 32 || sep === 45) || e + 1 >= end || !isLetter(text.charCodeAt(e + 1))) break;
-    let se = letterRunEnd(text, e + 1, end);
-    let next = lookup(text, e + 1, se);
+    const sep = codes[e];
+    if (!(sep === 32 || sep === 45) || e + 1 >= end || !isLetter(codes[e + 1])) break;
+    let se = letterRunEnd(codes, e + 1, end);
+    let next = lookup(codes, e + 1, se);
     let viaAnd = false;
-    if (!next && sep === 32 && last.flags & F.SCALE && isWord(text, e + 1, se, 'and')) {
-      const s2 = wordStartAfter(text, se, end);
+    if (!next && sep === 32 && last.flags & F.SCALE && isWord(codes, e + 1, se, 'and')) {
+      const s2 = wordStartAfter(codes, se, end);
       if (s2 < 0) break;
-      const e2 = letterRunEnd(text, s2, end);
-      const n2 = lookup(text, s2, e2);
+      const e2 = letterRunEnd(codes, s2, end);
+      const n2 = lookup(codes, s2, e2);
       if (n2 && n2.flags & F.CARDINAL && !(n2.flags & F.SCALE) && n2.n < 100) {
         se = e2;
         next = n2;
         viaAnd = true;
-      } else if (isWord(text, s2, e2, 'a')) {
-        const s3 = wordStartAfter(text, e2, end);
-        if (s3 >= 0 && isWord(text, s3, letterRunEnd(text, s3, end), 'half')) {
+      } else if (isWord(codes, s2, e2, 'a')) {
+        const s3 = wordStartAfter(codes, e2, end);
+        if (s3 >= 0 && isWord(codes, s3, letterRunEnd(codes, s3, end), 'half')) {
           current += 0.5;
-          e = letterRunEnd(text, s3, end);
+          e = letterRunEnd(codes, s3, end);
           a.int = false;
         }
         break;
@@ -883,7 +884,7 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       e = se;
       tokens++;
       break;
-    } else if (next.flags & F.FRACTION && (text.charCodeAt(se - 1) === 115 || current === 1)) {
+    } else if (next.flags & F.FRACTION && (codes[se - 1] === 115 || current === 1)) {
       a.kind = 'fraction';
       a.value = (total + current) / n;
       a.end = se;
@@ -900,23 +901,23 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   a.end = e;
   if (scaled) a.scale = 1000;
   if (a.kind === 'ordinal') return a;
-  const after = wordStartAfter(text, e, end);
-  const afterEnd = after >= 0 ? letterRunEnd(text, after, end) : -1;
-  if (after >= 0 && isWord(text, after, afterEnd, 'in')) {
+  const after = wordStartAfter(codes, e, end);
+  const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
+  if (after >= 0 && isWord(codes, after, afterEnd, 'in')) {
     // "one in five"
-    const den = wordStartAfter(text, afterEnd, end);
+    const den = wordStartAfter(codes, afterEnd, end);
     if (den >= 0) {
-      const denEnd = letterRunEnd(text, den, end);
-      const denEntry = lookup(text, den, denEnd);
+      const denEnd = letterRunEnd(codes, den, end);
+      const denEntry = lookup(codes, den, denEnd);
       if (denEntry && denEntry.flags & F.CARDINAL && denEntry.n > a.value) {
         a.kind = 'fraction';
         a.value = a.value / denEntry.n;
         a.end = denEnd;
         return a;
       }
-    } else if (text.charCodeAt(afterEnd) === 32 && isDigit(text.charCodeAt(afterEnd + 1))) {
-      readDigits(text, afterEnd + 1, end);
-      if (digitsEnd > 0 && digitsValue > a.value && !isLetter(text.charCodeAt(digitsEnd))) {
+    } else if (codes[afterEnd] === 32 && isDigit(codes[afterEnd + 1])) {
+      readDigits(text, codes, afterEnd + 1, end);
+      if (digitsEnd > 0 && digitsValue > a.value && !isLetter(codes[digitsEnd])) {
         a.kind = 'fraction';
         a.value = a.value / digitsValue;
         a.end = digitsEnd;
@@ -924,13 +925,13 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       }
     }
   }
-  if (after >= 0 && isWord(text, after, afterEnd, 'times')) {
+  if (after >= 0 && isWord(codes, after, afterEnd, 'times')) {
     a.kind = 'multiple';
     a.end = afterEnd;
-    extendAsMany(text, a, end);
+    extendAsMany(codes, a, end);
     return a;
   }
-  if (text.charCodeAt(e) === 45 && wordAt(text, e + 1, end, 'fold')) {
+  if (codes[e] === 45 && wordAt(codes, e + 1, end, 'fold')) {
     a.kind = 'multiple';
     a.end = e + 5;
     return a;
@@ -939,18 +940,18 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   // "no one", "one day"): it counts only with a unit, a percent or a currency after it.
   // From "two" up, a number word is a numeral wherever it stands, even when the counted
   // noun is left out ("the other two").
-  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(text, after, afterEnd))) return null;
+  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd))) return null;
   return afterAtom(ctx, a);
 }
 
 /** "twice as many", "three times as much": the comparison belongs to the claim. */
-function extendAsMany(text: string, a: Atom, end: number): void {
-  const as = wordStartAfter(text, a.end, end);
-  if (as < 0 || !isWord(text, as, letterRunEnd(text, as, end), 'as')) return;
-  const many = wordStartAfter(text, as + 2, end);
+function extendAsMany(codes: Codes, a: Atom, end: number): void {
+  const as = wordStartAfter(codes, a.end, end);
+  if (as < 0 || !isWord(codes, as, letterRunEnd(codes, as, end), 'as')) return;
+  const many = wordStartAfter(codes, as + 2, end);
   if (many < 0) return;
-  const manyEnd = letterRunEnd(text, many, end);
-  if (COMPARATIVES.has(text, many, manyEnd)) a.end = manyEnd;
+  const manyEnd = letterRunEnd(codes, many, end);
+  if (COMPARATIVES.has(codes, many, manyEnd)) a.end = manyEnd;
 }
 
 interface Expression {
@@ -974,7 +975,7 @@ const expression: Expression = {
 
 /** Completes an expression from its first atom and stores it. Returns where to go on. */
 function finishExpression(ctx: NumberContext, first: Atom): number {
-  const { text, end } = ctx;
+  const { text, codes, end } = ctx;
   const x = expression;
   x.start = first.start;
   x.end = first.end;
@@ -988,11 +989,11 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   x.subtype = undefined;
   x.range = false;
 
-  const cur = first.words ? -1 : currencyBefore(text, first.start, ctx.floor);
+  const cur = first.words ? -1 : currencyBefore(text, codes, first.start, ctx.floor);
   if (cur >= 0) {
     x.start = cur;
     x.currency = currencyCode;
-    if (text.charCodeAt(cur) === 0xa2) x.factor = 0.01;
+    if (codes[cur] === 0xa2) x.factor = 0.01;
   }
 
   // Dates: "Oct. 3", "June 26, 2024", "5 July 2024", "June 2024".
@@ -1030,25 +1031,25 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
       if (rangeConnector === 'between' || rangeConnector === 'from') x.start = rangeLeft;
     } else if (first.kind === undefined && !first.words && first.int) {
       // A dash with no range: phone numbers and codes, not claims.
-      if (text.charCodeAt(first.end) === 45 && isDigit(text.charCodeAt(first.end + 1))) return tokenEnd(text, first.end, end);
+      if (codes[first.end] === 45 && isDigit(codes[first.end + 1])) return tokenEnd(codes, first.end, end);
     }
   }
 
   unitAfter(ctx, x);
   // A "+" glued on: "1,000+".
-  if (text.charCodeAt(x.end) === 43 && !isDigit(text.charCodeAt(x.end + 1))) {
+  if (codes[x.end] === 43 && !isDigit(codes[x.end + 1])) {
     x.bound = Bound.MIN;
     x.end++;
   }
   // "or more", "or so", "or fewer"
-  const or = x.kind !== 'ordinal' ? wordStartAfter(text, x.end, end) : -1;
-  if (or >= 0 && isWord(text, or, letterRunEnd(text, or, end), 'or')) {
-    const w2 = wordStartAfter(text, or + 2, end);
+  const or = x.kind !== 'ordinal' ? wordStartAfter(codes, x.end, end) : -1;
+  if (or >= 0 && isWord(codes, or, letterRunEnd(codes, or, end), 'or')) {
+    const w2 = wordStartAfter(codes, or + 2, end);
     if (w2 >= 0) {
-      const e2 = letterRunEnd(text, w2, end);
-      const bound = isWord(text, w2, e2, 'so') ? Bound.APPROX
-        : isWord(text, w2, e2, 'less') || isWord(text, w2, e2, 'fewer') ? Bound.MAX
-          : isWord(text, w2, e2, 'more') || isWord(text, w2, e2, 'over') || isWord(text, w2, e2, 'above') ? Bound.MIN : Bound.NONE;
+      const e2 = letterRunEnd(codes, w2, end);
+      const bound = isWord(codes, w2, e2, 'so') ? Bound.APPROX
+        : isWord(codes, w2, e2, 'less') || isWord(codes, w2, e2, 'fewer') ? Bound.MAX
+          : isWord(codes, w2, e2, 'more') || isWord(codes, w2, e2, 'over') || isWord(codes, w2, e2, 'above') ? Bound.MIN : Bound.NONE;
       if (bound !== Bound.NONE) {
         x.bound = bound;
         x.end = e2;
@@ -1058,26 +1059,26 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
 
   // Approximations, negative signs and reference labels on the left.
   if (!x.range || x.start === first.start || x.start === cur) {
-    const left = approxBefore(text, x.start, ctx.floor);
+    const left = approxBefore(codes, x.start, ctx.floor);
     if (left >= 0) {
       x.start = left;
       if (x.bound === Bound.NONE || x.bound === Bound.APPROX) x.bound = approxBound;
     }
   }
   // "minus 5 degrees"
-  const minusEnd = wordEndBefore(text, x.start, ctx.floor);
+  const minusEnd = wordEndBefore(codes, x.start, ctx.floor);
   if (minusEnd >= 0 && x.start === first.start) {
-    const minusStart = letterRunStart(text, minusEnd, ctx.floor);
-    if (isWord(text, minusStart, minusEnd, 'minus')) {
+    const minusStart = letterRunStart(codes, minusEnd, ctx.floor);
+    if (isWord(codes, minusStart, minusEnd, 'minus')) {
       x.start = minusStart;
       const min = x.min;
       x.min = x.range ? -x.max : -min;
       x.max = x.range ? -min : -x.max;
     }
   }
-  const sign = text.charCodeAt(x.start - 1);
+  const sign = codes[x.start - 1];
   if ((sign === 45 || sign === 0x2212) && x.start - 1 >= ctx.floor && !first.words) {
-    const before = x.start - 2 >= ctx.start ? text.charCodeAt(x.start - 2) : 32;
+    const before = x.start - 2 >= ctx.start ? codes[x.start - 2] : 32;
     if (CLASS[before] === C.SPACE || before === 40 || x.start - 1 === ctx.start) {
       x.start--;
       const min = x.min;
@@ -1086,12 +1087,12 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
     }
   }
   if (!first.words && x.start === first.start) {
-    const le = wordEndBefore(text, x.start, ctx.floor);
+    const le = wordEndBefore(codes, x.start, ctx.floor);
     if (le >= 0) {
-      const ls = letterRunStart(text, le, ctx.floor);
-      if (isUpper(text.charCodeAt(ls)) && REFERENCE_WORDS.has(text, ls, le)) return x.end;
-    } else if (text.charCodeAt(x.start - 1) === 32 && text.charCodeAt(x.start - 2) === 46 && x.start - 4 >= ctx.floor &&
-      text.charCodeAt(x.start - 4) === 78 && text.charCodeAt(x.start - 3) === 111 && (x.start - 4 === ctx.start || !isLetter(text.charCodeAt(x.start - 5)))) {
+      const ls = letterRunStart(codes, le, ctx.floor);
+      if (isUpper(codes[ls]) && REFERENCE_WORDS.has(codes, ls, le)) return x.end;
+    } else if (codes[x.start - 1] === 32 && codes[x.start - 2] === 46 && x.start - 4 >= ctx.floor &&
+      codes[x.start - 4] === 78 && codes[x.start - 3] === 111 && (x.start - 4 === ctx.start || !isLetter(codes[x.start - 5]))) {
       // "No. 1": a rank.
       x.start -= 4;
       x.kind = 'ordinal';
@@ -1101,7 +1102,7 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   // Years: a plain four-digit number from 1000 to 2100 that does not count something.
   if (!x.range && x.subtype === undefined && x.kind === undefined && x.currency === undefined && x.bound === Bound.NONE &&
     !first.words && first.int && !first.grouped && first.digits === 4 && x.min >= 1000 && x.min <= 2100 && first.scale === 1 &&
-    isYear(text, first, ctx)) {
+    isYear(codes, first, ctx)) {
     x.kind = 'year';
   }
 
@@ -1110,11 +1111,11 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   let rateUnit: string | undefined;
   const kind = x.kind;
   if (kind !== 'year' && kind !== 'decade' && kind !== 'time' && kind !== 'date' && kind !== 'percent') {
-    const hasNoun = countedNoun(text, x.end, end);
+    const hasNoun = countedNoun(codes, x.end, end);
     const nounStart = x.end + 1;
     const nounEnd = nounEndAt;
     const rateFrom = hasNoun && kind !== 'ordinal' && kind !== 'fraction' ? nounEnd : x.end;
-    const rate = rateAfter(text, rateFrom, end);
+    const rate = rateAfter(text, codes, rateFrom, end);
     if (rate && (kind === undefined || kind === 'measure')) {
       rateUnit = `per ${rateNoun}`;
       if (hasNoun && rateFrom !== x.end) {
@@ -1162,51 +1163,51 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
 
 /** Units, percent and currency words written after the expression ("12 percent", "40 dollars"). */
 function unitAfter(ctx: NumberContext, x: Expression): void {
-  const { text, end } = ctx;
+  const { text, codes, end } = ctx;
   const kind = x.kind;
   if (kind === 'ordinal' || kind === 'decade' || kind === 'fraction' || kind === 'multiple') return;
-  const hyphenated = text.charCodeAt(x.end) === 45 && x.end + 1 < end && isLetter(text.charCodeAt(x.end + 1));
-  const s = hyphenated ? x.end + 1 : wordStartAfter(text, x.end, end);
+  const hyphenated = codes[x.end] === 45 && x.end + 1 < end && isLetter(codes[x.end + 1]);
+  const s = hyphenated ? x.end + 1 : wordStartAfter(codes, x.end, end);
   if (s < 0) return;
-  const e = letterRunEnd(text, s, end);
-  if (kind === undefined && (isWord(text, s, e, 'per') || isWord(text, s, e, 'percentage') || isWord(text, s, e, 'basis'))) {
-    const s2 = wordStartAfter(text, e, end);
+  const e = letterRunEnd(codes, s, end);
+  if (kind === undefined && (isWord(codes, s, e, 'per') || isWord(codes, s, e, 'percentage') || isWord(codes, s, e, 'basis'))) {
+    const s2 = wordStartAfter(codes, e, end);
     if (s2 < 0) return;
-    const e2 = letterRunEnd(text, s2, end);
-    if (isWord(text, s, e, 'per')) {
-      if (isWord(text, s2, e2, 'cent')) {
+    const e2 = letterRunEnd(codes, s2, end);
+    if (isWord(codes, s, e, 'per')) {
+      if (isWord(codes, s2, e2, 'cent')) {
         x.kind = 'percent';
         x.unit = '%';
         x.end = e2;
       }
-    } else if (isWord(text, s2, e2, 'point') || isWord(text, s2, e2, 'points')) {
+    } else if (isWord(codes, s2, e2, 'point') || isWord(codes, s2, e2, 'points')) {
       x.kind = 'percent';
-      x.unit = isWord(text, s, e, 'basis') ? 'basis points' : 'percentage points';
+      x.unit = isWord(codes, s, e, 'basis') ? 'basis points' : 'percentage points';
       x.end = e2;
     }
     return;
   }
   if (!hyphenated && kind === undefined) {
-    const money = CURRENCY_WORDS.get(text, s, e);
+    const money = CURRENCY_WORDS.get(codes, s, e);
     if (money) {
       x.currency = x.currency ?? money[0];
       x.factor = money[1];
       x.end = e;
       return;
     }
-    if (e - s === 3 && isUpper(text.charCodeAt(s)) && CURRENCY_CODES.has(text.slice(s, e))) {
+    if (e - s === 3 && isUpper(codes[s]) && CURRENCY_CODES.has(text.slice(s, e))) {
       x.currency = x.currency ?? text.slice(s, e);
       x.end = e;
       return;
     }
-    if (x.currency === undefined && isWord(text, s, e, 'pounds') && wordAt(text, e + 1, end, 'sterling')) {
+    if (x.currency === undefined && isWord(codes, s, e, 'pounds') && wordAt(codes, e + 1, end, 'sterling')) {
       x.currency = 'GBP';
       x.end = e + 9;
       return;
     }
   }
   if (x.currency === undefined && (kind === undefined || kind === 'percent')) {
-    const u = UNITS.get(text, s, e);
+    const u = UNITS.get(codes, s, e);
     if (u) {
       if (u.kind === 'percent') {
         if (kind === undefined) {
@@ -1217,7 +1218,7 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
         return;
       }
       if (kind !== undefined) return;
-      if (hyphenated && u.unit === 'year' && text.charCodeAt(e) === 45 && isWord(text, e + 1, letterRunEnd(text, e + 1, end), 'old')) {
+      if (hyphenated && u.unit === 'year' && codes[e] === 45 && isWord(codes, e + 1, letterRunEnd(codes, e + 1, end), 'old')) {
         // "5-year-old": an age.
         x.kind = 'age';
         x.unit = 'year';
@@ -1228,32 +1229,32 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.unit = u.unit;
       x.end = e;
       // "25 years old": an age.
-      const old = u.unit === 'year' ? wordStartAfter(text, e, end) : -1;
-      if (old >= 0 && isWord(text, old, letterRunEnd(text, old, end), 'old')) {
+      const old = u.unit === 'year' ? wordStartAfter(codes, e, end) : -1;
+      if (old >= 0 && isWord(codes, old, letterRunEnd(codes, old, end), 'old')) {
         x.kind = 'age';
         x.end = old + 3;
       }
       return;
     }
-    if (kind === undefined && (isWord(text, s, e, 'square') || isWord(text, s, e, 'sq') || isWord(text, s, e, 'cubic') || isWord(text, s, e, 'nautical'))) {
-      const s2 = wordStartAfter(text, e, end);
-      const u2 = s2 >= 0 ? UNITS.get(text, s2, letterRunEnd(text, s2, end)) : undefined;
+    if (kind === undefined && (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical'))) {
+      const s2 = wordStartAfter(codes, e, end);
+      const u2 = s2 >= 0 ? UNITS.get(codes, s2, letterRunEnd(codes, s2, end)) : undefined;
       if (u2 && u2.kind === 'measure') {
         x.kind = 'measure';
-        x.unit = isWord(text, s, e, 'nautical') ? 'nmi' : isWord(text, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
-        x.end = letterRunEnd(text, s2, end);
+        x.unit = isWord(codes, s, e, 'nautical') ? 'nmi' : isWord(codes, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
+        x.end = letterRunEnd(codes, s2, end);
         return;
       }
     }
   }
   if (hyphenated) {
-    if (isWord(text, s, e, 'plus')) {
+    if (isWord(codes, s, e, 'plus')) {
       x.bound = Bound.MIN;
       x.end = e;
-    } else if (isWord(text, s, e, 'odd')) {
+    } else if (isWord(codes, s, e, 'odd')) {
       x.bound = Bound.APPROX;
       x.end = e;
-    } else if (isWord(text, s, e, 'fold')) {
+    } else if (isWord(codes, s, e, 'fold')) {
       x.kind = 'multiple';
       x.end = e;
     }
@@ -1280,36 +1281,36 @@ function emit(ctx: NumberContext, start: number, end: number, subtype: string, v
 let approxBound = Bound.NONE;
 
 /** Start of an approximation phrase ending right before `i` (bound in `approxBound`), or -1. */
-function approxBefore(text: string, i: number, floor: number): number {
-  const c = text.charCodeAt(i - 1);
+function approxBefore(codes: Codes, i: number, floor: number): number {
+  const c = codes[i - 1];
   if (i - 1 >= floor) {
     if (c === 0x7e || c === 0x2248) return setBound(i - 1, Bound.APPROX);
     if (c === 62 || c === 0x2265) return setBound(i - 1, Bound.MIN);
     if (c === 60 || c === 0x2264) return setBound(i - 1, Bound.MAX);
   }
   // "approx. 30", "c. 1900", "est. 500"
-  if (c === 32 && text.charCodeAt(i - 2) === 46) {
+  if (c === 32 && codes[i - 2] === 46) {
     const we = i - 2;
-    const ws = letterRunStart(text, we, floor);
-    if (ws < we && (isWord(text, ws, we, 'approx') || isWord(text, ws, we, 'c') || isWord(text, ws, we, 'est'))) return setBound(ws, Bound.APPROX);
+    const ws = letterRunStart(codes, we, floor);
+    if (ws < we && (isWord(codes, ws, we, 'approx') || isWord(codes, ws, we, 'c') || isWord(codes, ws, we, 'est'))) return setBound(ws, Bound.APPROX);
     return -1;
   }
-  const e1 = wordEndBefore(text, i, floor);
+  const e1 = wordEndBefore(codes, i, floor);
   if (e1 < 0) return -1;
-  const s1 = letterRunStart(text, e1, floor);
-  const phrases = BEFORE_BY_LAST.get(text, s1, e1);
+  const s1 = letterRunStart(codes, e1, floor);
+  const phrases = BEFORE_BY_LAST.get(codes, s1, e1);
   if (!phrases) return -1;
   for (const [words, bound] of phrases) {
     let s = s1;
     let ok = true;
     for (let k = words.length - 2; k >= 0; k--) {
-      const e = wordEndBefore(text, s, floor);
+      const e = wordEndBefore(codes, s, floor);
       if (e < 0) {
         ok = false;
         break;
       }
-      const ws = letterRunStart(text, e, floor);
-      if (!isWord(text, ws, e, words[k])) {
+      const ws = letterRunStart(codes, e, floor);
+      if (!isWord(codes, ws, e, words[k])) {
         ok = false;
         break;
       }
@@ -1333,36 +1334,36 @@ let rangeCurrency: string | undefined;
 
 /** Whether a range's second end follows `first` ("10-12", "10 to 12", "between 11 and 12"). */
 function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
-  const { text, end } = ctx;
+  const { text, codes, end } = ctx;
   const j = first.end;
-  const c = text.charCodeAt(j);
+  const c = codes[j];
   let s: number;
   rangeLeft = j;
   if ((c === 45 || c === 0x2013 || c === 0x2014) && !first.words) {
     s = j + 1;
     rangeConnector = 'dash';
-  } else if (c === 32 && text.charCodeAt(j + 1) === 0x2013 && text.charCodeAt(j + 2) === 32 && !first.words) {
+  } else if (c === 32 && codes[j + 1] === 0x2013 && codes[j + 2] === 32 && !first.words) {
     s = j + 3;
     rangeConnector = 'dash';
   } else {
-    const w = wordStartAfter(text, j, end);
+    const w = wordStartAfter(codes, j, end);
     if (w < 0) return false;
-    const we = letterRunEnd(text, w, end);
-    const pe = wordEndBefore(text, startPos, ctx.floor);
-    const ps = pe >= 0 ? letterRunStart(text, pe, ctx.floor) : -1;
-    if (isWord(text, w, we, 'to')) rangeConnector = pe >= 0 && isWord(text, ps, pe, 'from') ? 'from' : 'to';
-    else if (isWord(text, w, we, 'and') && pe >= 0 && isWord(text, ps, pe, 'between')) rangeConnector = 'between';
-    else if (isWord(text, w, we, 'or')) rangeConnector = 'or';
+    const we = letterRunEnd(codes, w, end);
+    const pe = wordEndBefore(codes, startPos, ctx.floor);
+    const ps = pe >= 0 ? letterRunStart(codes, pe, ctx.floor) : -1;
+    if (isWord(codes, w, we, 'to')) rangeConnector = pe >= 0 && isWord(codes, ps, pe, 'from') ? 'from' : 'to';
+    else if (isWord(codes, w, we, 'and') && pe >= 0 && isWord(codes, ps, pe, 'between')) rangeConnector = 'between';
+    else if (isWord(codes, w, we, 'or')) rangeConnector = 'or';
     else return false;
-    if (text.charCodeAt(we) !== 32) return false;
+    if (codes[we] !== 32) return false;
     s = we + 1;
     if (rangeConnector === 'from' || rangeConnector === 'between') rangeLeft = ps;
   }
   if (s >= end) return false;
   let q = s;
   rangeCurrency = undefined;
-  const cc = text.charCodeAt(q);
-  if (CLASS[cc] === C.CURRENCY && isDigit(text.charCodeAt(q + 1))) {
+  const cc = codes[q];
+  if (CLASS[cc] === C.CURRENCY && isDigit(codes[q + 1])) {
     rangeCurrency = SYMBOLS.get(cc);
     q++;
   }
@@ -1371,21 +1372,21 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
   const currency = rangeCurrency;
   let second: Atom | null = null;
   const floor = ctx.floor;
-  if (isDigit(text.charCodeAt(q))) {
+  if (isDigit(codes[q])) {
     if (first.words) return false;
     if (connector === 'dash') {
       // Phone numbers (555-1234) and codes are not ranges.
-      readDigits(text, q, end);
+      readDigits(text, codes, q, end);
       if (digitsEnd < 0 || (first.digits === 3 && digitsCount === 4 && !first.grouped && !digitsGrouped)) return false;
-      if (text.charCodeAt(digitsEnd) === 45 && isDigit(text.charCodeAt(digitsEnd + 1))) return false;
+      if (codes[digitsEnd] === 45 && isDigit(codes[digitsEnd + 1])) return false;
     }
     ctx.floor = q;
     second = digitAtom(ctx, q);
     ctx.floor = floor;
     if (!second || second.kind === 'time' || second.kind === 'date' || second.kind === 'ordinal' || second.kind === 'decade') return false;
-  } else if (connector !== 'dash' && isLetter(text.charCodeAt(q))) {
-    const we = letterRunEnd(text, q, end);
-    const entry = lookup(text, q, we);
+  } else if (connector !== 'dash' && isLetter(codes[q])) {
+    const we = letterRunEnd(codes, q, end);
+    const entry = lookup(codes, q, we);
     if (!entry || !(entry.flags & F.CARDINAL)) return false;
     if (!first.words && !(entry.flags & F.SCALE)) return false;
     ctx.floor = q;
@@ -1397,7 +1398,7 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
   if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1))) return false;
   // "10 to 12%" shares the unit; "rose 15% to $3.2bn" is a change, not a range.
   if (first.kind !== undefined && first.kind !== second.kind) return false;
-  if (first.kind === 'percent' && (currency !== undefined || currencyBefore(text, second.start, q - 1) >= 0)) return false;
+  if (first.kind === 'percent' && (currency !== undefined || currencyBefore(text, codes, second.start, q - 1) >= 0)) return false;
   rangeSecond = second;
   rangeConnector = connector;
   rangeLeft = left;
@@ -1411,16 +1412,16 @@ let dateEnd = 0;
 
 /** Whether a plain integer is part of a date; its bounds go to `dateStart`/`dateEnd`. */
 function dateAround(ctx: NumberContext, a: Atom): boolean {
-  const { text, end } = ctx;
+  const { codes, end } = ctx;
   const v = a.value;
   // Month before: "Oct. 3", "June 26", "June 2024", "July 5, 2024".
   const p = a.start - 1;
-  const sp = text.charCodeAt(p);
+  const sp = codes[p];
   if (p > ctx.floor && (sp === 32 || sp === 0xa0)) {
-    const q = text.charCodeAt(p - 1) === 46 ? p - 1 : p;
-    const ms = letterRunStart(text, q, ctx.floor);
-    if (ms < q && isUpper(text.charCodeAt(ms))) {
-      const month = MONTHS.get(text, ms, q);
+    const q = codes[p - 1] === 46 ? p - 1 : p;
+    const ms = letterRunStart(codes, q, ctx.floor);
+    if (ms < q && isUpper(codes[ms])) {
+      const month = MONTHS.get(codes, ms, q);
       const abbreviated = q < p;
       if (month !== undefined && (!abbreviated || q - ms <= 4) && (abbreviated || q - ms >= 3)) {
         if (a.digits === 4 && v >= 1000 && v <= 2100) {
@@ -1430,9 +1431,9 @@ function dateAround(ctx: NumberContext, a: Atom): boolean {
         }
         if (a.digits <= 2 && v >= 1 && v <= 31) {
           let e = a.end;
-          if (e + 2 <= end && ORDINAL_SUFFIXES.has(text, e, e + 2) && !isLetter(text.charCodeAt(e + 2))) e += 2;
+          if (e + 2 <= end && ORDINAL_SUFFIXES.has(codes, e, e + 2) && !isLetter(codes[e + 2])) e += 2;
           dateStart = ms;
-          dateEnd = e + yearAfter(text, e, end);
+          dateEnd = e + yearAfter(codes, e, end);
           return true;
         }
       }
@@ -1441,16 +1442,16 @@ function dateAround(ctx: NumberContext, a: Atom): boolean {
   // Day before month: "5 July 2024", "5th July", "5th of July".
   if (a.digits <= 2 && v >= 1 && v <= 31) {
     let e = a.end;
-    if (e + 2 <= end && ORDINAL_SUFFIXES.has(text, e, e + 2)) e += 2;
-    let w = wordStartAfter(text, e, end);
-    if (w >= 0 && isWord(text, w, letterRunEnd(text, w, end), 'of')) w = wordStartAfter(text, w + 2, end);
-    if (w >= 0 && isUpper(text.charCodeAt(w))) {
-      const we = letterRunEnd(text, w, end);
-      if (we - w >= 3 && MONTHS.has(text, w, we)) {
+    if (e + 2 <= end && ORDINAL_SUFFIXES.has(codes, e, e + 2)) e += 2;
+    let w = wordStartAfter(codes, e, end);
+    if (w >= 0 && isWord(codes, w, letterRunEnd(codes, w, end), 'of')) w = wordStartAfter(codes, w + 2, end);
+    if (w >= 0 && isUpper(codes[w])) {
+      const we = letterRunEnd(codes, w, end);
+      if (we - w >= 3 && MONTHS.has(codes, w, we)) {
         let me = we;
-        if (text.charCodeAt(me) === 46 && we - w <= 4) me++;
+        if (codes[me] === 46 && we - w <= 4) me++;
         dateStart = a.start;
-        dateEnd = me + yearAfter(text, me, end);
+        dateEnd = me + yearAfter(codes, me, end);
         return true;
       }
     }
@@ -1459,29 +1460,29 @@ function dateAround(ctx: NumberContext, a: Atom): boolean {
 }
 
 /** Length of ", 2024" or " 2024" after a day, or 0. */
-function yearAfter(text: string, i: number, end: number): number {
+function yearAfter(codes: Codes, i: number, end: number): number {
   let p = i;
-  if (text.charCodeAt(p) === 44) p++;
-  if (text.charCodeAt(p) !== 32) return 0;
+  if (codes[p] === 44) p++;
+  if (codes[p] !== 32) return 0;
   p++;
-  for (let k = 0; k < 4; k++) if (!isDigit(text.charCodeAt(p + k))) return 0;
-  if (p + 4 > end || isDigit(text.charCodeAt(p + 4))) return 0;
+  for (let k = 0; k < 4; k++) if (!isDigit(codes[p + k])) return 0;
+  if (p + 4 > end || isDigit(codes[p + 4])) return 0;
   return p + 4 - i;
 }
 
-function isYear(text: string, a: Atom, ctx: NumberContext): boolean {
-  const pe = wordEndBefore(text, a.start, ctx.floor);
-  if (pe >= 0 && YEAR_CONTEXT.has(text, letterRunStart(text, pe, ctx.floor), pe)) return true;
-  const n = wordStartAfter(text, a.end, ctx.end);
+function isYear(codes: Codes, a: Atom, ctx: NumberContext): boolean {
+  const pe = wordEndBefore(codes, a.start, ctx.floor);
+  if (pe >= 0 && YEAR_CONTEXT.has(codes, letterRunStart(codes, pe, ctx.floor), pe)) return true;
+  const n = wordStartAfter(codes, a.end, ctx.end);
   if (n < 0) return true;
-  const ne = letterRunEnd(text, n, ctx.end);
-  if (FUNCTION_WORDS.has(text, n, ne)) return true;
+  const ne = letterRunEnd(codes, n, ctx.end);
+  if (FUNCTION_WORDS.has(codes, n, ne)) return true;
   // "1500 troops" counts; "2024 elections" after "the" was caught above.
-  return !(CLASS[text.charCodeAt(n)] === C.LOWER && ne - n > 3 && isPlural(text, n, ne));
+  return !(CLASS[codes[n]] === C.LOWER && ne - n > 3 && isPlural(codes, n, ne));
 }
 
-function isPlural(text: string, s: number, e: number): boolean {
-  return (text.charCodeAt(e - 1) | 32) === 115 && (text.charCodeAt(e - 2) | 32) !== 115 && e - s > 2;
+function isPlural(codes: Codes, s: number, e: number): boolean {
+  return (codes[e - 1] | 32) === 115 && (codes[e - 2] | 32) !== 115 && e - s > 2;
 }
 
 /** End of the noun found by `countedNoun`. */
@@ -1491,21 +1492,21 @@ let nounEndAt = 0;
  * Whether a counted noun follows the number (one space after `i`): up to three words
  * ending at the first plural ("troops", "North Korean officers"). Its end goes to `nounEndAt`.
  */
-function countedNoun(text: string, i: number, end: number): boolean {
-  const s = wordStartAfter(text, i, end);
+function countedNoun(codes: Codes, i: number, end: number): boolean {
+  const s = wordStartAfter(codes, i, end);
   if (s < 0) return false;
-  const e1 = letterRunEnd(text, s, end);
-  if (FUNCTION_WORDS.has(text, s, e1) || UNITS.has(text, s, e1) || SCALE_WORDS.has(text, s, e1)) return false;
+  const e1 = letterRunEnd(codes, s, end);
+  if (FUNCTION_WORDS.has(codes, s, e1) || UNITS.has(codes, s, e1) || SCALE_WORDS.has(codes, s, e1)) return false;
   let e = e1;
   let words = 1;
-  let plural = isPlural(text, s, e1);
+  let plural = isPlural(codes, s, e1);
   while (words < 3 && !plural) {
-    const n = wordStartAfter(text, e, end);
+    const n = wordStartAfter(codes, e, end);
     if (n < 0) break;
-    const ne = letterRunEnd(text, n, end);
-    if (FUNCTION_WORDS.has(text, n, ne) || RATE_NOUNS.has(text, n, ne)) break;
-    const nPlural = isPlural(text, n, ne);
-    if (!nPlural && (words === 2 || !isUpper(text.charCodeAt(n)))) break;
+    const ne = letterRunEnd(codes, n, end);
+    if (FUNCTION_WORDS.has(codes, n, ne) || RATE_NOUNS.has(codes, n, ne)) break;
+    const nPlural = isPlural(codes, n, ne);
+    if (!nPlural && (words === 2 || !isUpper(codes[n]))) break;
     e = ne;
     plural = nPlural;
     words++;
@@ -1519,15 +1520,15 @@ let rateEnd = 0;
 let rateNoun = '';
 
 /** Whether "per day", "a month", "each year" or "/day" follows `i`. */
-function rateAfter(text: string, i: number, end: number): boolean {
-  if (text.charCodeAt(i) === 47) {
-    const e = letterRunEnd(text, i + 1, end);
+function rateAfter(text: string, codes: Codes, i: number, end: number): boolean {
+  if (codes[i] === 47) {
+    const e = letterRunEnd(codes, i + 1, end);
     if (e === i + 1) return false;
-    if (RATE_NOUNS.has(text, i + 1, e)) {
+    if (RATE_NOUNS.has(codes, i + 1, e)) {
       rateNoun = text.slice(i + 1, e).toLowerCase();
-    } else if (isWord(text, i + 1, e, 'yr')) {
+    } else if (isWord(codes, i + 1, e, 'yr')) {
       rateNoun = 'year';
-    } else if (isWord(text, i + 1, e, 'mo')) {
+    } else if (isWord(codes, i + 1, e, 'mo')) {
       rateNoun = 'month';
     } else {
       return false;
@@ -1535,17 +1536,17 @@ function rateAfter(text: string, i: number, end: number): boolean {
     rateEnd = e;
     return true;
   }
-  const w = wordStartAfter(text, i, end);
+  const w = wordStartAfter(codes, i, end);
   if (w < 0) return false;
-  const we = letterRunEnd(text, w, end);
-  const per = isWord(text, w, we, 'per');
-  if (!per && !isWord(text, w, we, 'a') && !isWord(text, w, we, 'an') && !isWord(text, w, we, 'each') && !isWord(text, w, we, 'every')) return false;
-  const n = wordStartAfter(text, we, end);
+  const we = letterRunEnd(codes, w, end);
+  const per = isWord(codes, w, we, 'per');
+  if (!per && !isWord(codes, w, we, 'a') && !isWord(codes, w, we, 'an') && !isWord(codes, w, we, 'each') && !isWord(codes, w, we, 'every')) return false;
+  const n = wordStartAfter(codes, we, end);
   if (n < 0) return false;
-  const ne = letterRunEnd(text, n, end);
-  if (!RATE_NOUNS.has(text, n, ne)) return false;
-  if (!per && !UNITS.has(text, n, ne) && !isWord(text, n, ne, 'head') && !isWord(text, n, ne, 'person') && !isWord(text, n, ne, 'night')) return false;
-  if (isWord(text, n, ne, 'second') && isWord(text, w, we, 'a')) return false;
+  const ne = letterRunEnd(codes, n, end);
+  if (!RATE_NOUNS.has(codes, n, ne)) return false;
+  if (!per && !UNITS.has(codes, n, ne) && !isWord(codes, n, ne, 'head') && !isWord(codes, n, ne, 'person') && !isWord(codes, n, ne, 'night')) return false;
+  if (isWord(codes, n, ne, 'second') && isWord(codes, w, we, 'a')) return false;
   rateEnd = ne;
   rateNoun = text.slice(n, ne).toLowerCase();
   return true;
@@ -1559,36 +1560,36 @@ function rateAfter(text: string, i: number, end: number): boolean {
  */
 export function numberAtDigit(ctx: NumberContext, i: number): number {
   forgetRuns();
-  const { text, start, end } = ctx;
-  const prev = i > start ? text.charCodeAt(i - 1) : 32;
+  const { text, codes, start, end } = ctx;
+  const prev = i > start ? codes[i - 1] : 32;
   const pk = CLASS[prev];
   if (pk === C.UPPER || pk === C.LOWER) {
     // Digits inside a word are an identifier (A4, G7, mp3) unless a space was lost
     // before a grouped figure ("amassing1,530").
-    const ls = letterRunStart(text, i, start);
-    readDigits(text, i, end);
-    const glued = i - ls >= 4 && digitsGrouped && digitsEnd > 0 && pk === C.LOWER && !isLetter(text.charCodeAt(digitsEnd));
-    if (!glued) return tokenEnd(text, i, end);
+    const ls = letterRunStart(codes, i, start);
+    readDigits(text, codes, i, end);
+    const glued = i - ls >= 4 && digitsGrouped && digitsEnd > 0 && pk === C.LOWER && !isLetter(codes[digitsEnd]);
+    if (!glued) return tokenEnd(codes, i, end);
   } else if (pk === C.DASH && i - 1 > start) {
-    const before = text.charCodeAt(i - 2);
+    const before = codes[i - 2];
     if (isLetter(before)) {
       // COVID-19, F-16, Su-34 are names; mid-2024 is a year.
-      const ls = letterRunStart(text, i - 1, start);
+      const ls = letterRunStart(codes, i - 1, start);
       const we = i - 1;
-      if (!(isWord(text, ls, we, 'mid') || isWord(text, ls, we, 'pre') || isWord(text, ls, we, 'post') || isWord(text, ls, we, 'late') || isWord(text, ls, we, 'early'))) {
-        return tokenEnd(text, i, end);
+      if (!(isWord(codes, ls, we, 'mid') || isWord(codes, ls, we, 'pre') || isWord(codes, ls, we, 'post') || isWord(codes, ls, we, 'late') || isWord(codes, ls, we, 'early'))) {
+        return tokenEnd(codes, i, end);
       }
     } else if (isDigit(before)) {
-      return tokenEnd(text, i, end);
+      return tokenEnd(codes, i, end);
     }
   } else if ((prev === 46 || prev === 95 || prev === 47 || prev === 35 || prev === 64 || prev === 58 || prev === 44) && i - 1 > start &&
-    CLASS[text.charCodeAt(i - 2)] !== C.SPACE) {
-    const b = text.charCodeAt(i - 2);
-    if (isLetter(b) || isDigit(b) || prev === 35 || prev === 64) return tokenEnd(text, i, end);
+    CLASS[codes[i - 2]] !== C.SPACE) {
+    const b = codes[i - 2];
+    if (isLetter(b) || isDigit(b) || prev === 35 || prev === 64) return tokenEnd(codes, i, end);
   }
-  if (i - start < 8 && isListNumber(text, i, start, end)) {
+  if (i - start < 8 && isListNumber(codes, i, start, end)) {
     let e = i;
-    while (isDigit(text.charCodeAt(e))) e++;
+    while (isDigit(codes[e])) e++;
     return e + 1;
   }
   const a = digitAtom(ctx, i);
@@ -1613,17 +1614,17 @@ export function numberAtWord(ctx: NumberContext, ws: number, we: number, entry: 
 }
 
 /** "1." or "2)" opening a paragraph or list item: numbering, not a claim. */
-function isListNumber(text: string, i: number, start: number, end: number): boolean {
-  let p = skipSpaces(text, start, end);
-  const c = text.charCodeAt(p);
-  if (c === 45 || c === 42 || c === 0x2022) p = skipSpaces(text, p + 1, end);
-  if (text.charCodeAt(p) === 40) p++;
+function isListNumber(codes: Codes, i: number, start: number, end: number): boolean {
+  let p = skipSpaces(codes, start, end);
+  const c = codes[p];
+  if (c === 45 || c === 42 || c === 0x2022) p = skipSpaces(codes, p + 1, end);
+  if (codes[p] === 40) p++;
   if (p !== i) return false;
   let e = i;
-  while (e < end && isDigit(text.charCodeAt(e))) e++;
+  while (e < end && isDigit(codes[e])) e++;
   if (e - i > 3) return false;
-  const after = text.charCodeAt(e);
-  return (after === 46 || after === 41) && (e + 1 >= end || isSpace(text.charCodeAt(e + 1)));
+  const after = codes[e];
+  return (after === 46 || after === 41) && (e + 1 >= end || isSpace(codes[e + 1]));
 }
 
 const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
@@ -1632,12 +1633,12 @@ const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|
  * Whether the paragraph is page furniture (a byline date, a copyright line, a page number),
  * whose numbers are not claims.
  */
-export function isFurniture(text: string, start: number, end: number): boolean {
+export function isFurniture(text: string, codes: Codes, start: number, end: number): boolean {
   if (end - start > 160) return false;
-  const s = skipSpaces(text, start, end);
+  const s = skipSpaces(codes, start, end);
   if (FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
   for (let i = s; i < end; i++) {
-    const k = CLASS[text.charCodeAt(i)];
+    const k = CLASS[codes[i]];
     if (k === C.UPPER || k === C.LOWER) return false;
   }
   return true;

@@ -10,7 +10,7 @@
  */
 import type { Detection, DetectionKind } from './types';
 import { type DetectionList, addDetection as importedAddDetection, newDetectionList } from './list';
-import { C, CLASS, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
+import { C, CLASS, type Codes, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
 import { A, ACCEPTS, COLUMNS, DEPTH, F, TRANSITIONS, entryAt as importedEntryAt } from './lexicon';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
@@ -127,13 +127,15 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   let furnitureChecked = false;
   const ctx = numberContext;
   ctx.out = numbers;
+  const codes = codesFor(text);
   ctx.text = text;
+  ctx.codes = codes;
   ctx.start = start;
   ctx.end = end;
   ctx.floor = start;
   ctx.base = base;
 
-  collectCandidates(text, start, end);
+  collectCandidates(codes, start, end);
   const markCount = counts[0];
   const termCount = counts[1];
   const eventCount = counts[2];
@@ -149,7 +151,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     const code = eventBuffer[e + 1];
     if (code === EVENT_DIGIT) {
       if (wantNumbers && !furnitureChecked) {
-        wantNumbers = !isFurniture(text, start, end);
+        wantNumbers = !isFurniture(text, codes, start, end);
         furnitureChecked = true;
       }
       if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtDigit(ctx, pos);
@@ -158,7 +160,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     if (code === EVENT_AT) {
       // An e-mail address or a handle: nothing in it is a claim.
       let j = pos + 1;
-      while (j < end && CLASSES[text.charCodeAt(j)] !== C.SPACE) j++;
+      while (j < end && CLASSES[codes[j]] !== C.SPACE) j++;
       skipUntil = j;
       ctx.floor = Math.max(ctx.floor, j);
       continue;
@@ -167,7 +169,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     const flags = entry.flags;
     if (flags & F.NUMBER_WORD) {
       if (wantNumbers && !furnitureChecked) {
-        wantNumbers = !isFurniture(text, start, end);
+        wantNumbers = !isFurniture(text, codes, start, end);
         furnitureChecked = true;
       }
       if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtWord(ctx, pos, pos + entry.word.length, entry);
@@ -183,10 +185,10 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       cueCount++;
     } else if (flags & F.URL) {
       const we = pos + entry.word.length;
-      const n = text.charCodeAt(we);
+      const n = codes[we];
       if (n === 58 || n === 46) {
         let j = we;
-        while (j < end && CLASSES[text.charCodeAt(j)] !== C.SPACE) j++;
+        while (j < end && CLASSES[codes[j]] !== C.SPACE) j++;
         skipUntil = j;
         ctx.floor = Math.max(ctx.floor, j);
       }
@@ -200,17 +202,17 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   // Quotes matter to quotes and to attributions (a speaker is one when a quote is near);
   // numbers and cues alone need neither quotes nor speakers.
   const wantQuotes = (kinds & (QUOTE_KIND | ATTRIBUTION_KIND)) !== 0;
-  const paired = wantQuotes && (markCount > 0 || carried) ? pairQuotes(text, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
+  const paired = wantQuotes && (markCount > 0 || carried) ? pairQuotes(text, codes, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
   const quotes = paired.quotes;
 
   const needSentences = ((kinds & CUE_KIND) !== 0 && cueCount > 0) || (wantQuotes && (speechCount > 0 || quotes.length > 0 || paired.carry !== null));
   const sentences = sentenceList;
-  if (needSentences) splitSentencesInto(text, start, end, terms, termCount, sentences);
+  if (needSentences) splitSentencesInto(codes, start, end, terms, termCount, sentences);
   else sentences.count = 0;
 
   const cues = cueList;
   cues.count = 0;
-  if (kinds & CUE_KIND && cueCount > 0) findCues(text, start, end, cueHits, cueCount, sentences, base, cues);
+  if (kinds & CUE_KIND && cueCount > 0) findCues(text, codes, start, end, cueHits, cueCount, sentences, base, cues);
 
   // Attributions and speakers.
   let attributions: Attribution[] = NO_ATTRIBUTIONS;
@@ -218,6 +220,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   if (kinds & (ATTRIBUTION_KIND | QUOTE_KIND) && speechCount > 0) {
     const input = attributionInput;
     input.text = text;
+    input.codes = codes;
     input.start = start;
     input.end = end;
     input.hits = speechHits;
@@ -229,7 +232,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   }
   const speakers = speakerList;
   if (quotes.length > 0) {
-    const links = linkQuotes(text, quotes, attributions, sentences, start);
+    const links = linkQuotes(codes, quotes, attributions, sentences, start);
     const lead = carryIn?.lead ? { name: carryIn.lead.name, start: start + carryIn.lead.start, end: start + carryIn.lead.end } : null;
     const carriedSpeaker = carryIn?.quote?.speaker
       ? { name: carryIn.quote.speaker.name, start: start + carryIn.quote.speaker.start, end: start + carryIn.quote.speaker.end }
@@ -250,7 +253,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const lastPerson = attributions.length > 0 ? lastPersonIn(attributions) : null;
   let lead: SpeakerRef | null = null;
   if (nextStart >= 0) {
-    if (attributions.length > 0 && endsWithColon(text, start, end)) {
+    if (attributions.length > 0 && endsWithColon(codes, start, end)) {
       const a = attributions[attributions.length - 1];
       if (sentences.count > 0 && sentenceIndex(sentences, a.verbStart) === sentences.count - 1) {
         lead = { name: a.speaker.name, start: a.speaker.start - nextStart, end: a.speaker.end - nextStart };
@@ -266,7 +269,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
           : null;
       } else if (attributions.length > 0) {
         const probe: QuoteSpan = { start: open.start, end, subtype: open.subtype, nested: false, unclosed: true, continued: false };
-        const k = linkQuotes(text, [probe], attributions, sentences, start)[0];
+        const k = linkQuotes(codes, [probe], attributions, sentences, start)[0];
         if (k >= 0) speaker = attributions[k].speaker;
       }
       quoteOut = {
@@ -330,9 +333,10 @@ function quoteDetection(quote: QuoteSpan, speaker: SpeakerRef | null, base: numb
 }
 
 const NO_QUOTES = { quotes: [] as QuoteSpan[], carry: null };
-const numberContext: NumberContext = { text: '', start: 0, end: 0, floor: 0, base: 0, out: numberList };
+const NO_CODES: Codes = new Uint16Array(0);
+const numberContext: NumberContext = { text: '', codes: NO_CODES, start: 0, end: 0, floor: 0, base: 0, out: numberList };
 const attributionInput: AttributionInput = {
-  text: '', start: 0, end: 0, hits: speechHits, hitCount: 0, sentences: sentenceList, quotes: [], antecedent: null,
+  text: '', codes: NO_CODES, start: 0, end: 0, hits: speechHits, hitCount: 0, sentences: sentenceList, quotes: [], antecedent: null,
 };
 /** The speaker of each quote of the paragraph (stale past the paragraph's quotes). */
 const speakerList: Array<SpeakerRef | null> = [];
@@ -398,33 +402,60 @@ const DEPTHS = DEPTH;
 const counts = new Int32Array(3);
 
 /*
- * The walk reads the text from a copy in a typed array rather than with `charCodeAt`, which
- * compiles to a dispatch on the string's representation for every character: a window of
- * text is copied at a time (natively, by Buffer), and paragraphs are scanned out of it until
- * one reaches past its end. A full scan walked at 40 ms per 10 MB with `charCodeAt`, 30 ms
- * from the window. The buffer is a module constant, so the compiled loop knows where it is.
+ * The code units of the text being scanned (see `Codes` in text.ts), copied natively on its
+ * first paragraph: 1 ms for 10 MB into a buffer kept from the scan before, several when the
+ * buffer must be allocated and its pages faulted in. So the buffer is kept between scans,
+ * but only while it is no bigger than CODES_KEPT bytes.
+ */
+const CODES_KEPT = 32 << 20;
+let codesBuffer = new ArrayBuffer(0);
+/** The text `codes` are the code units of; null when none. */
+let codesText: string | null = null;
+let codes: Codes = NO_CODES;
+
+/** The code units of `text`, copied unless they are those of the text scanned last. */
+function codesFor(text: string): Codes {
+  // `!==` compares strings by content, but the same string object answers at once; a copy of
+  // the text with the same content is adopted on its first paragraph, so that a text is
+  // compared in full at most once.
+  if (text !== codesText) {
+    const bytes = text.length * 2;
+    if (codesBuffer.byteLength < bytes) codesBuffer = new ArrayBuffer(Math.max(bytes, 4096));
+    Buffer.from(codesBuffer, 0, bytes).write(text, 0, 'utf16le');
+    codes = new Uint16Array(codesBuffer, 0, text.length);
+  }
+  codesText = text;
+  return codes;
+}
+
+/** Lets go of the text scanned last, so that it can be collected. Called when a scan is done. */
+export function releaseText(): void {
+  codesText = null;
+  codes = NO_CODES;
+  windowCodes = null;
+  windowStart = 0;
+  windowEnd = 0;
+  if (codesBuffer.byteLength > CODES_KEPT) codesBuffer = new ArrayBuffer(0);
+}
+
+/*
+ * The walk reads its characters from a window of the code units that is a module constant:
+ * the compiled loop then knows the array's place and length, where reading `codes` itself
+ * costs a bounds check and loads per character (30 against 40 ms for 10 MB). The window is
+ * refilled, a copy of 64K code units, whenever a paragraph reaches past it.
  */
 const WINDOW_SIZE = 1 << 16;
-const windowBytes = Buffer.alloc(WINDOW_SIZE * 2);
-const WINDOW = new Uint16Array(windowBytes.buffer, windowBytes.byteOffset, WINDOW_SIZE);
-/** The text the window holds [windowStart, windowEnd) of; null when none. */
-let windowText: string | null = null;
+const WINDOW = new Uint16Array(WINDOW_SIZE);
+/** The code units the window holds [windowStart, windowEnd) of; null when none. */
+let windowCodes: Codes | null = null;
 let windowStart = 0;
 let windowEnd = 0;
 
-/** Copies [from, from + WINDOW_SIZE) of `text` (or what there is of it) into the window. */
-function fillWindow(text: string, from: number): void {
-  windowText = text;
+function fillWindow(codes: Codes, from: number): void {
+  windowCodes = codes;
   windowStart = from;
-  windowEnd = Math.min(text.length, from + WINDOW_SIZE);
-  windowBytes.write(text.slice(from, windowEnd), 0, 'utf16le');
-}
-
-/** Lets go of the text the window was copied from, so that it can be collected. */
-export function releaseWindow(): void {
-  windowText = null;
-  windowStart = 0;
-  windowEnd = 0;
+  windowEnd = Math.min(codes.length, from + WINDOW_SIZE);
+  WINDOW.set(codes.subarray(from, windowEnd));
 }
 
 /**
@@ -432,7 +463,7 @@ export function releaseWindow(): void {
  * terminators, and (as events) digits, '@' and the keywords. Acting on them comes after,
  * so that this loop stays small enough to run at a few nanoseconds a character.
  */
-export function collectCandidates(text: string, start: number, end: number): void {
+export function collectCandidates(codes: Codes, start: number, end: number): void {
   const table = TABLE;
   const columns = COLUMN_OF;
   const accepts = ACCEPTED;
@@ -449,11 +480,7 @@ export function collectCandidates(text: string, start: number, end: number): voi
   let state = A.OUT;
   let i = start;
   while (i < end) {
-    // `!==` compares strings by content, but the same string object answers at once; a copy
-    // of the text with the same content is adopted on its first paragraph, so that a text
-    // is compared in full at most once.
-    if (i < windowStart || i >= windowEnd || text !== windowText) fillWindow(text, i);
-    else windowText = text;
+    if (i < windowStart || i >= windowEnd || codes !== windowCodes) fillWindow(codes, i);
     const offset = windowStart;
     const stop = Math.min(end, windowEnd) - offset;
     let j = i - offset;
@@ -478,12 +505,12 @@ export function collectCandidates(text: string, start: number, end: number): voi
         eventBuffer[eventCount++] = EVENT_DIGIT;
         // The rest of the run, which may go on past the window.
         let k = at + 1;
-        while (k < end && isDigitCode(text.charCodeAt(k))) k++;
+        while (k < end && isDigitCode(codes[k])) k++;
         j = k - 1 - offset;
       } else if (action === A.ACT_QUOTE) {
         // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
         const c = chars[j];
-        if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[text.charCodeAt(at - 1)]) && isLetterClass(classes[text.charCodeAt(at + 1)]))) {
+        if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
           if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
           markBuffer[markCount++] = at;
         }
@@ -527,7 +554,7 @@ const PERSONAL_PRONOUNS = new WordTable(['he', 'she', 'they', 'we', 'i', 'it', '
 function isNamed(name: string): boolean {
   const c = name.charCodeAt(0);
   // ASCII answers without the two regular expressions (2 ms of a 10 MB scan).
-  if (c < 128) return c >= 65 && c <= 90 && !PERSONAL_PRONOUNS.has(name, 0, name.length);
+  if (c < 128) return c >= 65 && c <= 90 && !PERSONAL_PRONOUNS.hasWord(name);
   return !/^(he|she|they|we|i|it|you)$/i.test(name) && /^\p{Lu}/u.test(name);
 }
 

@@ -9,7 +9,7 @@
  * a statement running over several paragraphs); otherwise it ends with its paragraph.
  */
 import {
-  C, CLASS as importedCLASS, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Codes, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -124,25 +124,25 @@ function subtypeOf(c: number, family: number): string {
  * Whether the character before the mark at `i` lets it open a quote: the paragraph start,
  * a space, an opening bracket, a dash, a colon or comma, or a mark that itself opened.
  */
-function opensOnLeft(text: string, i: number, start: number, opened: number): boolean {
+function opensOnLeft(codes: Codes, i: number, start: number, opened: number): boolean {
   // Looks past at most three marks: longer runs of marks are noise, and an unbounded walk
   // would make a line of a million marks quadratic.
   let p = i - 1;
-  for (let n = 0; n < 3 && p >= start && CLASS[text.charCodeAt(p)] === C.QUOTE; n++) {
+  for (let n = 0; n < 3 && p >= start && CLASS[codes[p]] === C.QUOTE; n++) {
     if (p === opened) return true;
     p--;
   }
   if (p < start) return true;
-  const k = CLASS[text.charCodeAt(p)];
+  const k = CLASS[codes[p]];
   return k === C.SPACE || k === C.OPEN || k === C.DASH || k === C.PUNCT;
 }
 
 /** Whether the character after the mark at `i` lets it close a quote. */
-function closesOnRight(text: string, i: number, end: number): boolean {
+function closesOnRight(codes: Codes, i: number, end: number): boolean {
   let n = i + 1;
-  for (let m = 0; m < 3 && n < end && CLASS[text.charCodeAt(n)] === C.QUOTE; m++) n++;
+  for (let m = 0; m < 3 && n < end && CLASS[codes[n]] === C.QUOTE; m++) n++;
   if (n >= end) return true;
-  const k = CLASS[text.charCodeAt(n)];
+  const k = CLASS[codes[n]];
   return k === C.SPACE || k === C.TERMINATOR || k === C.PUNCT || k === C.CLOSE || k === C.DASH;
 }
 
@@ -151,6 +151,7 @@ function closesOnRight(text: string, i: number, end: number): boolean {
  * order, apostrophes between letters already left out by the scan).
  *
  * @param text - Document text
+ * @param codes - Its code units
  * @param start - Paragraph start
  * @param end - Paragraph end (before the line break)
  * @param marks - Offsets of candidate quote marks
@@ -162,6 +163,7 @@ function closesOnRight(text: string, i: number, end: number): boolean {
  */
 export function pairQuotes(
   text: string,
+  codes: Codes,
   start: number,
   end: number,
   marks: Int32Array,
@@ -176,23 +178,23 @@ export function pairQuotes(
   if (carried) {
     stack.push({ family: carried.family, subtype: carried.subtype, start: carried.start, weak: -1, continued: true });
     // The reopening mark is not a new quote.
-    if (count > 0 && skipSpaces(text, start, end) === marks[0]) k = 1;
+    if (count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
   }
   let opened = -1;
   let skipUntil = -1;
   for (; k < count; k++) {
     const i = marks[k];
     if (i <= skipUntil) continue;
-    const c = text.charCodeAt(i);
+    const c = codes[i];
     const family = FAMILY[c];
     if (family < 0) continue;
     const lean = LEAN[c];
-    const left = opensOnLeft(text, i, start, opened);
-    const right = closesOnRight(text, i, end);
+    const left = opensOnLeft(codes, i, start, opened);
+    const right = closesOnRight(codes, i, end);
     let action: number; // 1 open, 2 close, 3 close only if nothing better comes, 0 nothing
     if (c === 0x60) {
       // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
-      if (text.charCodeAt(i + 1) === 0x60) {
+      if (codes[i + 1] === 0x60) {
         skipUntil = i + 1;
         if (stack.length < 4) {
           pushOpen(stack, Q.DOUBLE, 'double', i);
@@ -201,7 +203,7 @@ export function pairQuotes(
         continue;
       }
       action = left ? 1 : 0;
-    } else if (c === 39 && text.charCodeAt(i + 1) === 39 && hasOpen(stack, Q.DOUBLE)) {
+    } else if (c === 39 && codes[i + 1] === 39 && hasOpen(stack, Q.DOUBLE)) {
       skipUntil = i + 1;
       closeFamily(stack, Q.DOUBLE, i + 2, quotes);
       continue;
@@ -214,7 +216,7 @@ export function pairQuotes(
       else if (lean === Lean.LEANS_CLOSE) action = 2;
       else action = hasOpen(stack, Q.DOUBLE) ? 2 : 1;
     } else if (family === Q.SINGLE) {
-      action = classifySingle(text, i, start, end, left, right, lean);
+      action = classifySingle(text, codes, i, start, end, left, right, lean);
       if (action === 4) {
         // 'n': both marks belong to the word.
         skipUntil = i + 2;
@@ -223,7 +225,7 @@ export function pairQuotes(
     } else if (family === Q.GUILLEMET || family === Q.SINGLE_GUILLEMET) {
       // «French» and »German« use the same pair the other way round.
       const top = findOpen(stack, family);
-      if (top >= 0 && text.charCodeAt(stack[top].start) !== c) action = 2;
+      if (top >= 0 && codes[stack[top].start] !== c) action = 2;
       else if (lean === Lean.LEANS_OPEN) action = 1;
       else action = right ? 0 : 1;
     } else {
@@ -250,14 +252,14 @@ export function pairQuotes(
   let carry: OpenQuote | null = null;
   if (stack.length > 0) {
     const outer = stack[0];
-    if (nextStart >= 0 && reopens(text, nextStart, outer.family)) {
+    if (nextStart >= 0 && reopens(codes, nextStart, outer.family)) {
       carry = { family: outer.family, subtype: outer.subtype, start: outer.start };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
       const bounded = stack.find((entry) => entry.family !== Q.SINGLE);
       if (bounded) {
-        const e = skipSpacesBack(text, end, bounded.start + 1);
+        const e = skipSpacesBack(codes, end, bounded.start + 1);
         quotes.push({ start: bounded.start, end: e, subtype: bounded.subtype, nested: false, unclosed: true, continued: bounded.continued });
       }
     }
@@ -306,9 +308,9 @@ function closeFamily(stack: StackEntry[], family: number, end: number, quotes: Q
  * 1 open, 2 close, 3 close only if nothing better comes (`soldiers'`), 4 the mark belongs
  * to "'n'", 0 an apostrophe.
  */
-function classifySingle(text: string, i: number, start: number, end: number, left: boolean, right: boolean, lean: number): number {
-  const prev = i > start ? text.charCodeAt(i - 1) : 32;
-  const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+function classifySingle(text: string, codes: Codes, i: number, start: number, end: number, left: boolean, right: boolean, lean: number): number {
+  const prev = i > start ? codes[i - 1] : 32;
+  const next = i + 1 < end ? codes[i + 1] : 32;
   const prevK = CLASS[prev];
   const nextK = CLASS[next];
   const prevWord = prevK === C.UPPER || prevK === C.LOWER || prevK === C.DIGIT;
@@ -316,10 +318,10 @@ function classifySingle(text: string, i: number, start: number, end: number, lef
   if (left && nextK === C.DIGIT) return 0;
   if (left && (nextK === C.LOWER || nextK === C.UPPER)) {
     let e = i + 1;
-    while (e < end && isLetter(text.charCodeAt(e)) && e - i < 8) e++;
+    while (e < end && isLetter(codes[e]) && e - i < 8) e++;
     const word = text.slice(i + 1, e).toLowerCase();
-    if (ELISIONS.has(word) && (e >= end || !isLetter(text.charCodeAt(e)))) {
-      if (word === 'n' && e < end && CLASS[text.charCodeAt(e)] === C.QUOTE) return 4;
+    if (ELISIONS.has(word) && (e >= end || !isLetter(codes[e]))) {
+      if (word === 'n' && e < end && CLASS[codes[e]] === C.QUOTE) return 4;
       if (word !== 'n') return 0;
     }
     return 1;
@@ -332,15 +334,15 @@ function classifySingle(text: string, i: number, start: number, end: number, lef
 }
 
 /** Whether the paragraph at `start` opens with a mark of `family` (the quote runs on). */
-function reopens(text: string, start: number, family: number): boolean {
+function reopens(codes: Codes, start: number, family: number): boolean {
   let i = start;
-  while (i < text.length && CLASS[text.charCodeAt(i)] === C.SPACE) i++;
-  const c = text.charCodeAt(i);
+  while (i < codes.length && CLASS[codes[i]] === C.SPACE) i++;
+  const c = codes[i];
   if (FAMILY[c] !== family) return false;
   const lean = LEAN[c];
   if (lean === Lean.ONLY_CLOSE) return false;
-  const next = text.charCodeAt(i + 1);
-  return i + 1 < text.length && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
+  const next = codes[i + 1];
+  return i + 1 < codes.length && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
 }
 
 function sortSpans(spans: QuoteSpan[]): void {

@@ -1,8 +1,24 @@
 /**
- * Character classes and small scanning helpers shared by the detectors. Everything here
- * works on UTF-16 code units with `charCodeAt`, so that one pass over a paragraph costs a
- * table lookup per character and no allocation.
+ * Character classes and small scanning helpers shared by the detectors. The scanning
+ * helpers read the text as `Codes`, its UTF-16 code units in a typed array, so that one pass
+ * over a paragraph costs a table lookup per character and no allocation.
  */
+
+/**
+ * The UTF-16 code units of a text, exactly as long as the text. The detectors read the text
+ * as array elements rather than with `charCodeAt`, which compiles to a dispatch on the
+ * string's representation for every read: that dispatch was a fifth of a full scan. A read
+ * out of range gives undefined where `charCodeAt` gives NaN; every comparison, class lookup
+ * and bit operation the detectors make treats the two alike.
+ */
+export type Codes = Uint16Array;
+
+/** The code units of `text` (copied natively, by Buffer). */
+export function codesOf(text: string): Codes {
+  const bytes = Buffer.allocUnsafe(text.length * 2);
+  bytes.write(text, 0, 'utf16le');
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+}
 
 /** Character classes (a const enum, so the hot loops compare against literals). */
 export const enum C {
@@ -85,6 +101,9 @@ export class WordTable<T = true> {
   private readonly keys: string[] = [];
   private readonly values: T[] = [];
   private readonly mask: number;
+  /** The keys' code units, one after the other; key k starts at keyStarts[k]. */
+  private keyCodes: Codes;
+  private readonly keyStarts: number[] = [];
   /**
    * Bit n set when a word has n letters (bit 31: 31 or more): asked first, it turns away a
    * good part of the lookups without reading the text.
@@ -101,43 +120,84 @@ export class WordTable<T = true> {
     this.mask = size - 1;
     this.hashes = new Int32Array(size);
     this.slots = new Int32Array(size).fill(-1);
+    this.keyCodes = codesOf(list.map(([key]) => key.toLowerCase()).join(''));
+    let at = 0;
     for (const [key, value] of list) {
       const word = key.toLowerCase();
-      if (this.find(word, 0, word.length) >= 0) continue;
-      const h = edgeHash(word, 0, word.length);
+      const from = at;
+      at += word.length;
+      if (this.find(this.keyCodes, from, at) >= 0) continue;
+      const h = edgeHash(this.keyCodes, from, at);
       let slot = h & this.mask;
       while (this.slots[slot] >= 0) slot = (slot + 1) & this.mask;
       this.hashes[slot] = h;
       this.slots[slot] = this.keys.length;
       this.keys.push(word);
+      this.keyStarts.push(from);
       this.values.push(value);
       this.lengths |= 1 << Math.min(word.length, 31);
     }
   }
 
-  private find(text: string, start: number, end: number): number {
+  private find(codes: Codes, start: number, end: number): number {
     const n = end - start;
     if (n <= 0 || ((this.lengths >>> (n > 31 ? 31 : n)) & 1) === 0) return -1;
-    const h = edgeHash(text, start, end);
+    const h = edgeHash(codes, start, end);
     let slot = h & this.mask;
     for (;;) {
       const index = this.slots[slot];
       if (index < 0) return -1;
-      if (this.hashes[slot] === h && sameWord(this.keys[index], text, start, end)) return index;
+      if (this.hashes[slot] === h && sameWord(this.keyCodes, this.keyStarts[index], this.keys[index].length, codes, start, end)) return index;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  /** Whether [start, end) of `text` is one of the words. */
-  has(text: string, start: number, end: number): boolean {
-    return this.find(text, start, end) >= 0;
+  /** Whether [start, end) of the text is one of the words. */
+  has(codes: Codes, start: number, end: number): boolean {
+    return this.find(codes, start, end) >= 0;
   }
 
-  /** The value stored for the word at [start, end), or undefined. */
-  get(text: string, start: number, end: number): T | undefined {
-    const index = this.find(text, start, end);
+  /** The value stored for the word at [start, end) of the text, or undefined. */
+  get(codes: Codes, start: number, end: number): T | undefined {
+    const index = this.find(codes, start, end);
     return index < 0 ? undefined : this.values[index];
   }
+
+  /** Whether `word` (a string, not a range of the text) is one of the words. */
+  hasWord(word: string): boolean {
+    return this.findWord(word) >= 0;
+  }
+
+  /** The value stored for `word` (a string, not a range of the text), or undefined. */
+  getWord(word: string): T | undefined {
+    const index = this.findWord(word);
+    return index < 0 ? undefined : this.values[index];
+  }
+
+  private findWord(word: string): number {
+    const n = word.length;
+    if (n === 0) return -1;
+    let first = word.charCodeAt(0);
+    if (first >= 65 && first <= 90) first |= 32;
+    let last = word.charCodeAt(n - 1);
+    if (last >= 65 && last <= 90) last |= 32;
+    const h = (Math.imul(first, 961) + Math.imul(last, 31) + n) | 0;
+    for (let slot = h & this.mask; this.slots[slot] >= 0; slot = (slot + 1) & this.mask) {
+      if (this.hashes[slot] === h && isAsciiWord(word, this.keys[this.slots[slot]])) return this.slots[slot];
+    }
+    return -1;
+  }
+}
+
+/** Whether the string `written` is `word` (lower-case ASCII), ignoring ASCII case. */
+export function isAsciiWord(written: string, word: string): boolean {
+  if (written.length !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = written.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /**
@@ -145,20 +205,21 @@ export class WordTable<T = true> {
  * lookups are of words not in the table, and these are told apart without reading the
  * whole word (hashing every letter made the lookups a tenth of a full scan).
  */
-function edgeHash(text: string, start: number, end: number): number {
-  let first = text.charCodeAt(start);
+function edgeHash(codes: Codes, start: number, end: number): number {
+  let first = codes[start];
   if (first >= 65 && first <= 90) first |= 32;
-  let last = text.charCodeAt(end - 1);
+  let last = codes[end - 1];
   if (last >= 65 && last <= 90) last |= 32;
   return (Math.imul(first, 961) + Math.imul(last, 31) + (end - start)) | 0;
 }
 
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) {
-    let c = text.charCodeAt(start + k);
+/** Whether [start, end) of `codes` is the key of `length` units at `from` of `keys`, ASCII case aside. */
+function sameWord(keys: Codes, from: number, length: number, codes: Codes, start: number, end: number): boolean {
+  if (length !== end - start) return false;
+  for (let k = 0; k < length; k++) {
+    let c = codes[start + k];
     if (c >= 65 && c <= 90) c |= 32;
-    if (c !== word.charCodeAt(k)) return false;
+    if (c !== keys[from + k]) return false;
   }
   return true;
 }
@@ -192,39 +253,39 @@ export function isApostrophe(c: number): boolean {
 }
 
 /** End of the run of letters starting at `i`. */
-export function letterRunEnd(text: string, i: number, end: number): number {
-  while (i < end && isLetter(text.charCodeAt(i))) i++;
+export function letterRunEnd(codes: Codes, i: number, end: number): number {
+  while (i < end && isLetter(codes[i])) i++;
   return i;
 }
 
 /** Start of the run of letters ending at `i` (exclusive). */
-export function letterRunStart(text: string, i: number, start: number): number {
-  while (i > start && isLetter(text.charCodeAt(i - 1))) i--;
+export function letterRunStart(codes: Codes, i: number, start: number): number {
+  while (i > start && isLetter(codes[i - 1])) i--;
   return i;
 }
 
 /** First offset at or after `i` that is not a space (stops at `end`). */
-export function skipSpaces(text: string, i: number, end: number): number {
-  while (i < end && CLASSES[text.charCodeAt(i)] === C.SPACE) i++;
+export function skipSpaces(codes: Codes, i: number, end: number): number {
+  while (i < end && CLASSES[codes[i]] === C.SPACE) i++;
   return i;
 }
 
 /** First offset at or before `i` (exclusive end) that is not preceded by a space. */
-export function skipSpacesBack(text: string, i: number, start: number): number {
-  while (i > start && CLASSES[text.charCodeAt(i - 1)] === C.SPACE) i--;
+export function skipSpacesBack(codes: Codes, i: number, start: number): number {
+  while (i > start && CLASSES[codes[i - 1]] === C.SPACE) i--;
   return i;
 }
 
 /** Whether `text` holds `word` (lower-case ASCII) at `i`, ignoring case, as a whole word. */
-export function wordAt(text: string, i: number, end: number, word: string): boolean {
+export function wordAt(codes: Codes, i: number, end: number, word: string): boolean {
   const n = word.length;
   if (i + n > end) return false;
   for (let k = 0; k < n; k++) {
-    let c = text.charCodeAt(i + k);
+    let c = codes[i + k];
     if (c >= 65 && c <= 90) c |= 32;
     if (c !== word.charCodeAt(k)) return false;
   }
-  return i + n >= end || !isLetter(text.charCodeAt(i + n));
+  return i + n >= end || !isLetter(codes[i + n]);
 }
 
 /** Lower-cased text of [start, end). */
@@ -242,17 +303,17 @@ export interface WordSpan {
  * The word (letters only) after `i`, skipping at most the spaces in between; null when the
  * next thing is not a letter.
  */
-export function nextWord(text: string, i: number, end: number): WordSpan | null {
-  const s = skipSpaces(text, i, end);
-  if (s >= end || !isLetter(text.charCodeAt(s))) return null;
-  return { start: s, end: letterRunEnd(text, s, end) };
+export function nextWord(codes: Codes, i: number, end: number): WordSpan | null {
+  const s = skipSpaces(codes, i, end);
+  if (s >= end || !isLetter(codes[s])) return null;
+  return { start: s, end: letterRunEnd(codes, s, end) };
 }
 
 /** The word (letters only) ending before `i`, skipping spaces; null when not a word. */
-export function prevWord(text: string, i: number, start: number): WordSpan | null {
-  const e = skipSpacesBack(text, i, start);
-  if (e <= start || !isLetter(text.charCodeAt(e - 1))) return null;
-  return { start: letterRunStart(text, e, start), end: e };
+export function prevWord(codes: Codes, i: number, start: number): WordSpan | null {
+  const e = skipSpacesBack(codes, i, start);
+  if (e <= start || !isLetter(codes[e - 1])) return null;
+  return { start: letterRunStart(codes, e, start), end: e };
 }
 
 /** Whether the trimmed paragraph [start, end) has any non-space character. */
@@ -359,37 +420,37 @@ const SENTENCE_OPENERS = new WordTable([
  * marks or brackets; otherwise -1. The decision looks only at a few characters either side,
  * so every scan of a paragraph agrees on the same sentence boundaries.
  */
-export function sentenceEndAt(text: string, i: number, end: number): number {
-  const c = text.charCodeAt(i);
+export function sentenceEndAt(codes: Codes, i: number, end: number): number {
+  const c = codes[i];
   let j = i + 1;
-  while (j < end && CLASSES[text.charCodeAt(j)] === C.TERMINATOR) j++;
+  while (j < end && CLASSES[codes[j]] === C.TERMINATOR) j++;
   while (j < end) {
-    const d = text.charCodeAt(j);
+    const d = codes[j];
     const k = CLASSES[d];
     if (k === C.CLOSE || (k === C.QUOTE && d !== 0x201c && d !== 0x201e && d !== 0x00ab)) j++;
     else break;
   }
   if (j >= end) return end;
-  if (CLASSES[text.charCodeAt(j)] !== C.SPACE) return -1;
-  const s = skipSpaces(text, j, end);
+  if (CLASSES[codes[j]] !== C.SPACE) return -1;
+  const s = skipSpaces(codes, j, end);
   if (s >= end) return end;
-  const next = text.charCodeAt(s);
+  const next = codes[s];
   const nk = CLASSES[next];
   if (nk === C.LOWER) return -1;
   if (c !== 46) return j;
   // A period: not after an abbreviation or an initial.
-  const w0 = letterRunStart(text, i, 0);
+  const w0 = letterRunStart(codes, i, 0);
   const wlen = i - w0;
   if (wlen === 0) return j;
-  if (wlen === 1 && isUpper(text.charCodeAt(w0))) return -1;
-  const before = w0 > 0 ? text.charCodeAt(w0 - 1) : 32;
+  if (wlen === 1 && isUpper(codes[w0])) return -1;
+  const before = w0 > 0 ? codes[w0 - 1] : 32;
   if (before === 46) {
     // "U.S." or "a.m.": ends a sentence only when the next word plainly opens one.
     if (nk !== C.UPPER) return -1;
-    return SENTENCE_OPENERS.has(text, s, letterRunEnd(text, s, end)) ? j : -1;
+    return SENTENCE_OPENERS.has(codes, s, letterRunEnd(codes, s, end)) ? j : -1;
   }
-  if (wlen <= 6 && ABBREVIATIONS.has(text, w0, i)) {
-    if (wlen === 2 && (text.charCodeAt(w0) | 32) === 110 && (text.charCodeAt(w0 + 1) | 32) === 111 && !isDigit(next)) return j;
+  if (wlen <= 6 && ABBREVIATIONS.has(codes, w0, i)) {
+    if (wlen === 2 && (codes[w0] | 32) === 110 && (codes[w0 + 1] | 32) === 111 && !isDigit(next)) return j;
     if (nk === C.DIGIT || nk === C.UPPER) return -1;
   }
   return j;
@@ -414,23 +475,23 @@ export function newSentences(): Sentences {
  * Fills `list` with the sentence boundaries of the paragraph [start, end). `candidates` are
  * the terminator offsets met by the scan (in order).
  */
-export function splitSentencesInto(text: string, start: number, end: number, candidates: Int32Array, count: number, list: Sentences): void {
+export function splitSentencesInto(codes: Codes, start: number, end: number, candidates: Int32Array, count: number, list: Sentences): void {
   let n = 0;
-  let s = skipSpaces(text, start, end);
+  let s = skipSpaces(codes, start, end);
   for (let k = 0; k < count; k++) {
     const i = candidates[k];
     if (i < s) continue;
-    const e = sentenceEndAt(text, i, end);
+    const e = sentenceEndAt(codes, i, end);
     if (e < 0) continue;
     if (n * 2 + 2 > list.bounds.length) growSentences(list);
     list.bounds[n * 2] = s;
     list.bounds[n * 2 + 1] = e;
     n++;
-    s = skipSpaces(text, e, end);
+    s = skipSpaces(codes, e, end);
     if (s >= end) break;
   }
   if (s < end) {
-    const e = skipSpacesBack(text, end, s);
+    const e = skipSpacesBack(codes, end, s);
     if (e > s) {
       if (n * 2 + 2 > list.bounds.length) growSentences(list);
       list.bounds[n * 2] = s;
@@ -455,7 +516,7 @@ const scratchSentences = newSentences();
  */
 export function splitSentences(text: string, start: number, end: number, candidates: ArrayLike<number>, count: number, out: number[] = []): number[] {
   const terminators = candidates instanceof Int32Array ? candidates : Int32Array.from(candidates);
-  splitSentencesInto(text, start, end, terminators, count, scratchSentences);
+  splitSentencesInto(codesOf(text), start, end, terminators, count, scratchSentences);
   const bounds = scratchSentences.bounds;
   for (let k = 0; k < scratchSentences.count * 2; k++) out.push(bounds[k]);
   return out;
@@ -480,10 +541,10 @@ export function sentenceIndex(sentences: Sentences, offset: number): number {
 }
 
 /** Whether [start, end) of `text` is `word` (lower-case ASCII), ignoring case. */
-export function isWord(text: string, start: number, end: number, word: string): boolean {
+export function isWord(codes: Codes, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
   for (let k = 0; k < word.length; k++) {
-    let c = text.charCodeAt(start + k);
+    let c = codes[start + k];
     if (c >= 65 && c <= 90) c |= 32;
     if (c !== word.charCodeAt(k)) return false;
   }
@@ -491,13 +552,13 @@ export function isWord(text: string, start: number, end: number, word: string): 
 }
 
 /** Start of the word one space after `i` (the space at `i`), or -1. */
-export function wordStartAfter(text: string, i: number, end: number): number {
-  if (i + 1 >= end || CLASSES[text.charCodeAt(i)] !== C.SPACE) return -1;
-  return isLetter(text.charCodeAt(i + 1)) ? i + 1 : -1;
+export function wordStartAfter(codes: Codes, i: number, end: number): number {
+  if (i + 1 >= end || CLASSES[codes[i]] !== C.SPACE) return -1;
+  return isLetter(codes[i + 1]) ? i + 1 : -1;
 }
 
 /** End of the word one space before `i` (the space at `i - 1`), or -1. */
-export function wordEndBefore(text: string, i: number, floor: number): number {
-  if (i - 2 < floor || CLASSES[text.charCodeAt(i - 1)] !== C.SPACE) return -1;
-  return isLetter(text.charCodeAt(i - 2)) ? i - 1 : -1;
+export function wordEndBefore(codes: Codes, i: number, floor: number): number {
+  if (i - 2 < floor || CLASSES[codes[i - 1]] !== C.SPACE) return -1;
+  return isLetter(codes[i - 2]) ? i - 1 : -1;
 }
