@@ -38,6 +38,8 @@ export interface Attribution {
   end: number;
   verbStart: number;
   verbEnd: number;
+  /** Index of the sentence the verb is in (0 when the paragraph has none). */
+  sentence: number;
   subtype: string;
   speaker: SpeakerRef;
   person: boolean;
@@ -337,8 +339,11 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   return out;
 }
 
+/** The sentence of the verb `attributionAt` is reading, found once and kept with its attribution. */
+let verbSentence = 0;
+
 function attribution(start: number, end: number, vs: number, ve: number, word: string, name: string, speakerStart: number, speakerEnd: number, person: boolean, subtype = 'reported'): Attribution {
-  return { start, end, verbStart: vs, verbEnd: ve, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
+  return { start, end, verbStart: vs, verbEnd: ve, sentence: verbSentence, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
 }
 
 function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Entry, traits: number, found: readonly Attribution[]): Attribution | null {
@@ -346,10 +351,12 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
   const verb = entry.verb;
   let ss = vs;
   let se = vs;
+  verbSentence = 0;
   if (sentences.count > 0) {
     const k = sentenceIndex(sentences, vs);
     ss = sentences.bounds[k * 2];
     se = sentences.bounds[k * 2 + 1];
+    verbSentence = k;
   }
   const word = entry.word;
   if (verb === 'according') {
@@ -696,7 +703,7 @@ function linkOne(codes: Codes, q: QuoteSpan, attributions: readonly Attribution[
   let bestDistance = Infinity;
   for (let k = firstStartingAt(attributions, from - SPEAKER_REACH); k < count && attributions[k].start < to; k++) {
     const a = attributions[k];
-    const sa = sentenceIndex(sentenceList, a.verbStart);
+    const sa = a.sentence;
     if (sa !== sq && sa !== eq) continue;
     const d = a.start >= q.end ? a.start - q.end : a.end <= q.start ? q.start - a.end : 0;
     if (d < bestDistance) {
@@ -709,14 +716,14 @@ function linkOne(codes: Codes, q: QuoteSpan, attributions: readonly Attribution[
   if (sq > 0) {
     const before = sentences[(sq - 1) * 2];
     for (let k = firstStartingAt(attributions, sentences[sq * 2]) - 1; k >= 0 && attributions[k].start >= before - SPEAKER_REACH; k--) {
-      if (sentenceIndex(sentenceList, attributions[k].verbStart) === sq - 1) return k;
+      if (attributions[k].sentence === sq - 1) return k;
     }
   }
   // In the sentence after: its first attribution.
   if (eq + 1 < sentenceCount) {
     const after = sentences[(eq + 1) * 2 + 1];
     for (let k = firstStartingAt(attributions, q.end); k < count && attributions[k].start < after; k++) {
-      if (sentenceIndex(sentenceList, attributions[k].verbStart) === eq + 1) return k;
+      if (attributions[k].sentence === eq + 1) return k;
     }
   }
   return -1;
@@ -724,7 +731,7 @@ function linkOne(codes: Codes, q: QuoteSpan, attributions: readonly Attribution[
 
 /** Detection of one attribution, offsets relative to `base`. */
 export function attributionDetection(a: Attribution, sentences: Sentences, base: number): Detection {
-  const k = sentenceIndex(sentences, a.verbStart);
+  const k = a.sentence;
   const bounds = sentences.bounds;
   return {
     kind: 'attribution',

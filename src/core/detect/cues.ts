@@ -5,7 +5,7 @@
 import { type DetectionList, addDetection as importedAddDetection } from './list';
 import { F, entryAt as importedEntryAt, entryCount } from './lexicon';
 import {
-  type Codes, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
+  type Codes, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndexFrom as importedSentenceIndexFrom, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -16,7 +16,7 @@ const letterRunStart = importedLetterRunStart;
 const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
 const lower = importedLower;
-const sentenceIndex = importedSentenceIndex;
+const sentenceIndexFrom = importedSentenceIndexFrom;
 const wordAt = importedWordAt;
 const entryAt = importedEntryAt;
 const addDetection = importedAddDetection;
@@ -67,6 +67,7 @@ export function findCues(
   base: number,
   out: DetectionList,
 ): void {
+  let k = 0;
   for (let h = 0; h < count; h++) {
     let s = hits[h * 2];
     const index = hits[h * 2 + 1];
@@ -99,7 +100,7 @@ export function findCues(
     }
     // A non-blank paragraph always has a sentence; all fields are set at once, so every
     // cue object has the same shape.
-    const k = sentenceIndex(sentences, s);
+    k = sentenceIndexFrom(sentences, s, k);
     const bounds = sentences.bounds;
     const cueStart = s - base;
     const cueEnd = e - base;

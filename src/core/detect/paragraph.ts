@@ -255,7 +255,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   if (nextStart >= 0) {
     if (attributions.length > 0 && endsWithColon(codes, start, end)) {
       const a = attributions[attributions.length - 1];
-      if (sentences.count > 0 && sentenceIndex(sentences, a.verbStart) === sentences.count - 1) {
+      if (sentences.count > 0 && a.sentence === sentences.count - 1) {
         lead = { name: a.speaker.name, start: a.speaker.start - nextStart, end: a.speaker.end - nextStart };
       }
     }

@@ -540,6 +540,21 @@ export function sentenceIndex(sentences: Sentences, offset: number): number {
   return found;
 }
 
+/**
+ * `sentenceIndex` for offsets met in order, such as cues: `from` is the answer for an
+ * earlier offset, and the search walks on from there, most often by no sentence or one,
+ * instead of a binary search each time. An offset before sentence `from` falls back to the
+ * binary search.
+ */
+export function sentenceIndexFrom(sentences: Sentences, offset: number, from: number): number {
+  const bounds = sentences.bounds;
+  const last = sentences.count - 1;
+  if (from > last || bounds[from * 2] > offset) return sentenceIndex(sentences, offset);
+  let k = from;
+  while (k < last && bounds[(k + 1) * 2] <= offset) k++;
+  return k;
+}
+
 /** Whether [start, end) of `text` is `word` (lower-case ASCII), ignoring case. */
 export function isWord(codes: Codes, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
