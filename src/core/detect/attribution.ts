@@ -314,7 +314,8 @@ export interface AttributionInput {
  */
 export function findAttributions(input: AttributionInput): Attribution[] {
   const hits = input.hits;
-  const out: Attribution[] = [];
+  // Made once an attribution is found: most speech verbs met have no speaker.
+  let out: Attribution[] = NONE;
   let lastPerson: string | null = input.antecedent;
   for (let h = 0; h < input.hitCount; h++) {
     const vs = hits[h * 2];
@@ -331,6 +332,10 @@ export function findAttributions(input: AttributionInput): Attribution[] {
       lastPerson = name;
     }
     // Keep the list ordered by start; speakers written before the verb can start earlier.
+    if (out === NONE) {
+      out = [a];
+      continue;
+    }
     let k = out.length;
     while (k > 0 && out[k - 1].start > a.start) k--;
     if (k === out.length) out.push(a);
@@ -338,6 +343,9 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   }
   return out;
 }
+
+/** The empty list of attributions, shared and never written. */
+const NONE: Attribution[] = [];
 
 /** The sentence of the verb `attributionAt` is reading, found once and kept with its attribution. */
 let verbSentence = 0;
@@ -636,18 +644,26 @@ function onlyThat(codes: Codes, a: number, b: number): boolean {
  * Chooses the speaker of each outer quote: an attribution right after it, right before it,
  * in its sentence, or in the sentence before or after. Marks the attributions used.
  *
- * @returns For each quote, the attribution index, or -1
+ * @returns For each quote, the attribution index, or -1 (valid until the next call)
  */
-export function linkQuotes(codes: Codes, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: Sentences, start: number): number[] {
-  const links: number[] = [];
-  for (const q of quotes) links.push(q.nested ? -1 : linkOne(codes, q, attributions, sentences, start));
-  for (const k of links) {
+export function linkQuotes(codes: Codes, quotes: readonly QuoteSpan[], attributions: Attribution[], sentences: Sentences, start: number): readonly number[] {
+  const links = linkList;
+  const n = quotes.length;
+  for (let q = 0; q < n; q++) links[q] = quotes[q].nested ? -1 : linkOne(codes, quotes[q], attributions, sentences, start);
+  for (let q = 0; q < n; q++) {
+    const k = links[q];
     if (k < 0) continue;
     if (attributions[k].subtype === 'reported') attributions[k].subtype = 'speaker';
     attributions[k].linked = true;
   }
   return links;
 }
+
+/**
+ * The links `linkQuotes` returns, rewritten by every call (entries past the quotes given are
+ * stale): the caller reads them before it links again.
+ */
+const linkList: number[] = [];
 
 /** Index of the first attribution starting at or after `offset` (they are sorted by start). */
 function firstStartingAt(attributions: readonly Attribution[], offset: number): number {
