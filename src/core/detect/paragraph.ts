@@ -128,6 +128,14 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const ctx = numberContext;
   ctx.out = numbers;
   const codes = codesFor(text);
+  // What the scan reads: the paragraph, its line break, and the first mark of the next one.
+  let reads = end + 2;
+  if (nextStart >= 0) {
+    let n = nextStart;
+    while (n < text.length && CLASSES[text.charCodeAt(n)] === C.SPACE) n++;
+    reads = Math.max(reads, n + 2);
+  }
+  fillCodes(Math.min(reads, text.length));
   ctx.text = text;
   ctx.codes = codes;
   ctx.start = start;
@@ -402,18 +410,23 @@ const DEPTHS = DEPTH;
 const counts = new Int32Array(3);
 
 /*
- * The code units of the text being scanned (see `Codes` in text.ts), copied natively on its
- * first paragraph: 1 ms for 10 MB into a buffer kept from the scan before, several when the
- * buffer must be allocated and its pages faulted in. So the buffer is kept between scans,
- * but only while it is no bigger than CODES_KEPT bytes.
+ * The code units of the text being scanned (see `Codes` in text.ts), copied natively a
+ * stretch at a time, just ahead of the paragraphs that read them: copied all at once, the
+ * 20 MB of a 10 MB text had left the processor's caches by the time most paragraphs were
+ * read. The buffer is kept between scans (allocating it and faulting its pages in cost
+ * several ms), but only while it is no bigger than CODES_KEPT bytes.
  */
 const CODES_KEPT = 32 << 20;
 let codesBuffer = new ArrayBuffer(0);
 /** The text `codes` are the code units of; null when none. */
 let codesText: string | null = null;
 let codes: Codes = NO_CODES;
+/** `codes[0..codesFilled)` hold the text's code units; the rest is not yet copied. */
+let codesFilled = 0;
+/** How far past what a paragraph needs the code units are copied. */
+const FILL_AHEAD = 1 << 16;
 
-/** The code units of `text`, copied unless they are those of the text scanned last. */
+/** The code units of `text` (filled by `fillCodes`), reused if they are those of the text scanned last. */
 function codesFor(text: string): Codes {
   // `!==` compares strings by content, but the same string object answers at once; a copy of
   // the text with the same content is adopted on its first paragraph, so that a text is
@@ -421,17 +434,28 @@ function codesFor(text: string): Codes {
   if (text !== codesText) {
     const bytes = text.length * 2;
     if (codesBuffer.byteLength < bytes) codesBuffer = new ArrayBuffer(Math.max(bytes, 4096));
-    Buffer.from(codesBuffer, 0, bytes).write(text, 0, 'utf16le');
     codes = new Uint16Array(codesBuffer, 0, text.length);
+    codesFilled = 0;
   }
   codesText = text;
   return codes;
+}
+
+/** Makes `codes` hold the code units of the text scanned up to `to` (exclusive) at least. */
+function fillCodes(to: number): void {
+  if (to <= codesFilled) return;
+  const text = codesText as string;
+  const from = codesFilled;
+  const end = Math.min(text.length, Math.max(to, from) + FILL_AHEAD);
+  Buffer.from(codesBuffer, from * 2, (end - from) * 2).write(text.slice(from, end), 0, 'utf16le');
+  codesFilled = end;
 }
 
 /** Lets go of the text scanned last, so that it can be collected. Called when a scan is done. */
 export function releaseText(): void {
   codesText = null;
   codes = NO_CODES;
+  codesFilled = 0;
   windowCodes = null;
   windowStart = 0;
   windowEnd = 0;
@@ -455,6 +479,7 @@ function fillWindow(codes: Codes, from: number): void {
   windowCodes = codes;
   windowStart = from;
   windowEnd = Math.min(codes.length, from + WINDOW_SIZE);
+  fillCodes(windowEnd);
   WINDOW.set(codes.subarray(from, windowEnd));
 }
 
