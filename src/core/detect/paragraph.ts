@@ -420,8 +420,8 @@ const CODES_KEPT = 32 << 20;
 let codesBuffer = new ArrayBuffer(0);
 /** The text `codes` are the code units of; null when none. */
 let codesText: string | null = null;
-let codes: Codes = NO_CODES;
-/** `codes[0..codesFilled)` hold the text's code units; the rest is not yet copied. */
+let textCodes: Codes = NO_CODES;
+/** `textCodes[0..codesFilled)` hold the text's code units; the rest is not yet copied. */
 let codesFilled = 0;
 /** How far past what a paragraph needs the code units are copied. */
 const FILL_AHEAD = 1 << 16;
@@ -434,14 +434,14 @@ function codesFor(text: string): Codes {
   if (text !== codesText) {
     const bytes = text.length * 2;
     if (codesBuffer.byteLength < bytes) codesBuffer = new ArrayBuffer(Math.max(bytes, 4096));
-    codes = new Uint16Array(codesBuffer, 0, text.length);
+    textCodes = new Uint16Array(codesBuffer, 0, text.length);
     codesFilled = 0;
   }
   codesText = text;
-  return codes;
+  return textCodes;
 }
 
-/** Makes `codes` hold the code units of the text scanned up to `to` (exclusive) at least. */
+/** Makes `textCodes` hold the code units of the text scanned up to `to` (exclusive) at least. */
 function fillCodes(to: number): void {
   if (to <= codesFilled) return;
   const text = codesText as string;
@@ -454,7 +454,7 @@ function fillCodes(to: number): void {
 /** Lets go of the text scanned last, so that it can be collected. Called when a scan is done. */
 export function releaseText(): void {
   codesText = null;
-  codes = NO_CODES;
+  textCodes = NO_CODES;
   codesFilled = 0;
   windowCodes = null;
   windowStart = 0;
@@ -479,22 +479,163 @@ function fillWindow(codes: Codes, from: number): void {
   windowCodes = codes;
   windowStart = from;
   windowEnd = Math.min(codes.length, from + WINDOW_SIZE);
-  fillCodes(windowEnd);
+  // Code units given by a caller other than the scan are complete already.
+  if (codes === textCodes) fillCodes(windowEnd);
   WINDOW.set(codes.subarray(from, windowEnd));
+}
+
+/*
+ * The walk is in two steps. The automaton runs over the characters and notes only the ones
+ * where something happens (2% of them), as [offset, action, state before] in `stops`; then
+ * those are turned into marks, terminators and events. Each character's state depends on
+ * the one before, so a walk is as slow as a chain of table loads. A paragraph is therefore
+ * walked as two halves at once, split after a character that ends any word (there the
+ * state is A.OUT whatever came before): two chains run side by side in the time of one.
+ */
+let stops: Int32Array<ArrayBuffer> = new Int32Array(3 * 1024);
+let stopsB: Int32Array<ArrayBuffer> = new Int32Array(3 * 1024);
+/** The state the last `walk` ended in. */
+let walkState: number = A.OUT;
+/** Paragraphs shorter than this are walked in one piece: splitting would not pay. */
+const TWO_HALVES_MIN = 64;
+
+/**
+ * Runs the automaton over [from, to) of the window from `state`, appending a stop to `out`
+ * at `count` for every character that yields an action; returns the new count and leaves
+ * the state reached in `walkState`. `out` has room for a stop per character.
+ */
+function walk(from: number, to: number, state: number, out: Int32Array, count: number): number {
+  const table = TABLE;
+  const columns = COLUMN_OF;
+  const chars = WINDOW;
+  const offset = windowStart;
+  for (let j = from - offset, stop = to - offset; j < stop; j++) {
+    const action: number = table[state | columns[chars[j]]];
+    if (action < A.SPECIAL) {
+      state = action;
+      continue;
+    }
+    out[count] = j + offset;
+    out[count + 1] = action;
+    out[count + 2] = state;
+    count += 3;
+    state = A.OUT;
+  }
+  walkState = state;
+  return count;
+}
+
+/**
+ * `walk` over [from, split) into `stops` and over [split, to) into `stopsB` at once, the
+ * second half being at least as long; then the stops of the second half are put after those
+ * of the first. Both halves advance one character per step, so one index serves both: the
+ * compiled loop then keeps everything in registers. Returns the number of stops; the state
+ * at `to` goes to `walkState`.
+ */
+function walkHalves(from: number, split: number, to: number): number {
+  const table = TABLE;
+  const columns = COLUMN_OF;
+  const chars = WINDOW;
+  const offset = windowStart;
+  const first = stops;
+  const second = stopsB;
+  const delta = split - from;
+  let na = 0;
+  let nb = 0;
+  let sa: number = A.OUT;
+  let sb: number = A.OUT;
+  let j = from - offset;
+  const stopA = split - offset;
+  for (;;) {
+    let x = 0;
+    let y = 0;
+    // The common case, no action in either half, in a loop of its own.
+    for (;;) {
+      if (j >= stopA) break;
+      x = table[sa | columns[chars[j]]];
+      y = table[sb | columns[chars[j + delta]]];
+      if (x >= A.SPECIAL || y >= A.SPECIAL) break;
+      sa = x;
+      sb = y;
+      j++;
+    }
+    if (j >= stopA) break;
+    if (x < A.SPECIAL) {
+      sa = x;
+    } else {
+      first[na] = j + offset;
+      first[na + 1] = x;
+      first[na + 2] = sa;
+      na += 3;
+      sa = A.OUT;
+    }
+    if (y < A.SPECIAL) {
+      sb = y;
+    } else {
+      second[nb] = j + delta + offset;
+      second[nb + 1] = y;
+      second[nb + 2] = sb;
+      nb += 3;
+      sb = A.OUT;
+    }
+    j++;
+  }
+  nb = walk(j + delta + offset, to, sb, second, nb);
+  for (let k = 0; k < nb; k++) first[na + k] = second[k];
+  return na + nb;
+}
+
+/** Where to split [start, end) for `walkHalves`: after a character that ends any word, at or before the middle; -1 if none. */
+function splitPoint(start: number, end: number): number {
+  const columns = COLUMN_OF;
+  const chars = WINDOW;
+  const offset = windowStart;
+  const mid = (start + end) >> 1;
+  const floor = Math.max(start, mid - 64);
+  for (let i = mid - 1; i >= floor; i--) if (columns[chars[i - offset]] === 0) return i + 1;
+  return -1;
+}
+
+/** Makes room for `n` values in both stop buffers. */
+function reserveStops(n: number): void {
+  if (stops.length >= n) return;
+  const size = Math.max(n, stops.length * 2);
+  const bigger = new Int32Array(size);
+  bigger.set(stops);
+  stops = bigger;
+  stopsB = new Int32Array(size);
 }
 
 /**
  * Walks the paragraph once and records where things are: quote marks, sentence
  * terminators, and (as events) digits, '@' and the keywords. Acting on them comes after,
- * so that this loop stays small enough to run at a few nanoseconds a character.
+ * so that the walk stays small enough to run at a few nanoseconds a character.
  */
 export function collectCandidates(codes: Codes, start: number, end: number): void {
-  const table = TABLE;
-  const columns = COLUMN_OF;
+  let stopCount = 0;
+  let state: number = A.OUT;
+  if (end - start <= WINDOW_SIZE) {
+    if (start < windowStart || end > windowEnd || codes !== windowCodes) fillWindow(codes, start);
+    reserveStops(3 * (end - start));
+    const split = end - start >= TWO_HALVES_MIN ? splitPoint(start, end) : -1;
+    stopCount = split < 0 ? walk(start, end, A.OUT, stops, 0) : walkHalves(start, split, end);
+    state = walkState;
+  } else {
+    // A paragraph longer than the window, a window at a time.
+    for (let i = start; i < end; ) {
+      fillWindow(codes, i);
+      const to = Math.min(end, windowEnd);
+      reserveStops(stopCount + 3 * (to - i));
+      stopCount = walk(i, to, state, stops, stopCount);
+      state = walkState;
+      i = to;
+    }
+  }
+
   const accepts = ACCEPTED;
   const classes = CLASSES;
   const depth = DEPTHS;
-  const chars = WINDOW;
+  const found = stops;
   // The buffers in locals: module variables are reloaded on every access.
   let eventBuffer = events;
   let markBuffer = marks;
@@ -502,53 +643,45 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
   let markCount = 0;
   let termCount = 0;
   let eventCount = 0;
-  let state = A.OUT;
-  let i = start;
-  while (i < end) {
-    if (i < windowStart || i >= windowEnd || codes !== windowCodes) fillWindow(codes, i);
-    const offset = windowStart;
-    const stop = Math.min(end, windowEnd) - offset;
-    let j = i - offset;
-    for (; j < stop; j++) {
-      const action: number = table[state | columns[chars[j]]];
-      if (action < A.SPECIAL) {
-        state = action;
-        continue;
-      }
-      const at = j + offset;
-      const accepted = accepts[state >> 5];
-      if (accepted >= 0) {
-        if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-        eventBuffer[eventCount++] = at - depth[state >> 5];
-        eventBuffer[eventCount++] = accepted;
-      }
-      state = A.OUT;
-      if (action === A.ACT_BREAK) continue;
-      if (action === A.ACT_DIGIT) {
-        if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-        eventBuffer[eventCount++] = at;
-        eventBuffer[eventCount++] = EVENT_DIGIT;
-        // The rest of the run, which may go on past the window.
-        let k = at + 1;
-        while (k < end && isDigitCode(codes[k])) k++;
-        j = k - 1 - offset;
-      } else if (action === A.ACT_QUOTE) {
-        // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
-        const c = chars[j];
-        if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
-          if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
-          markBuffer[markCount++] = at;
-        }
-      } else if (action === A.ACT_TERMINATOR) {
-        if (termCount === termBuffer.length) termBuffer = terms = grow(termBuffer);
-        termBuffer[termCount++] = at;
-      } else {
-        if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-        eventBuffer[eventCount++] = at;
-        eventBuffer[eventCount++] = EVENT_AT;
-      }
+  /**
+   * End of the run of digits last met: the walk stops at every digit, but a run is one
+   * candidate number (the state after a digit is A.OUT, so nothing is lost by skipping).
+   */
+  let digitsEnd = -1;
+  for (let k = 0; k < stopCount; k += 3) {
+    const at = found[k];
+    const action = found[k + 1];
+    const before = found[k + 2];
+    const accepted = accepts[before >> 5];
+    if (accepted >= 0) {
+      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+      eventBuffer[eventCount++] = at - depth[before >> 5];
+      eventBuffer[eventCount++] = accepted;
     }
-    i = j + offset;
+    if (action === A.ACT_BREAK) continue;
+    if (action === A.ACT_DIGIT) {
+      if (at < digitsEnd) continue;
+      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+      eventBuffer[eventCount++] = at;
+      eventBuffer[eventCount++] = EVENT_DIGIT;
+      let d = at + 1;
+      while (d < end && isDigitCode(codes[d])) d++;
+      digitsEnd = d;
+    } else if (action === A.ACT_QUOTE) {
+      // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
+      const c = codes[at];
+      if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
+        if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
+        markBuffer[markCount++] = at;
+      }
+    } else if (action === A.ACT_TERMINATOR) {
+      if (termCount === termBuffer.length) termBuffer = terms = grow(termBuffer);
+      termBuffer[termCount++] = at;
+    } else {
+      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+      eventBuffer[eventCount++] = at;
+      eventBuffer[eventCount++] = EVENT_AT;
+    }
   }
   if (accepts[state >> 5] >= 0) {
     if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
