@@ -11,7 +11,7 @@
 import type { Detection, DetectionKind } from './types';
 import { type DetectionList, addDetection as importedAddDetection, newDetectionList } from './list';
 import { C, CLASS, type Codes, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
-import { A, ACCEPTS, COLUMNS, DEPTH, F, TRANSITIONS, entryAt as importedEntryAt } from './lexicon';
+import { A, ACCEPTS, COLUMNS, DEPTH, F, FLAGS, TRANSITIONS, entryAt as importedEntryAt } from './lexicon';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
@@ -23,6 +23,7 @@ const splitSentencesInto = importedSplitSentencesInto;
 const sentenceIndex = importedSentenceIndex;
 const entryAt = importedEntryAt;
 const addDetection = importedAddDetection;
+const ENTRY_FLAGS = FLAGS;
 
 // Plain constants, not exports: an exported constant compiles to a property of the module object.
 const QUOTE_KIND = 1;
@@ -173,9 +174,9 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       ctx.floor = Math.max(ctx.floor, j);
       continue;
     }
-    const entry = entryAt(code);
-    const flags = entry.flags;
+    const flags = ENTRY_FLAGS[code];
     if (flags & F.NUMBER_WORD) {
+      const entry = entryAt(code);
       if (wantNumbers && !furnitureChecked) {
         wantNumbers = !isFurniture(text, codes, start, end);
         furnitureChecked = true;
@@ -192,7 +193,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       cueHits[cueCount * 2 + 1] = code;
       cueCount++;
     } else if (flags & F.URL) {
-      const we = pos + entry.word.length;
+      const we = pos + entryAt(code).word.length;
       const n = codes[we];
       if (n === 58 || n === 46) {
         let j = we;
@@ -494,6 +495,8 @@ function fillWindow(codes: Codes, from: number): void {
  */
 let stops: Int32Array<ArrayBuffer> = new Int32Array(3 * 1024);
 let stopsB: Int32Array<ArrayBuffer> = new Int32Array(3 * 1024);
+/** How many values of `stopsB` the last `walkHalves` wrote: its stops come after those of `stops`. */
+let secondCount = 0;
 /** The state the last `walk` ended in. */
 let walkState: number = A.OUT;
 /** Paragraphs shorter than this are walked in one piece: splitting would not pay. */
@@ -527,10 +530,9 @@ function walk(from: number, to: number, state: number, out: Int32Array, count: n
 
 /**
  * `walk` over [from, split) into `stops` and over [split, to) into `stopsB` at once, the
- * second half being at least as long; then the stops of the second half are put after those
- * of the first. Both halves advance one character per step, so one index serves both: the
- * compiled loop then keeps everything in registers. Returns the number of stops; the state
- * at `to` goes to `walkState`.
+ * second half being at least as long. Both halves advance one character per step, so one index serves both: the
+ * compiled loop then keeps everything in registers. Returns the number of values written to
+ * `stops`, leaves that of `stopsB` in `secondCount` and the state at `to` in `walkState`.
  */
 function walkHalves(from: number, split: number, to: number): number {
   const table = TABLE;
@@ -581,8 +583,8 @@ function walkHalves(from: number, split: number, to: number): number {
     j++;
   }
   nb = walk(j + delta + offset, to, sb, second, nb);
-  for (let k = 0; k < nb; k++) first[na + k] = second[k];
-  return na + nb;
+  secondCount = nb;
+  return na;
 }
 
 /** Where to split [start, end) for `walkHalves`: after a character that ends any word, at or before the middle; -1 if none. */
@@ -613,6 +615,7 @@ function reserveStops(n: number): void {
  */
 export function collectCandidates(codes: Codes, start: number, end: number): void {
   let stopCount = 0;
+  secondCount = 0;
   let state: number = A.OUT;
   if (end - start <= WINDOW_SIZE) {
     if (start < windowStart || end > windowEnd || codes !== windowCodes) fillWindow(codes, start);
@@ -635,7 +638,6 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
   const accepts = ACCEPTED;
   const classes = CLASSES;
   const depth = DEPTHS;
-  const found = stops;
   // The buffers in locals: module variables are reloaded on every access.
   let eventBuffer = events;
   let markBuffer = marks;
@@ -648,39 +650,44 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
    * candidate number (the state after a digit is A.OUT, so nothing is lost by skipping).
    */
   let digitsEnd = -1;
-  for (let k = 0; k < stopCount; k += 3) {
-    const at = found[k];
-    const action = found[k + 1];
-    const before = found[k + 2];
-    const accepted = accepts[before >> 5];
-    if (accepted >= 0) {
-      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-      eventBuffer[eventCount++] = at - depth[before >> 5];
-      eventBuffer[eventCount++] = accepted;
-    }
-    if (action === A.ACT_BREAK) continue;
-    if (action === A.ACT_DIGIT) {
-      if (at < digitsEnd) continue;
-      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-      eventBuffer[eventCount++] = at;
-      eventBuffer[eventCount++] = EVENT_DIGIT;
-      let d = at + 1;
-      while (d < end && isDigitCode(codes[d])) d++;
-      digitsEnd = d;
-    } else if (action === A.ACT_QUOTE) {
-      // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
-      const c = codes[at];
-      if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
-        if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
-        markBuffer[markCount++] = at;
+  // The stops of the first half, then those of the second (none when walked in one piece).
+  for (let part = 0; part < 2; part++) {
+    const found = part === 0 ? stops : stopsB;
+    const count = part === 0 ? stopCount : secondCount;
+    for (let k = 0; k < count; k += 3) {
+      const at = found[k];
+      const action = found[k + 1];
+      const before = found[k + 2];
+      const accepted = accepts[before >> 5];
+      if (accepted >= 0) {
+        if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+        eventBuffer[eventCount++] = at - depth[before >> 5];
+        eventBuffer[eventCount++] = accepted;
       }
-    } else if (action === A.ACT_TERMINATOR) {
-      if (termCount === termBuffer.length) termBuffer = terms = grow(termBuffer);
-      termBuffer[termCount++] = at;
-    } else {
-      if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
-      eventBuffer[eventCount++] = at;
-      eventBuffer[eventCount++] = EVENT_AT;
+      if (action === A.ACT_BREAK) continue;
+      if (action === A.ACT_DIGIT) {
+        if (at < digitsEnd) continue;
+        if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+        eventBuffer[eventCount++] = at;
+        eventBuffer[eventCount++] = EVENT_DIGIT;
+        let d = at + 1;
+        while (d < end && isDigitCode(codes[d])) d++;
+        digitsEnd = d;
+      } else if (action === A.ACT_QUOTE) {
+        // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
+        const c = codes[at];
+        if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
+          if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
+          markBuffer[markCount++] = at;
+        }
+      } else if (action === A.ACT_TERMINATOR) {
+        if (termCount === termBuffer.length) termBuffer = terms = grow(termBuffer);
+        termBuffer[termCount++] = at;
+      } else {
+        if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);
+        eventBuffer[eventCount++] = at;
+        eventBuffer[eventCount++] = EVENT_AT;
+      }
     }
   }
   if (accepts[state >> 5] >= 0) {
