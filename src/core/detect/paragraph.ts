@@ -365,11 +365,18 @@ function mergeInto(out: Detection[], la: DetectionList, lb: DetectionList, lc: D
   const b = lb.spans;
   const c = lc.spans;
   const d = ld.spans;
+  const total = na + nb + nc + nd;
+  // Most paragraphs have detections of one kind or none: those need no comparing.
+  const only = total === na ? la : total === nb ? lb : total === nc ? lc : total === nd ? ld : null;
+  if (only) {
+    const items = only.items;
+    for (let n = 0; n < total; n++) out.push(items[n]);
+    return;
+  }
   let i = 0;
   let j = 0;
   let k = 0;
   let l = 0;
-  const total = na + nb + nc + nd;
   for (let n = 0; n < total; n++) {
     let from = 0;
     let start = 0;
