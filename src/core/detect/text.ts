@@ -224,9 +224,11 @@ function sameWord(keys: Codes, from: number, length: number, codes: Codes, start
   return true;
 }
 
+/** 1 for the code units that are letters (UPPER or LOWER in CLASS): one load answers `isLetter`. */
+const LETTERS: Uint8Array = CLASS.map((k) => (k === C.UPPER || k === C.LOWER ? 1 : 0));
+
 export function isLetter(c: number): boolean {
-  const k = CLASSES[c];
-  return k === C.UPPER || k === C.LOWER;
+  return LETTERS[c] === 1;
 }
 
 export function isUpper(c: number): boolean {
