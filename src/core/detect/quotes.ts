@@ -6,7 +6,9 @@
  * quote. So a mark's glyph only breaks ties: whether it opens or closes is read from what
  * stands on either side of it, as typesetters do. A quote left open at the end of a
  * paragraph continues only when the next paragraph reopens it (the newswire convention for
- * a statement running over several paragraphs); otherwise it ends with its paragraph.
+ * a statement running over several paragraphs), or when the text is hard-wrapped and the
+ * quote closes within the next few lines (see `closesOnWrappedLines`); otherwise it ends
+ * with its paragraph.
  */
 import {
   C, CLASS as importedCLASS, type Codes, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
@@ -81,6 +83,11 @@ export interface OpenQuote {
   subtype: string;
   /** Offset of the opening mark. */
   start: number;
+  /**
+   * The quote runs on over a single line break, without a reopening mark: the next
+   * paragraph's first mark is not a continuation mark but may close the quote.
+   */
+  wrapped: boolean;
 }
 
 /** A paired (or paragraph-bounded) quote found in one paragraph. */
@@ -156,9 +163,10 @@ function closesOnRight(codes: Codes, i: number, end: number): boolean {
  * @param end - Paragraph end (before the line break)
  * @param marks - Offsets of candidate quote marks
  * @param count - How many of `marks` are used
- * @param carried - Quote left open by the previous paragraph, whose reopening mark is the
- *   first character of this one
- * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens
+ * @param carried - Quote left open by the previous paragraph: reopened by the first
+ *   character of this one, or wrapped onto it
+ * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens or
+ *   closes a quote left open
  * @returns The quotes and the carry, in an object reused by the next call
  */
 export function pairQuotes(
@@ -178,7 +186,7 @@ export function pairQuotes(
   if (carried) {
     stack.push({ family: carried.family, subtype: carried.subtype, start: carried.start, weak: -1, continued: true });
     // The reopening mark is not a new quote.
-    if (count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
+    if (!carried.wrapped && count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
   }
   let opened = -1;
   let skipUntil = -1;
@@ -253,7 +261,9 @@ export function pairQuotes(
   if (stack.length > 0) {
     const outer = stack[0];
     if (nextStart >= 0 && reopens(codes, nextStart, outer.family)) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start };
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: false };
+    } else if (nextStart >= 0 && closesOnWrappedLines(codes, end, nextStart, outer.family)) {
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: true };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
@@ -343,6 +353,65 @@ function reopens(codes: Codes, start: number, family: number): boolean {
   if (lean === Lean.ONLY_CLOSE) return false;
   const next = codes[i + 1];
   return i + 1 < codes.length && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
+}
+
+/**
+ * How many lines after a paragraph may close a quote it leaves open, when only single line
+ * breaks stand between them: text hard-wrapped at 70-80 columns then keeps quotes of up to
+ * four lines (about 50 words) whole. The incremental detector re-scans this many paragraphs
+ * before an edit, since each paragraph's result depends on that many after it.
+ */
+export const WRAP_LOOKAHEAD = 3;
+
+/**
+ * Whether a quote of `family` left open at `end` closes on one of the next lines of a
+ * hard-wrapped paragraph: each line follows the one before after a single line break (a
+ * blank line ends the paragraph), and the first mark of the family on them has the shape
+ * of a closing mark (`the cost," she said`). A mark shaped to open, or one that could be
+ * either, says a new quote begins, and the open quote stays bounded by its own line, as
+ * in text written one paragraph per line.
+ */
+function closesOnWrappedLines(codes: Codes, end: number, nextStart: number, family: number): boolean {
+  const length = codes.length;
+  let lineEnd = end;
+  let next = nextStart;
+  for (let n = 0; n < WRAP_LOOKAHEAD; n++) {
+    // Exactly one line break (LF, CR or CRLF) between the lines.
+    const c = codes[lineEnd];
+    const after = c === 13 && codes[lineEnd + 1] === 10 ? lineEnd + 2 : lineEnd + 1;
+    if (c !== 10 && c !== 13) return false;
+    if (next !== after || next >= length) return false;
+    let e = next;
+    let blank = true;
+    while (e < length && codes[e] !== 10 && codes[e] !== 13) {
+      if (CLASS[codes[e]] !== C.SPACE) blank = false;
+      e++;
+    }
+    if (blank) return false;
+    for (let i = next; i < e; i++) {
+      const m = codes[i];
+      if (FAMILY[m] !== family) continue;
+      const left = opensOnLeft(codes, i, next, -1);
+      const right = closesOnRight(codes, i, e);
+      if (family === Q.SINGLE) {
+        // After punctuation the mark closes (`yield,' he said`); one after a letter may be
+        // an apostrophe (don't, soldiers') and one between spaces is stray: neither decides.
+        const prev = i > next ? CLASS[codes[i - 1]] : C.SPACE;
+        if (right && (prev === C.PUNCT || prev === C.TERMINATOR)) return true;
+        if (left && !right) return false;
+        continue;
+      }
+      // As in the pairing above: a mark with room on its right closes what is open, unless
+      // its glyph is made to open.
+      if (!right) return false;
+      return !left || (LEAN[m] !== Lean.LEANS_OPEN && LEAN[m] !== Lean.ONLY_OPEN);
+    }
+    // No mark of the family on this line: look at the next one.
+    if (e >= length) return false;
+    lineEnd = e;
+    next = codes[e] === 13 && codes[e + 1] === 10 ? e + 2 : e + 1;
+  }
+  return false;
 }
 
 function sortSpans(spans: QuoteSpan[]): void {
