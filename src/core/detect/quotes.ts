@@ -262,7 +262,7 @@ export function pairQuotes(
     const outer = stack[0];
     if (nextStart >= 0 && reopens(codes, nextStart, outer.family)) {
       carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: false };
-    } else if (nextStart >= 0 && closesOnWrappedLines(codes, end, nextStart, outer.family)) {
+    } else if (nextStart >= 0 && closesOnWrappedLines(codes, start, end, nextStart, outer.family)) {
       carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: true };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
@@ -364,14 +364,23 @@ function reopens(codes: Codes, start: number, family: number): boolean {
 export const WRAP_LOOKAHEAD = 3;
 
 /**
+ * The longest line taken for a hard-wrapped one (code units): wrapping is done at 72-100
+ * columns, while a paragraph written on one line is most often longer. A quote opened on a
+ * longer line, or running through one, stays bounded by its paragraph.
+ */
+const WRAPPED_LINE = 120;
+
+/**
  * Whether a quote of `family` left open at `end` closes on one of the next lines of a
  * hard-wrapped paragraph: each line follows the one before after a single line break (a
  * blank line ends the paragraph), and the first mark of the family on them has the shape
  * of a closing mark (`the cost," she said`). A mark shaped to open, or one that could be
  * either, says a new quote begins, and the open quote stays bounded by its own line, as
- * in text written one paragraph per line.
+ * in text written one paragraph per line. The line the quote is open on and any line it
+ * runs through must be short enough to be wrapped lines (`WRAPPED_LINE`).
  */
-function closesOnWrappedLines(codes: Codes, end: number, nextStart: number, family: number): boolean {
+function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStart: number, family: number): boolean {
+  if (end - start > WRAPPED_LINE) return false;
   const length = codes.length;
   let lineEnd = end;
   let next = nextStart;
@@ -407,7 +416,7 @@ function closesOnWrappedLines(codes: Codes, end: number, nextStart: number, fami
       return !left || (LEAN[m] !== Lean.LEANS_OPEN && LEAN[m] !== Lean.ONLY_OPEN);
     }
     // No mark of the family on this line: look at the next one.
-    if (e >= length) return false;
+    if (e >= length || e - next > WRAPPED_LINE) return false;
     lineEnd = e;
     next = codes[e] === 13 && codes[e + 1] === 10 ? e + 2 : e + 1;
   }
