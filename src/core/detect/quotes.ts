@@ -154,6 +154,26 @@ function closesOnRight(codes: Codes, i: number, end: number): boolean {
 }
 
 /**
+ * Whether an ellipsis (three dots or `…`) or a dash starts at `i` and leads into a word,
+ * after at most one space: how a quotation that picks up mid-sentence begins.
+ */
+function leadsIn(codes: Codes, i: number, end: number): boolean {
+  let j = i;
+  if (codes[j] === 46) {
+    while (j < end && codes[j] === 46) j++;
+    if (j - i < 3) return false;
+  } else {
+    const k = CLASS[codes[j]];
+    if (codes[j] !== 0x2026 && k !== C.DASH) return false;
+    while (j < end && (codes[j] === 0x2026 || CLASS[codes[j]] === C.DASH)) j++;
+  }
+  if (j < end && CLASS[codes[j]] === C.SPACE) j++;
+  if (j >= end) return false;
+  const k = CLASS[codes[j]];
+  return k === C.UPPER || k === C.LOWER || k === C.DIGIT;
+}
+
+/**
  * Pairs the quote marks at `marks[0..count)` (offsets inside the paragraph [start, end), in
  * order, apostrophes between letters already left out by the scan).
  *
@@ -198,7 +218,9 @@ export function pairQuotes(
     if (family < 0) continue;
     const lean = LEAN[c];
     const left = opensOnLeft(codes, i, start, opened);
-    const right = closesOnRight(codes, i, end);
+    // A mark that may open and is followed by an ellipsis or a dash leading into words
+    // ("...and then", "— no more") opens: the text begins mid-sentence.
+    const right = closesOnRight(codes, i, end) && !(left && leadsIn(codes, i + 1, end));
     let action: number; // 1 open, 2 close, 3 close only if nothing better comes, 0 nothing
     if (c === 0x60) {
       // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
