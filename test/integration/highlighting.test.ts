@@ -45,6 +45,21 @@ describe('highlighting in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('decorates a quote hard-wrapped over lines of a Markdown file as one range once its closing mark is typed', async () => {
+    const wrapped = '# Briefing\n\n“We will not back down,\nwhatever the cost\nKirby told reporters.\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: wrapped });
+    const editor = await vscode.window.showTextDocument(document);
+    const open = await afterRedraw(editor);
+    const opening = wrapped.indexOf('“');
+    // Unclosed, the quote ends with its line.
+    assert.deepEqual(open.kinds.quote, [{ start: opening, end: wrapped.indexOf('\n', opening) }]);
+    const typed = await afterRedraw(editor, () => editor.edit((b) => b.insert(document.positionAt(wrapped.indexOf('cost') + 4), ',”')), (d) => d.kinds.quote.length > 0 && d.kinds.quote[0].end > wrapped.indexOf('cost'));
+    const text = editor.document.getText();
+    assert.deepEqual(typed.kinds.quote, [{ start: opening, end: text.indexOf('cost,”') + 'cost,”'.length }]);
+    assert.deepEqual(typed.kinds.quote, spansOf(text, 'quote'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('removes the quote decorations when quotes are switched off in settings, and keeps the rest', async () => {
     const editor = await openSample('002_1d5a32230170d5dd.txt');
     const on = await afterRedraw(editor);

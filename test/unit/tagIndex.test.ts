@@ -45,6 +45,18 @@ describe('the tag index behind the side panel', () => {
     assert.deepEqual(readingOrder([a, b], tagMatcher({ text: 'coinage' })).map((p) => p.tag.anchor.exact), ['Axis of Aggressors']);
   });
 
+  it('never matches a search across the end of the tagged text and the start of its note', () => {
+    assert.deepEqual(readingOrder([a, b], tagMatcher({ text: 'aggressors loaded' })), []);
+  });
+
+  it('filters a tag replaced by an edit of its note by the new note', () => {
+    const tag = a.tags.find((t) => t.note !== undefined) as Tag;
+    assert.equal(tagMatcher({ text: 'coinage' })(tag), true);
+    const edited: Tag = { ...tag, note: 'Ask the desk.' };
+    assert.equal(tagMatcher({ text: 'coinage' })(edited), false);
+    assert.equal(tagMatcher({ text: 'DESK' })(edited), true);
+  });
+
   it('filters by author and by tags needing attention', () => {
     assert.deepEqual(readingOrder([a, b], tagMatcher({ author: 'grace' })).map((p) => p.tag.anchor.exact), ['10,000 or more']);
     assert.deepEqual(readingOrder([a, b], tagMatcher({ orphansOnly: true })).map((p) => p.tag.anchor.exact), ['stark warning']);

@@ -3,9 +3,11 @@
  *
  * Each paragraph keeps its detections with offsets relative to its own start, so an edit
  * only moves the start of the paragraphs after it. A paragraph's result depends on its own
- * text, on the `Carry` handed on by the paragraph before and on the first character of the
- * paragraph after (see paragraph.ts). So after an edit the touched paragraphs are re-scanned
- * together with one neighbour on each side, and the scan then walks on only while the carry
+ * text, on the `Carry` handed on by the paragraph before and on the few paragraphs after it
+ * (whether the next one reopens a quote, whether a hard-wrapped quote closes within the next
+ * `WRAP_LOOKAHEAD` lines; see quotes.ts). So after an edit the touched paragraphs are
+ * re-scanned together with that many paragraphs before them and one after, and the scan
+ * then walks on only while the carry
  * it hands on differs from the one handed on before the edit (a quote that now runs on, a
  * speaker that changed). The result is always what `detect()` returns for the new text.
  *
@@ -16,6 +18,7 @@
 import type { DetectOptions, Detection, TextChange } from './types';
 import { type Carry, compareDetections, kindMask, releaseText, sameCarry, scanParagraph } from './paragraph';
 import { mergeSorted, paragraphBounds } from './document';
+import { WRAP_LOOKAHEAD } from './quotes';
 
 interface Paragraph {
   start: number;
@@ -171,12 +174,12 @@ export class IncrementalDetector {
     this.cache = null;
     this.joined = null;
 
-    // Paragraphs touching the edit are [first, last]; one neighbour each side is re-scanned
-    // too, because a paragraph looks at the next one's first character and hands a carry on.
+    // Paragraphs touching the edit are [first, last]. Those whose scan looks ahead into them
+    // are re-scanned too, and one after, since a paragraph hands a carry on.
     const first = this.firstEndingAtOrAfter(offset);
     let last = first - 1;
     while (last + 1 < count && paragraphs[last + 1].start <= offset + length) last++;
-    const lo = Math.max(0, first - 1);
+    const lo = Math.max(0, first - WRAP_LOOKAHEAD);
     const hi = Math.min(count - 1, last + 1);
     // The region is whole chunks: from a paragraph start (or the text start, prefix
     // included) to the next paragraph's start (or the text end).
@@ -187,7 +190,7 @@ export class IncrementalDetector {
     const old = parts.join('');
     const region = old.slice(0, offset - regionStart) + inserted + old.slice(offset + length - regionStart);
     const carryIn = fromTop || lo === 0 ? null : paragraphs[lo - 1].carry;
-    const after = hi + 1 < count ? paragraphs[hi + 1].chunk : '';
+    const after = this.chunksAfter(hi);
 
     const scanned = this.scanRegion(region, after, regionStart, carryIn);
     const fresh = scanned.paragraphs;
@@ -202,10 +205,10 @@ export class IncrementalDetector {
     let carryOld = hi >= 0 && hi < count ? paragraphs[hi].carry : null;
     while (next < count && !sameCarry(carryNew, carryOld)) {
       const p = paragraphs[next];
-      const followingChunk = next + 1 < count ? paragraphs[next + 1].chunk : '';
+      const following = this.chunksAfter(next);
       const local: Detection[] = [];
-      const text = followingChunk ? p.chunk + followingChunk : p.chunk;
-      const result = scanParagraph(text, 0, p.end - p.start, carryNew, followingChunk ? p.chunk.length : -1, 0, this.kinds, local);
+      const text = following ? p.chunk + following : p.chunk;
+      const result = scanParagraph(text, 0, p.end - p.start, carryNew, following ? p.chunk.length : -1, 0, this.kinds, local);
       const start = p.start + delta;
       fresh.push({ start, end: p.end + delta, chunk: p.chunk, local, cross: result.cross, carry: result.carry });
       carryOld = p.carry;
@@ -234,6 +237,17 @@ export class IncrementalDetector {
     this.length += delta;
     releaseText();
     return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(this.length, Math.max(changedTo, changedFrom)) };
+  }
+
+  /** The text of the paragraphs a scan of paragraph `k` looks ahead into. */
+  private chunksAfter(k: number): string {
+    const paragraphs = this.paragraphs;
+    const to = Math.min(paragraphs.length, k + 1 + WRAP_LOOKAHEAD);
+    if (k + 1 >= to) return '';
+    if (k + 2 === to) return paragraphs[k + 1].chunk;
+    let text = '';
+    for (let j = k + 1; j < to; j++) text += paragraphs[j].chunk;
+    return text;
   }
 
   /** Index of the first paragraph whose end is at or after `offset` (count if none). */

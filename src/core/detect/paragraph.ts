@@ -4,9 +4,10 @@
  * turn candidates into detections.
  *
  * A paragraph's result depends on its own text, on what the previous paragraph hands on
- * (`Carry`: a quote still open, the last person named, a "Kirby said:" lead-in) and on the
- * first character of the next paragraph (does it reopen the quote?). Nothing else, which is
- * what lets the incremental detector re-scan only the paragraphs an edit touches.
+ * (`Carry`: a quote still open, the last person named, a "Kirby said:" lead-in) and, for a
+ * quote left open, on the few lines after it (does the next paragraph reopen the quote, or
+ * does a hard-wrapped line close it? see quotes.ts). Nothing else, which is what lets the
+ * incremental detector re-scan only the paragraphs an edit touches.
  */
 import type { Detection, DetectionKind } from './types';
 import { type DetectionList, addDetection as importedAddDetection, newDetectionList } from './list';
@@ -49,7 +50,7 @@ export function kindMask(kinds: ReadonlySet<DetectionKind> | undefined): number 
  * scanned the same way.
  */
 export interface Carry {
-  quote: { family: number; subtype: string; start: number; speaker: SpeakerRef | null } | null;
+  quote: { family: number; subtype: string; start: number; wrapped: boolean; speaker: SpeakerRef | null } | null;
   antecedent: string | null;
   lead: SpeakerRef | null;
 }
@@ -76,7 +77,7 @@ export function sameCarry(a: Carry | null, b: Carry | null): boolean {
   const qb = b.quote;
   if (qa === qb) return true;
   if (!qa || !qb) return false;
-  return qa.family === qb.family && qa.subtype === qb.subtype && qa.start === qb.start && sameSpeaker(qa.speaker, qb.speaker);
+  return qa.family === qb.family && qa.subtype === qb.subtype && qa.start === qb.start && qa.wrapped === qb.wrapped && sameSpeaker(qa.speaker, qb.speaker);
 }
 
 function sameSpeaker(a: SpeakerRef | null, b: SpeakerRef | null): boolean {
@@ -206,7 +207,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   // Quotes.
   const carried: OpenQuote | null = carryIn?.quote
-    ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start }
+    ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start, wrapped: carryIn.quote.wrapped }
     : null;
   // Quotes matter to quotes and to attributions (a speaker is one when a quote is near);
   // numbers and cues alone need neither quotes nor speakers.
@@ -285,6 +286,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
         family: open.family,
         subtype: open.subtype,
         start: open.start - nextStart,
+        wrapped: open.wrapped,
         speaker: speaker ? { name: speaker.name, start: speaker.start - nextStart, end: speaker.end - nextStart } : null,
       };
     }

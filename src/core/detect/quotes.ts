@@ -6,7 +6,9 @@
  * quote. So a mark's glyph only breaks ties: whether it opens or closes is read from what
  * stands on either side of it, as typesetters do. A quote left open at the end of a
  * paragraph continues only when the next paragraph reopens it (the newswire convention for
- * a statement running over several paragraphs); otherwise it ends with its paragraph.
+ * a statement running over several paragraphs), or when the text is hard-wrapped and the
+ * quote closes within the next few lines (see `closesOnWrappedLines`); otherwise it ends
+ * with its paragraph.
  */
 import {
   C, CLASS as importedCLASS, type Codes, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
@@ -81,6 +83,11 @@ export interface OpenQuote {
   subtype: string;
   /** Offset of the opening mark. */
   start: number;
+  /**
+   * The quote runs on over a single line break, without a reopening mark: the next
+   * paragraph's first mark is not a continuation mark but may close the quote.
+   */
+  wrapped: boolean;
 }
 
 /** A paired (or paragraph-bounded) quote found in one paragraph. */
@@ -147,6 +154,26 @@ function closesOnRight(codes: Codes, i: number, end: number): boolean {
 }
 
 /**
+ * Whether an ellipsis (three dots or `…`) or a dash starts at `i` and leads into a word,
+ * after at most one space: how a quotation that picks up mid-sentence begins.
+ */
+function leadsIn(codes: Codes, i: number, end: number): boolean {
+  let j = i;
+  if (codes[j] === 46) {
+    while (j < end && codes[j] === 46) j++;
+    if (j - i < 3) return false;
+  } else {
+    const k = CLASS[codes[j]];
+    if (codes[j] !== 0x2026 && k !== C.DASH) return false;
+    while (j < end && (codes[j] === 0x2026 || CLASS[codes[j]] === C.DASH)) j++;
+  }
+  if (j < end && CLASS[codes[j]] === C.SPACE) j++;
+  if (j >= end) return false;
+  const k = CLASS[codes[j]];
+  return k === C.UPPER || k === C.LOWER || k === C.DIGIT;
+}
+
+/**
  * Pairs the quote marks at `marks[0..count)` (offsets inside the paragraph [start, end), in
  * order, apostrophes between letters already left out by the scan).
  *
@@ -156,9 +183,10 @@ function closesOnRight(codes: Codes, i: number, end: number): boolean {
  * @param end - Paragraph end (before the line break)
  * @param marks - Offsets of candidate quote marks
  * @param count - How many of `marks` are used
- * @param carried - Quote left open by the previous paragraph, whose reopening mark is the
- *   first character of this one
- * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens
+ * @param carried - Quote left open by the previous paragraph: reopened by the first
+ *   character of this one, or wrapped onto it
+ * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens or
+ *   closes a quote left open
  * @returns The quotes and the carry, in an object reused by the next call
  */
 export function pairQuotes(
@@ -179,7 +207,7 @@ export function pairQuotes(
   if (carried) {
     pushEntry(carried.family, carried.subtype, carried.start, true);
     // The reopening mark is not a new quote.
-    if (count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
+    if (!carried.wrapped && count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
   }
   let opened = -1;
   let skipUntil = -1;
@@ -191,7 +219,9 @@ export function pairQuotes(
     if (family < 0) continue;
     const lean = LEAN[c];
     const left = opensOnLeft(codes, i, start, opened);
-    const right = closesOnRight(codes, i, end);
+    // A mark that may open and is followed by an ellipsis or a dash leading into words
+    // ("...and then", "— no more") opens: the text begins mid-sentence.
+    const right = closesOnRight(codes, i, end) && !(left && leadsIn(codes, i + 1, end));
     let action: number; // 1 open, 2 close, 3 close only if nothing better comes, 0 nothing
     if (c === 0x60) {
       // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
@@ -254,7 +284,9 @@ export function pairQuotes(
   if (stackSize > 0) {
     const outer = stack[0];
     if (nextStart >= 0 && reopens(codes, nextStart, outer.family)) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start };
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: false };
+    } else if (nextStart >= 0 && closesOnWrappedLines(codes, start, end, nextStart, outer.family)) {
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: true };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
@@ -361,6 +393,74 @@ function reopens(codes: Codes, start: number, family: number): boolean {
   if (lean === Lean.ONLY_CLOSE) return false;
   const next = codes[i + 1];
   return i + 1 < codes.length && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
+}
+
+/**
+ * How many lines after a paragraph may close a quote it leaves open, when only single line
+ * breaks stand between them: text hard-wrapped at 70-80 columns then keeps quotes of up to
+ * four lines (about 50 words) whole. The incremental detector re-scans this many paragraphs
+ * before an edit, since each paragraph's result depends on that many after it.
+ */
+export const WRAP_LOOKAHEAD = 3;
+
+/**
+ * The longest line taken for a hard-wrapped one (code units): wrapping is done at 72-100
+ * columns, while a paragraph written on one line is most often longer. A quote opened on a
+ * longer line, or running through one, stays bounded by its paragraph.
+ */
+const WRAPPED_LINE = 120;
+
+/**
+ * Whether a quote of `family` left open at `end` closes on one of the next lines of a
+ * hard-wrapped paragraph: each line follows the one before after a single line break (a
+ * blank line ends the paragraph), and the first mark of the family on them has the shape
+ * of a closing mark (`the cost," she said`). A mark shaped to open, or one that could be
+ * either, says a new quote begins, and the open quote stays bounded by its own line, as
+ * in text written one paragraph per line. The line the quote is open on and any line it
+ * runs through must be short enough to be wrapped lines (`WRAPPED_LINE`).
+ */
+function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStart: number, family: number): boolean {
+  if (end - start > WRAPPED_LINE) return false;
+  const length = codes.length;
+  let lineEnd = end;
+  let next = nextStart;
+  for (let n = 0; n < WRAP_LOOKAHEAD; n++) {
+    // Exactly one line break (LF, CR or CRLF) between the lines.
+    const c = codes[lineEnd];
+    const after = c === 13 && codes[lineEnd + 1] === 10 ? lineEnd + 2 : lineEnd + 1;
+    if (c !== 10 && c !== 13) return false;
+    if (next !== after || next >= length) return false;
+    let e = next;
+    let blank = true;
+    while (e < length && codes[e] !== 10 && codes[e] !== 13) {
+      if (CLASS[codes[e]] !== C.SPACE) blank = false;
+      e++;
+    }
+    if (blank) return false;
+    for (let i = next; i < e; i++) {
+      const m = codes[i];
+      if (FAMILY[m] !== family) continue;
+      const left = opensOnLeft(codes, i, next, -1);
+      const right = closesOnRight(codes, i, e);
+      if (family === Q.SINGLE) {
+        // After punctuation the mark closes (`yield,' he said`); one after a letter may be
+        // an apostrophe (don't, soldiers') and one between spaces is stray: neither decides.
+        const prev = i > next ? CLASS[codes[i - 1]] : C.SPACE;
+        if (right && (prev === C.PUNCT || prev === C.TERMINATOR)) return true;
+        if (left && !right) return false;
+        continue;
+      }
+      // As in the pairing above: a mark with room on its right closes what is open, unless
+      // its glyph is made to open.
+      if (!right) return false;
+      return !left || (LEAN[m] !== Lean.LEANS_OPEN && LEAN[m] !== Lean.ONLY_OPEN);
+    }
+    // No mark of the family on this line: look at the next one.
+    if (e >= length || e - next > WRAPPED_LINE) return false;
+    lineEnd = e;
+    next = codes[e] === 13 && codes[e + 1] === 10 ? e + 2 : e + 1;
+  }
+  return false;
 }
 
 function sortSpans(spans: QuoteSpan[]): void {

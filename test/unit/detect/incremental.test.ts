@@ -19,11 +19,24 @@ const PIECES = [
 
 const piece = fc.constantFrom(...PIECES);
 
-/** A starting text: a slice of a sample article with pieces spliced in. */
+/** `text` hard-wrapped at `width` columns with blank lines between paragraphs, as plain-text and Markdown articles often are. */
+function hardWrap(text: string, width: number): string {
+  const line = new RegExp(`(\\S.{0,${width - 1}})(?: +|$)`, 'g');
+  return text
+    .split('\n')
+    .map((paragraph) => paragraph.replace(line, (_: string, kept: string) => `${kept}\n`).replace(/\n$/, ''))
+    .join('\n\n');
+}
+
+/**
+ * A starting text: a slice of a sample article, half the time hard-wrapped so that quotes
+ * run over single line breaks, with pieces spliced in.
+ */
 const startText = fc
-  .tuple(fc.nat(samples.length - 1), fc.nat(4000), fc.nat(1500), fc.array(fc.tuple(fc.nat(), piece), { maxLength: 8 }))
-  .map(([which, from, length, inserts]) => {
+  .tuple(fc.nat(samples.length - 1), fc.nat(4000), fc.nat(1500), fc.array(fc.tuple(fc.nat(), piece), { maxLength: 8 }), fc.option(fc.integer({ min: 20, max: 80 })))
+  .map(([which, from, length, inserts, width]) => {
     let text = samples[which].slice(from % samples[which].length, (from % samples[which].length) + length);
+    if (width !== null) text = hardWrap(text, width);
     for (const [at, p] of inserts) {
       const k = at % (text.length + 1);
       text = text.slice(0, k) + p + text.slice(k);
@@ -159,6 +172,43 @@ describe('IncrementalDetector', () => {
     const quote = detector.detections.find((d) => d.kind === 'quote');
     assert.deepEqual(quote && [quote.start, quote.end, quote.unclosed], [0, at + 1, undefined]);
     assert.ok(range.changedFrom <= 0 && range.changedTo >= at + 1);
+  });
+
+  it('equals a full scan when edits open, close or rewrap quotes running over single line breaks', () => {
+    // Short hard-wrapped texts dense with quote marks and line breaks, so that edits often
+    // decide whether a quote opened lines earlier closes within the lines a scan looks at.
+    const word = fc.constantFrom('the', 'war', 'said', 'Kirby', 'cost', 'will', '“We', 'it,”', '"No', 'end,"', 'said.', '’', '‘Yes', 'done,’');
+    const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+    const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n', '\r\n')), { minLength: 2, maxLength: 12 }).map((lines) => lines.map(([l, br]) => l + br).join(''));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(3), insert: fc.constantFrom('', '”', '“', '"', '’', '\n', '\n\n', ' ', 'x') });
+    fc.assert(
+      fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
+        const detector = new IncrementalDetector(initial);
+        let current = initial;
+        for (const b of batches) {
+          const applied = applyBatch(current, b);
+          current = applied.text;
+          detector.applyChanges(applied.edits);
+          assert.deepStrictEqual(detector.detections, detect(current));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('joins a quote hard-wrapped over four lines once its closing mark is typed', () => {
+    const text = '“We will not\nback down, not now\nand not later, whatever\nthe cost” Kirby said.\n\nNext.';
+    const detector = new IncrementalDetector(text);
+    const quoteText = (): string[] => detector.detections.filter((d) => d.kind === 'quote').map((d) => detector.text.slice(d.start, d.end));
+    assert.deepEqual(quoteText(), ['“We will not\nback down, not now\nand not later, whatever\nthe cost”']);
+    // Deleting the closing mark leaves the quote bounded by its first line.
+    const close = text.indexOf('”');
+    detector.applyChanges([{ rangeOffset: close, rangeLength: 1, text: '' }]);
+    assert.deepEqual(quoteText(), ['“We will not']);
+    assert.deepStrictEqual(detector.detections, detect(detector.text));
+    detector.applyChanges([{ rangeOffset: close, rangeLength: 0, text: '”' }]);
+    assert.deepEqual(quoteText(), ['“We will not\nback down, not now\nand not later, whatever\nthe cost”']);
+    assert.deepStrictEqual(detector.detections, detect(detector.text));
   });
 
   it('keeps only the kinds it was asked for', () => {

@@ -106,9 +106,16 @@ const SETS: Array<{ name: string; texts: () => string[] | undefined; kinds: Part
     },
   },
   {
-    name: 'the detector’s quote cases',
-    texts: () => detectorCases('quotes.txt'),
+    name: 'the detector’s quote cases on one line',
+    texts: () => detectorCases('quotes.txt')?.filter((text) => !text.includes('\n')),
     kinds: { quote: { characters: 0.95, detections: 0.9, runs: 0.9 } },
+  },
+  {
+    // Where a grammar that ends every quote at its line cannot follow the detector: quotes
+    // reopened paragraph after paragraph and quotes hard-wrapped over single line breaks.
+    name: 'the detector’s quote cases over several lines',
+    texts: () => detectorCases('quotes.txt')?.filter((text) => text.includes('\n')),
+    kinds: { quote: { characters: 0.6, detections: 0.8, runs: 0.95 } },
   },
   {
     name: 'the detector’s number cases',
