@@ -9,6 +9,7 @@ import { DetectionHoverProvider } from './vscode/hover';
 import { createLog, registerLogCommands } from './vscode/log';
 import { NoteFileSystem } from './vscode/noteEditor';
 import { registerPanelCommands } from './vscode/panelCommands';
+import { SidecarMover } from './vscode/sidecarMove';
 import { SidecarStore } from './vscode/sidecarStore';
 import { DetectionStatusBar } from './vscode/statusBar';
 import { TagCommands } from './vscode/tagCommands';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     detectedView,
     triage,
     registerPanelCommands(store, tagTree, kinds),
+    new SidecarMover(log),
   );
   log.info(`News Annotator ${context.extension.packageJSON.version} activated`);
   return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage };

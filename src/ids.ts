@@ -33,6 +33,7 @@ export const Commands = {
   clearTagFilter: 'newsAnnotator.clearTagFilter',
   copyTagAsMarkdown: 'newsAnnotator.copyTagAsMarkdown',
   refreshTags: 'newsAnnotator.refreshTags',
+  moveSidecars: 'newsAnnotator.moveSidecars',
   startTriage: 'newsAnnotator.startTriage',
   stopTriage: 'newsAnnotator.stopTriage',
   triageKey: 'newsAnnotator.triageKey',

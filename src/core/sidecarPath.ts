@@ -64,6 +64,30 @@ export function isSidecarPath(path: string, options: SidecarLocation = { locatio
   return mirror !== undefined && options.workspaceRoot !== undefined && relativeTo(mirror, normalised) !== undefined;
 }
 
+/**
+ * Where a sidecar belongs after the location setting changed, when it still sits in the
+ * other place: a sidecar beside its article when `options` says `mirror`, or one inside the
+ * mirror folder when it says `beside`.
+ *
+ * @param sidecarPath - A sidecar's path, `/`-separated
+ * @param options - The location now in force, with the mirror folder and workspace root
+ *   given in both modes (they say where the mirror folder is)
+ * @returns The path it should move to, or undefined when it is in its place already (or
+ *   has no place under `options`)
+ */
+export function relocatedSidecarPath(sidecarPath: string, options: SidecarLocation): string | undefined {
+  const mirror: SidecarLocation = { ...options, location: 'mirror' };
+  if (mirrorRoot(mirror) === undefined) return undefined;
+  const inMirror = isSidecarPath(sidecarPath, mirror);
+  if (options.location === 'mirror') {
+    if (inMirror || !isSidecarPath(sidecarPath)) return undefined;
+    return sidecarPathFor(normalise(sidecarPath).slice(0, -SIDECAR_SUFFIX.length), mirror);
+  }
+  if (!inMirror) return undefined;
+  const article = articlePathFor(sidecarPath, mirror);
+  return article === undefined ? undefined : sidecarPathFor(article);
+}
+
 /** The last segment of a path: what a sidecar records as its `article`. */
 export function baseName(path: string): string {
   const normalised = normalise(path);

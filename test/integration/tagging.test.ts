@@ -328,4 +328,47 @@ describe('tagging spans and keeping them in sidecar files', () => {
     assert.equal(await exists(sidecarOf(article)), false);
     assert.equal(tagsOnDisk(await readText(sidecar))[0].anchor.exact, '$2,000');
   });
+
+  it('moves sidecars left beside their articles into the mirror folder on request, never over one already there', async () => {
+    const { store } = await api();
+    const moving = await freshArticle('003_bb27b04e273cb384.txt', 'tag-move.txt', 'moves');
+    const clashing = await freshArticle('003_bb27b04e273cb384.txt', 'tag-clash.txt', 'moves');
+    for (const article of [moving, clashing]) {
+      const editor = await showArticle(article);
+      select(editor, 'North Korea');
+      await written(article, () => vscode.commands.executeCommand('newsAnnotator.tagClaim'));
+    }
+    const mirrored = (article: vscode.Uri): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), '.annotations', 'moves', `${article.path.split('/').pop()}.tags.yaml`);
+    // Someone already keeps a sidecar for the second article in the mirror folder.
+    const theirs = 'version: 1\narticle: tag-clash.txt\ntags: []\n';
+    await vscode.workspace.fs.writeFile(mirrored(clashing), new TextEncoder().encode(theirs));
+    const ours = await readText(sidecarOf(moving));
+
+    await vscode.workspace.getConfiguration('newsAnnotator').update('sidecar.location', 'mirror', vscode.ConfigurationTarget.Global);
+    await eventually(() => (store.peek(moving)?.tags.length ?? 0) === 0, store.onDidChange, 'the tags to be looked for in the mirror folder');
+    type Moves = Record<'moved' | 'kept' | 'failed', Array<{ from: vscode.Uri; to: vscode.Uri }>>;
+    const has = (list: Moves['moved'], from: vscode.Uri, to: vscode.Uri): boolean => list.some((m) => m.from.toString() === from.toString() && m.to.toString() === to.toString());
+    // The shared test workspace holds other tests' sidecars too: they move as well.
+    const result = await vscode.commands.executeCommand<Moves>('newsAnnotator.moveSidecars');
+    assert.ok(has(result.moved, sidecarOf(moving), mirrored(moving)), 'the sidecar beside its article moved');
+    assert.ok(has(result.kept, sidecarOf(clashing), mirrored(clashing)), 'the clashing one stayed');
+    assert.deepEqual(result.failed, []);
+
+    assert.equal(await exists(sidecarOf(moving)), false);
+    assert.equal(await readText(mirrored(moving)), ours, 'moved byte for byte');
+    await eventually(() => store.peek(moving)?.tags.length === 1, store.onDidChange, 'the moved tags to show again');
+    assert.equal(store.peek(moving)?.tags[0].anchor.exact, 'North Korea');
+    // Neither file of the clash was touched.
+    assert.equal(await readText(mirrored(clashing)), theirs);
+    assert.equal(tagsOnDisk(await readText(sidecarOf(clashing)))[0].anchor.exact, 'North Korea');
+
+    // And back, once beside is set again: every sidecar returns to its article.
+    await vscode.workspace.getConfiguration('newsAnnotator').update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
+    const back = await vscode.commands.executeCommand<Moves>('newsAnnotator.moveSidecars');
+    for (const m of result.moved) assert.ok(has(back.moved, m.to, m.from), `${m.to.path} moved back`);
+    assert.equal(await readText(sidecarOf(moving)), ours);
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const folder of [['moves'], ['.annotations', 'moves']]) await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), ...folder), { recursive: true });
+  });
 });

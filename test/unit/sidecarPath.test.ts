@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, normalise, sidecarPathFor, type SidecarLocation } from '../../src/core/sidecarPath';
+import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, normalise, relocatedSidecarPath, sidecarPathFor, type SidecarLocation } from '../../src/core/sidecarPath';
 
 describe('sidecar paths', () => {
   const mirror: SidecarLocation = { location: 'mirror', mirrorFolder: '.annotations', workspaceRoot: '/home/ada/desk' };
@@ -30,6 +30,24 @@ describe('sidecar paths', () => {
       const sidecar = sidecarPathFor(article, options)!;
       assert.equal(articlePathFor(sidecar, options), article);
     }
+  });
+
+  it('move a sidecar left beside its article into the mirror folder once mirror is set, and back', () => {
+    const beside: SidecarLocation = { ...mirror, location: 'beside' };
+    const besideSidecar = '/home/ada/desk/articles/2026/article.txt.tags.yaml';
+    const mirroredSidecar = '/home/ada/desk/.annotations/articles/2026/article.txt.tags.yaml';
+    assert.equal(relocatedSidecarPath(besideSidecar, mirror), mirroredSidecar);
+    assert.equal(relocatedSidecarPath(mirroredSidecar, beside), besideSidecar);
+    // Already in place.
+    assert.equal(relocatedSidecarPath(mirroredSidecar, mirror), undefined);
+    assert.equal(relocatedSidecarPath(besideSidecar, beside), undefined);
+  });
+
+  it('move nothing that is no sidecar, lies outside the workspace, or has no mirror folder to go to', () => {
+    assert.equal(relocatedSidecarPath('/home/ada/desk/articles/article.txt', mirror), undefined);
+    assert.equal(relocatedSidecarPath('/tmp/article.txt.tags.yaml', mirror), undefined);
+    assert.equal(relocatedSidecarPath('/home/ada/desk/article.txt.tags.yaml', { location: 'mirror', workspaceRoot: '/home/ada/desk' }), undefined);
+    assert.equal(relocatedSidecarPath('/home/ada/desk/.annotations/.tags.yaml', { ...mirror, location: 'beside' }), undefined);
   });
 
   it('recognise sidecars by name, and in mirror mode by folder too', () => {

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import { SIDECAR_SUFFIX, relocatedSidecarPath, type SidecarLocation } from '../core/sidecarPath';
+import { Commands, Settings } from '../ids';
+import { Disposable } from './disposable';
+
+/** A sidecar that sits where the location setting no longer looks, and where it belongs. */
+export interface Relocation {
+  readonly from: vscode.Uri;
+  readonly to: vscode.Uri;
+}
+
+export interface MoveResult {
+  readonly moved: Relocation[];
+  /** Left where they were: a sidecar is already at the new place. */
+  readonly kept: Relocation[];
+  readonly failed: Array<Relocation & { reason: string }>;
+}
+
+/** The location in force for a workspace folder, with its mirror folder in both modes. */
+function locationIn(folder: vscode.WorkspaceFolder): SidecarLocation {
+  const config = vscode.workspace.getConfiguration(Settings.section, folder.uri);
+  return {
+    location: config.get<string>(Settings.sidecarLocation, 'beside') === 'mirror' ? 'mirror' : 'beside',
+    mirrorFolder: config.get<string>(Settings.sidecarMirrorFolder, '.annotations'),
+    workspaceRoot: folder.uri.path,
+  };
+}
+
+/** Every sidecar of the workspace that the location setting does not look for where it is. */
+export async function findMisplacedSidecars(): Promise<Relocation[]> {
+  const out: Relocation[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const options = locationIn(folder);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/*${SIDECAR_SUFFIX}`), '**/node_modules/**');
+    for (const from of found) {
+      const target = relocatedSidecarPath(from.path, options);
+      if (target !== undefined) out.push({ from, to: from.with({ path: target }) });
+    }
+  }
+  return out.sort((a, b) => (a.from.path < b.from.path ? -1 : a.from.path > b.from.path ? 1 : 0));
+}
+
+/**
+ * Moves each sidecar to its place. Never overwrites: a sidecar already at the new place
+ * (tags made there since the setting changed) keeps both files as they are, and the
+ * person is told which to merge by hand.
+ */
+export async function moveSidecars(relocations: readonly Relocation[], fs: vscode.FileSystem = vscode.workspace.fs): Promise<MoveResult> {
+  const result: MoveResult = { moved: [], kept: [], failed: [] };
+  for (const relocation of relocations) {
+    try {
+      if (await exists(fs, relocation.to)) {
+        result.kept.push(relocation);
+        continue;
+      }
+      await fs.createDirectory(relocation.to.with({ path: relocation.to.path.slice(0, relocation.to.path.lastIndexOf('/')) }));
+      await fs.rename(relocation.from, relocation.to, { overwrite: false });
+      result.moved.push(relocation);
+    } catch (error) {
+      result.failed.push({ ...relocation, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}
+
+async function exists(fs: vscode.FileSystem, uri: vscode.Uri): Promise<boolean> {
+  try {
+    await fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The "Move Sidecars to the Configured Location" command, and the offer to run it when the
+ * location setting changes while sidecars sit in the old place: without it their tags would
+ * no longer show (they stay on disk, untouched, until moved).
+ */
+export class SidecarMover extends Disposable {
+  private offerTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.register(vscode.commands.registerCommand(Commands.moveSidecars, () => this.run()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration(`${Settings.section}.sidecar`)) return;
+        // Both settings often change together; offer once they have.
+        clearTimeout(this.offerTimer);
+        this.offerTimer = setTimeout(() => void this.offer(), 300);
+      }),
+    );
+    this.register({ dispose: () => clearTimeout(this.offerTimer) });
+  }
+
+  /** Moves every misplaced sidecar and says what happened; returns the result for tests. */
+  async run(): Promise<MoveResult> {
+    const misplaced = await findMisplacedSidecars();
+    if (misplaced.length === 0) {
+      void vscode.window.showInformationMessage('Every sidecar is where the sidecar location setting says.');
+      return { moved: [], kept: [], failed: [] };
+    }
+    const result = await moveSidecars(misplaced);
+    for (const { from, to } of result.moved) this.log.info(`Moved ${vscode.workspace.asRelativePath(from)} to ${vscode.workspace.asRelativePath(to)}`);
+    for (const { from, to } of result.kept) this.log.warn(`Kept ${vscode.workspace.asRelativePath(from)}: ${vscode.workspace.asRelativePath(to)} exists already; merge the two by hand`);
+    for (const { from, reason } of result.failed) this.log.error(`Could not move ${vscode.workspace.asRelativePath(from)}: ${reason}`);
+    const parts = [`Moved ${plural(result.moved.length, 'sidecar')}.`];
+    if (result.kept.length > 0) parts.push(`${plural(result.kept.length, 'sidecar')} kept where ${result.kept.length === 1 ? 'it was' : 'they were'}: a sidecar already exists at the new place (see the log).`);
+    if (result.failed.length > 0) parts.push(`${plural(result.failed.length, 'sidecar')} could not be moved (see the log).`);
+    const message = parts.join(' ');
+    if (result.kept.length > 0 || result.failed.length > 0) void vscode.window.showWarningMessage(message, 'Show Log').then((pick) => pick && this.log.show());
+    else void vscode.window.showInformationMessage(message);
+    return result;
+  }
+
+  private async offer(): Promise<void> {
+    const misplaced = await findMisplacedSidecars();
+    if (misplaced.length === 0) return;
+    const pick = await vscode.window.showInformationMessage(
+      `${plural(misplaced.length, 'sidecar')} ${misplaced.length === 1 ? 'is' : 'are'} still in the old place, where News Annotator no longer looks for ${misplaced.length === 1 ? 'its' : 'their'} tags. Move ${misplaced.length === 1 ? 'it' : 'them'} to where the sidecar location setting says?`,
+      'Move Sidecars',
+    );
+    if (pick) await this.run();
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
