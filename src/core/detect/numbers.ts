@@ -1629,17 +1629,22 @@ function isListNumber(codes: Codes, i: number, start: number, end: number): bool
 
 const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
 
+/** A letterless paragraph that is furniture: a page number ("12", "- 12 -") or a page counter ("3/12"). */
+const PAGE_NUMBER = /^[-\u2013\u2014|[(]?\s*\d{1,4}\s*(?:\/\s*\d{1,4}\s*)?[-\u2013\u2014|\])]?\s*$/;
+
 /**
  * Whether the paragraph is page furniture (a byline date, a copyright line, a page number),
- * whose numbers are not claims.
+ * whose numbers are not claims. A paragraph without letters is furniture only when it is a
+ * page number or counter: "$20", "7%" or "1,234,567" alone are still claims.
  */
 export function isFurniture(text: string, codes: Codes, start: number, end: number): boolean {
   if (end - start > 160) return false;
   const s = skipSpaces(codes, start, end);
   if (FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
+  if (end - s > 16) return false;
   for (let i = s; i < end; i++) {
     const k = CLASS[codes[i]];
     if (k === C.UPPER || k === C.LOWER) return false;
   }
-  return true;
+  return PAGE_NUMBER.test(text.slice(s, end));
 }
