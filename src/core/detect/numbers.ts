@@ -578,10 +578,77 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
             a.end = e2;
           }
         }
+        if (!a.words && a.int && !a.grouped && codes[a.end] === 32) scaledRest(ctx, a, a.scale);
       }
     }
   }
   return a;
+}
+
+/**
+ * What follows a figure with a scale word: "9 hundred and 2", "4 thousand 3 hundred and 21",
+ * "2 million five hundred thousand". Each part must be smaller than the scale before it.
+ */
+function scaledRest(ctx: NumberContext, a: Atom, scale: number): void {
+  const { text, codes, end } = ctx;
+  let last = scale;
+  for (;;) {
+    let p = a.end + 1;
+    let viaAnd = false;
+    if (wordAt(codes, p, end, 'and') && codes[p + 3] === 32) {
+      viaAnd = true;
+      p += 4;
+    }
+    let value: number;
+    let e: number;
+    if (isDigit(codes[p])) {
+      readDigits(text, codes, p, end);
+      if (digitsEnd < 0 || !digitsInt || digitsGrouped || isLetter(codes[digitsEnd]) || isDigit(codes[digitsEnd]) || digitsValue >= last) return;
+      value = digitsValue;
+      e = digitsEnd;
+    } else if (isLetter(codes[p])) {
+      e = letterRunEnd(codes, p, end);
+      const entry = lookup(codes, p, e);
+      if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE || entry.n >= last || entry.n === 0) return;
+      value = entry.n;
+      // "twenty two", "twenty-two"
+      if (value >= 20 && value < 100 && (codes[e] === 32 || codes[e] === 45) && isLetter(codes[e + 1])) {
+        const ue = letterRunEnd(codes, e + 1, end);
+        const unit = lookup(codes, e + 1, ue);
+        if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
+          value += unit.n;
+          e = ue;
+        }
+      }
+    } else {
+      return;
+    }
+    // A smaller scale after the part: "3 hundred", "five hundred thousand".
+    let partScale = 1;
+    const s2 = wordStartAfter(codes, e, end);
+    if (s2 >= 0) {
+      const e2 = letterRunEnd(codes, s2, end);
+      const sc = SCALE_WORDS.get(codes, s2, e2);
+      // "between 11 thousand and 12 thousand": a second number, not a part.
+      if (sc !== undefined && !(sc < last && value * sc < last)) return;
+      if (sc !== undefined) {
+        partScale = sc;
+        e = e2;
+        const s3 = sc === 100 ? wordStartAfter(codes, e, end) : -1;
+        const sc3 = s3 >= 0 ? SCALE_WORDS.get(codes, s3, letterRunEnd(codes, s3, end)) : undefined;
+        if (sc3 !== undefined && sc3 > 100 && sc3 < last) {
+          partScale *= sc3;
+          e = letterRunEnd(codes, s3, end);
+        }
+      }
+    }
+    // A bare remainder needs "and" ("9 hundred and 2"); "5 thousand 300" may be two numbers.
+    if (partScale === 1 && !viaAnd) return;
+    a.value += value * partScale;
+    a.end = e;
+    if (partScale === 1 || codes[e] !== 32) return;
+    last = partScale;
+  }
 }
 
 /** Currency found by `currencyBefore`. */
@@ -847,7 +914,9 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       if (s2 < 0) break;
       const e2 = letterRunEnd(codes, s2, end);
       const n2 = lookup(codes, s2, e2);
-      if (n2 && n2.flags & F.CARDINAL && !(n2.flags & F.SCALE) && n2.n < 100) {
+      if (n2 && n2.flags & (F.CARDINAL | F.ORDINAL) && !(n2.flags & F.SCALE) && n2.n < 100 && n2.n > 0) {
+        // "a hundred and two hundred" joins two numbers, not the parts of one.
+        if (scaleFollows(codes, e2, end) === last.n) break;
         se = e2;
         next = n2;
         viaAnd = true;
@@ -865,10 +934,19 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
     }
     if (!next) break;
     const n = next.n;
+    // "twenty-one" or "twenty one": a tens word and a unit after it.
+    const tensUnit = last.flags & F.CARDINAL && last.n >= 20 && last.n < 100 && last.n % 10 === 0 && n < 10 && n > 0 && !(last.flags & F.SCALE);
     if (next.flags & F.CARDINAL && !(next.flags & F.SCALE)) {
-      // "twenty-one", "hundred and five"; "five six" is not one number.
-      if (!((last.n >= 20 && last.n < 100 && last.n % 10 === 0 && n < 10 && n > 0 && sep === 45) || (last.flags & F.SCALE) || viaAnd)) break;
+      // "hundred and five", "hundred five"; "five six" is not one number.
+      if (!(tensUnit || (last.flags & F.SCALE) || viaAnd)) break;
       current += n;
+    } else if (next.flags & F.ORDINAL && (tensUnit || (viaAnd && n < 100))) {
+      // "twenty-fifth", "twenty first", "hundred and tenth"
+      a.kind = 'ordinal';
+      current += n;
+      e = se;
+      tokens++;
+      break;
     } else if (next.flags & F.SCALE) {
       if (n === 100) current = (current || 1) * 100;
       else {
@@ -878,12 +956,6 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       scaled = true;
     } else if (next.flags & F.DOZEN) {
       current = (current || 1) * 12;
-    } else if (next.flags & F.ORDINAL && sep === 45 && last.n >= 20 && last.n < 100 && n < 10) {
-      a.kind = 'ordinal';
-      current += n;
-      e = se;
-      tokens++;
-      break;
     } else if (next.flags & F.FRACTION && (codes[se - 1] === 115 || current === 1)) {
       a.kind = 'fraction';
       a.value = (total + current) / n;
@@ -942,6 +1014,21 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   // noun is left out ("the other two").
   if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd))) return null;
   return afterAtom(ctx, a);
+}
+
+/** The scale word after the number word ending at `e` ("twenty two hundred": its "hundred"), or 0. */
+function scaleFollows(codes: Codes, e: number, end: number): number {
+  let s = wordStartAfter(codes, e, end);
+  if (s < 0 && codes[e] === 45 && isLetter(codes[e + 1])) s = e + 1;
+  if (s < 0) return 0;
+  let se = letterRunEnd(codes, s, end);
+  const entry = lookup(codes, s, se);
+  if (entry && entry.flags & F.CARDINAL && !(entry.flags & F.SCALE) && entry.n > 0 && entry.n < 10) {
+    s = wordStartAfter(codes, se, end);
+    if (s < 0) return 0;
+    se = letterRunEnd(codes, s, end);
+  }
+  return SCALE_WORDS.get(codes, s, se) ?? 0;
 }
 
 /** "twice as many", "three times as much": the comparison belongs to the claim. */
