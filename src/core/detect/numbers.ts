@@ -559,6 +559,23 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
     return a;
   }
   if (a.scale === 1) {
+    // "two and a half", "4 and a half million"
+    if (c === 32 && a.int && a.kind === undefined) {
+      const frac = fractionTail(codes, j, end);
+      if (frac > 0) {
+        a.value += frac;
+        a.int = false;
+        a.end = tailEnd;
+        const s = wordStartAfter(codes, tailEnd, end);
+        const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+        if (scale !== undefined) {
+          a.value *= scale;
+          a.scale = scale;
+          a.end = letterRunEnd(codes, s, end);
+        }
+        return a;
+      }
+    }
     const s = wordStartAfter(codes, j, end);
     if (s >= 0) {
       const e = letterRunEnd(codes, s, end);
@@ -578,7 +595,16 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
             a.end = e2;
           }
         }
-        if (!a.words && a.int && !a.grouped && codes[a.end] === 32) scaledRest(ctx, a, a.scale);
+        if (!a.words && a.int && !a.grouped && codes[a.end] === 32) {
+          // "3 million and a half"
+          const frac = a.scale >= 1000 ? fractionTail(codes, a.end, end) : 0;
+          if (frac > 0) {
+            a.value += frac * a.scale;
+            a.end = tailEnd;
+          } else {
+            scaledRest(ctx, a, a.scale);
+          }
+        }
       }
     }
   }
@@ -799,6 +825,50 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   const after = wordStartAfter(codes, we, end);
   const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
   const of = after >= 0 && isWord(codes, after, afterEnd, 'of');
+  if (entry.n === 2 || entry.n === 4) {
+    // "a half million", "quarter million", "a half hour", "quarter-litre"
+    const hyphen = codes[we] === 45 && isLetter(codes[we + 1]);
+    const s = hyphen ? we + 1 : after;
+    if (s >= 0 && (codes[we - 1] | 32) !== 115) {
+      const e = hyphen ? letterRunEnd(codes, s, end) : afterEnd;
+      const scale = hyphen ? undefined : SCALE_WORDS.get(codes, s, e);
+      const unit = scale === undefined ? UNITS.get(codes, s, e) : undefined;
+      if ((scale !== undefined && scale >= 1000) || (unit !== undefined && unit.kind !== 'percent')) {
+        const be = wordEndBefore(codes, ws, ctx.start);
+        const bs = be >= 0 ? letterRunStart(codes, be, ctx.start) : -1;
+        if (be >= 0 && NOT_HALF.has(codes, bs, be)) return null;
+        if (be >= 0 && bs >= ctx.floor && (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'an') || isWord(codes, bs, be, 'one'))) a.start = bs;
+        a.value = 1 / entry.n;
+        a.int = false;
+        if (scale !== undefined) {
+          a.value *= scale;
+          a.scale = scale;
+          a.end = e;
+        }
+        return a;
+      }
+    }
+  }
+  if (entry.n === 2 && after < 0 && codes[we] !== 45) {
+    // "an hour and a half", "a month and a half"
+    const ae = wordEndBefore(codes, ws, ctx.floor);
+    const as = ae >= 0 ? letterRunStart(codes, ae, ctx.floor) : -1;
+    const ne = as >= 0 && isWord(codes, as, ae, 'a') ? wordEndBefore(codes, as, ctx.floor) : -1;
+    const ns = ne >= 0 ? letterRunStart(codes, ne, ctx.floor) : -1;
+    const ue = ns >= 0 && isWord(codes, ns, ne, 'and') ? wordEndBefore(codes, ns, ctx.floor) : -1;
+    const us = ue >= 0 ? letterRunStart(codes, ue, ctx.floor) : -1;
+    const unit = us >= 0 ? UNITS.get(codes, us, ue) : undefined;
+    const oe = unit !== undefined && unit.kind !== 'percent' ? wordEndBefore(codes, us, ctx.floor) : -1;
+    const os = oe >= 0 ? letterRunStart(codes, oe, ctx.floor) : -1;
+    if (oe >= 0 && (isWord(codes, os, oe, 'a') || isWord(codes, os, oe, 'an') || isWord(codes, os, oe, 'one')) && unit) {
+      a.start = os;
+      a.value = 1.5;
+      a.int = false;
+      a.kind = unit.kind;
+      a.unit = unit.unit;
+      return a;
+    }
+  }
   if (entry.n === 2) {
     // "half of", "half a million", "half a dozen"
     if (after >= 0 && (isWord(codes, after, afterEnd, 'a') || isWord(codes, after, afterEnd, 'an'))) {
@@ -910,27 +980,31 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
     let next = lookup(codes, e + 1, se);
     let viaAnd = false;
     if (!next && sep === 32 && last.flags & F.SCALE && isWord(codes, e + 1, se, 'and')) {
+      // "one million and a half", "one billion and a half million"
+      const frac = fractionTail(codes, e, end);
+      if (frac > 0) {
+        let part = last.n >= 1000 ? last.n : 1;
+        e = tailEnd;
+        const ts = wordStartAfter(codes, e, end);
+        const tscale = ts >= 0 ? SCALE_WORDS.get(codes, ts, letterRunEnd(codes, ts, end)) : undefined;
+        if (tscale !== undefined && tscale < last.n) {
+          part = tscale;
+          e = letterRunEnd(codes, ts, end);
+        }
+        current += frac * part;
+        a.int = false;
+        break;
+      }
       const s2 = wordStartAfter(codes, se, end);
       if (s2 < 0) break;
       const e2 = letterRunEnd(codes, s2, end);
       const n2 = lookup(codes, s2, e2);
-      if (n2 && n2.flags & (F.CARDINAL | F.ORDINAL) && !(n2.flags & F.SCALE) && n2.n < 100 && n2.n > 0) {
-        // "a hundred and two hundred" joins two numbers, not the parts of one.
-        if (scaleFollows(codes, e2, end) === last.n) break;
-        se = e2;
-        next = n2;
-        viaAnd = true;
-      } else if (isWord(codes, s2, e2, 'a')) {
-        const s3 = wordStartAfter(codes, e2, end);
-        if (s3 >= 0 && isWord(codes, s3, letterRunEnd(codes, s3, end), 'half')) {
-          current += 0.5;
-          e = letterRunEnd(codes, s3, end);
-          a.int = false;
-        }
-        break;
-      } else {
-        break;
-      }
+      if (!(n2 && n2.flags & (F.CARDINAL | F.ORDINAL) && !(n2.flags & F.SCALE) && n2.n < 100 && n2.n > 0)) break;
+      // "a hundred and two hundred" joins two numbers, not the parts of one.
+      if (scaleFollows(codes, e2, end) === last.n) break;
+      se = e2;
+      next = n2;
+      viaAnd = true;
     }
     if (!next) break;
     const n = next.n;
@@ -1012,8 +1086,38 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   // "no one", "one day"): it counts only with a unit, a percent or a currency after it.
   // From "two" up, a number word is a numeral wherever it stands, even when the counted
   // noun is left out ("the other two").
-  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd))) return null;
+  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd)) && fractionTail(codes, e, end) === 0) return null;
   return afterAtom(ctx, a);
+}
+
+/** End of the fraction `fractionTail` found. */
+let tailEnd = 0;
+
+/**
+ * The fraction in " and a half", " and one quarter", " and three quarters", " and a third"
+ * right after `i`, or 0. Its end goes to `tailEnd`.
+ */
+function fractionTail(codes: Codes, i: number, end: number): number {
+  if (codes[i] !== 32 || !wordAt(codes, i + 1, end, 'and') || codes[i + 4] !== 32) return 0;
+  const ns = i + 5;
+  if (!isLetter(codes[ns])) return 0;
+  const ne = letterRunEnd(codes, ns, end);
+  let numerator = 1;
+  if (!(isWord(codes, ns, ne, 'a') || isWord(codes, ns, ne, 'one'))) {
+    const entry = lookup(codes, ns, ne);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.n < 2 || entry.n > 9) return 0;
+    numerator = entry.n;
+  }
+  const ds = wordStartAfter(codes, ne, end);
+  if (ds < 0) return 0;
+  const de = letterRunEnd(codes, ds, end);
+  const den = lookup(codes, ds, de);
+  if (!den || !(den.flags & (F.FRACTION | F.ORDINAL)) || den.n < 2 || den.n > 10 || den.n <= numerator) return 0;
+  // "a second" is a moment; "one and a first" means nothing.
+  if (!(den.flags & F.FRACTION) && den.n === 2) return 0;
+  if ((numerator > 1) !== ((codes[de - 1] | 32) === 115)) return 0;
+  tailEnd = de;
+  return numerator / den.n;
 }
 
 /** The scale word after the number word ending at `e` ("twenty two hundred": its "hundred"), or 0. */
