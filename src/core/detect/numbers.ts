@@ -561,6 +561,7 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
   if (a.scale === 1) {
     // "two and a half", "4 and a half million"
     if (c === 32 && a.int && a.kind === undefined) {
+      if (!a.words && !a.grouped && ratioAfter(ctx, a, j)) return a;
       const frac = fractionTail(codes, j, end);
       if (frac > 0) {
         a.value += frac;
@@ -957,7 +958,7 @@ function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom 
 
 /** Cardinal words, possibly compound: "twenty-one", "one hundred and twenty", "two million". */
 function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry: Entry): Atom | null {
-  const { text, codes, end } = ctx;
+  const { codes, end } = ctx;
   let total = 0;
   let current = entry.n;
   let e = we;
@@ -1036,6 +1037,13 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       a.end = se;
       a.int = false;
       return a;
+    } else if (next.flags & F.ORDINAL && n >= 100 && current > 0 && current < n) {
+      // "two hundredth", "five thousandth"
+      a.kind = 'ordinal';
+      current *= n;
+      e = se;
+      tokens++;
+      break;
     } else {
       break;
     }
@@ -1049,28 +1057,7 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   if (a.kind === 'ordinal') return a;
   const after = wordStartAfter(codes, e, end);
   const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
-  if (after >= 0 && isWord(codes, after, afterEnd, 'in')) {
-    // "one in five"
-    const den = wordStartAfter(codes, afterEnd, end);
-    if (den >= 0) {
-      const denEnd = letterRunEnd(codes, den, end);
-      const denEntry = lookup(codes, den, denEnd);
-      if (denEntry && denEntry.flags & F.CARDINAL && denEntry.n > a.value) {
-        a.kind = 'fraction';
-        a.value = a.value / denEntry.n;
-        a.end = denEnd;
-        return a;
-      }
-    } else if (codes[afterEnd] === 32 && isDigit(codes[afterEnd + 1])) {
-      readDigits(text, codes, afterEnd + 1, end);
-      if (digitsEnd > 0 && digitsValue > a.value && !isLetter(codes[digitsEnd])) {
-        a.kind = 'fraction';
-        a.value = a.value / digitsValue;
-        a.end = digitsEnd;
-        return a;
-      }
-    }
-  }
+  if (after >= 0 && ratioAfter(ctx, a, e)) return a;
   if (after >= 0 && isWord(codes, after, afterEnd, 'times')) {
     a.kind = 'multiple';
     a.end = afterEnd;
@@ -1118,6 +1105,54 @@ function fractionTail(codes: Codes, i: number, end: number): number {
   if ((numerator > 1) !== ((codes[de - 1] | 32) === 115)) return 0;
   tailEnd = de;
   return numerator / den.n;
+}
+
+/**
+ * "one in five", "seven out of ten", "3 out of 4" after the number ending at `e`: the atom
+ * becomes the fraction.
+ */
+function ratioAfter(ctx: NumberContext, a: Atom, e: number): boolean {
+  const { text, codes, end } = ctx;
+  if (codes[e] !== 32 || !a.int || a.value < 1) return false;
+  let p = e + 1;
+  const inWord = wordAt(codes, p, end, 'in');
+  if (inWord && codes[p + 2] === 32) p += 3;
+  else if (wordAt(codes, p, end, 'out') && codes[p + 3] === 32 && wordAt(codes, p + 4, end, 'of') && codes[p + 6] === 32) p += 7;
+  else return false;
+  let den: number;
+  let denEnd: number;
+  if (isDigit(codes[p])) {
+    readDigits(text, codes, p, end);
+    if (digitsEnd < 0 || !digitsInt || isLetter(codes[digitsEnd]) || isDigit(codes[digitsEnd])) return false;
+    // "2 in 2019" is a count and a year.
+    if (inWord && digitsCount === 4 && !digitsGrouped && digitsValue >= 1000 && digitsValue <= 2100) return false;
+    den = digitsValue;
+    denEnd = digitsEnd;
+  } else if (isLetter(codes[p])) {
+    denEnd = letterRunEnd(codes, p, end);
+    const entry = lookup(codes, p, denEnd);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) return false;
+    den = entry.n;
+    if (den >= 20 && den < 100 && (codes[denEnd] === 32 || codes[denEnd] === 45) && isLetter(codes[denEnd + 1])) {
+      const ue = letterRunEnd(codes, denEnd + 1, end);
+      const unit = lookup(codes, denEnd + 1, ue);
+      if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
+        den += unit.n;
+        denEnd = ue;
+      }
+    }
+  } else {
+    return false;
+  }
+  if (!(den > a.value)) return false;
+  // "3 in 10 days" is a count and a duration, not a share.
+  const u = wordStartAfter(codes, denEnd, end);
+  if (u >= 0 && (UNITS.has(codes, u, letterRunEnd(codes, u, end)) || SCALE_WORDS.has(codes, u, letterRunEnd(codes, u, end)))) return false;
+  a.kind = 'fraction';
+  a.value /= den;
+  a.int = false;
+  a.end = denEnd;
+  return true;
 }
 
 /** The scale word after the number word ending at `e` ("twenty two hundred": its "hundred"), or 0. */
