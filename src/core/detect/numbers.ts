@@ -1856,7 +1856,7 @@ function isListNumber(codes: Codes, i: number, start: number, end: number): bool
 const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
 
 /** A letterless paragraph that is furniture: a page number ("12", "- 12 -") or a page counter ("3/12"). */
-const PAGE_NUMBER = /^[-\u2013\u2014|[(]?\s*\d{1,4}\s*(?:\/\s*\d{1,4}\s*)?[-\u2013\u2014|\])]?\s*$/;
+const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}\)|\[\d{1,4}\]|\d{1,4}(?:\s*\/\s*\d{1,4})?)\s*$/;
 
 /**
  * Whether the paragraph is page furniture (a byline date, a copyright line, a page number),
