@@ -67,6 +67,8 @@ add('thousand', F.CARDINAL | F.SCALE, 1e3);
 add('million', F.CARDINAL | F.SCALE, 1e6);
 add('billion', F.CARDINAL | F.SCALE, 1e9);
 add('trillion', F.CARDINAL | F.SCALE, 1e12);
+add('quadrillion', F.CARDINAL | F.SCALE, 1e15);
+add('quintillion', F.CARDINAL | F.SCALE, 1e18);
 add('hundreds', F.PLURAL_SCALE, 100);
 add('thousands', F.PLURAL_SCALE, 1e3);
 add('millions', F.PLURAL_SCALE, 1e6);

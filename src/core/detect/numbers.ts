@@ -111,10 +111,12 @@ interface Atom {
   bound: Bound;
   /** For vague amounts ("several thousand"): the upper end. */
   upper: number;
+  /** A currency code glued on ("115USD"). */
+  currency: string | undefined;
 }
 
 function atom(start: number, end: number, value: number, words: boolean): Atom {
-  return { start, end, value, int: true, digits: 0, grouped: false, words, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN };
+  return { start, end, value, int: true, digits: 0, grouped: false, words, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN, currency: undefined };
 }
 
 interface Unit {
@@ -142,11 +144,11 @@ units('measure', 't', 'tonne tonnes ton tons');
 units('measure', 'lb', 'lb lbs pound pounds');
 units('measure', 'oz', 'oz ounce ounces');
 units('measure', 'l', 'litre litres liter liters');
-units('measure', 'ml', 'ml');
-units('measure', 'gal', 'gallon gallons');
+units('measure', 'ml', 'ml mls millilitre millilitres milliliter milliliters');
+units('measure', 'gal', 'gal gallon gallons');
 units('measure', 'bbl', 'bbl barrel barrels');
 units('measure', 'mph', 'mph');
-units('measure', 'km/h', 'kph kmh');
+units('measure', 'km/h', 'kph kmh kmph');
 units('measure', 'kn', 'knot knots');
 units('measure', '°', 'degree degrees');
 units('measure', 'MW', 'mw megawatt megawatts');
@@ -175,8 +177,9 @@ const UNITS = new WordTable<Unit>(unitList);
 /** Units written straight onto the digits ("5km", "10am"), with the word they stand for. */
 const GLUED = new WordTable<Unit>(
   ['km', 'kg', 'cm', 'mm', 'mph', 'kph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'mw', 'gw', 'kw', 'kwh', 'gwh', 'twh',
-    'gb', 'tb', 'mb', 'ml', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
-    .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }]]),
+    'gb', 'tb', 'mb', 'ml', 'mls', 'gal', 'kmph', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
+    .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }], ['l', { unit: 'l', kind: 'measure' }],
+      ['t', { unit: 't', kind: 'measure' }]]),
 );
 
 const CURRENCY_WORDS = new WordTable<[string, number]>([
@@ -190,7 +193,9 @@ const CURRENCY_WORDS = new WordTable<[string, number]>([
 
 /** Currency codes, matched in capitals only ("USD 40", "40 EUR"). */
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'RUB', 'INR', 'CHF', 'CAD', 'AUD', 'UAH',
-  'KRW', 'ILS', 'TRY', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'HKD', 'SGD', 'NZD', 'BTC']);
+  'KRW', 'ILS', 'TRY', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'HKD', 'SGD', 'NZD', 'BTC', 'MYR', 'IDR',
+  'THB', 'VND', 'NGN', 'KES', 'EGP', 'SAR', 'AED', 'QAR', 'PKR', 'BDT', 'TWD', 'CZK', 'HUF', 'RON', 'ARS', 'CLP',
+  'COP', 'MNT', 'GEL', 'KZT']);
 
 const SYMBOLS = new Map<number, string>([
   [0x24, 'USD'], [0xa3, 'GBP'], [0x20ac, 'EUR'], [0xa5, 'JPY'], [0x20b9, 'INR'], [0x20bd, 'RUB'], [0x20a9, 'KRW'],
@@ -206,11 +211,13 @@ const DOLLAR_PREFIXES = new Map<string, string>([
 
 const SCALE_WORDS = new WordTable<number>([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['mn', 1e6],
-  ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['lakh', 1e5], ['crore', 1e7],
+  ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['tln', 1e12], ['lakh', 1e5], ['crore', 1e7], ['lakhs', 1e5],
+  ['crores', 1e7], ['dozen', 12], ['quadrillion', 1e15], ['quintillion', 1e18], ['sextillion', 1e21],
 ]);
 
 const GLUED_SCALE = new WordTable<number>([
-  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['b', 1e9], ['bln', 1e9], ['tn', 1e12], ['tr', 1e12],
+  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['mil', 1e6], ['bn', 1e9], ['b', 1e9], ['bln', 1e9], ['tn', 1e12],
+  ['tr', 1e12],
 ]);
 
 const MONTHS = new WordTable<number>([
@@ -493,12 +500,23 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       const currency = currencyBefore(text, codes, i, ctx.floor) >= 0;
       // "3bn" and "€3m" are amounts; "3m" with no currency is three metres unless people follow.
       const letter = c | 32;
-      if (currency || (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(codes, e, end)))) {
+      // "10M", "100K", "1.2b": a capital or a lone "b" needs a figure no model name has ("3M", "2B").
+      const plainFigure = (a.digits >= 2 || !a.int) && (e >= end || !isLetter(codes[e]));
+      const single = length === 1 && (singleCapital ? plainFigure : letter === 98 && !a.int && plainFigure);
+      if (currency || single ||
+        (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(codes, e, end)))) {
         a.end = e;
         a.value *= scale;
         a.scale = scale;
         return afterAtom(ctx, a);
       }
+    }
+    // "115USD", "20Rs"
+    if ((length === 3 && isUpper(c) && isUpper(codes[j + 1]) && isUpper(codes[j + 2]) && CURRENCY_CODES.has(text.slice(j, e))) ||
+      (length === 2 && c === 82 && codes[j + 1] === 115)) {
+      a.end = e;
+      a.currency = length === 2 ? 'INR' : text.slice(j, e);
+      return a;
     }
     if (!singleCapital) {
       const unit = GLUED.get(codes, j, e);
@@ -704,6 +722,17 @@ function currencyBefore(text: string, codes: Codes, i: number, floor: number): n
     }
     currencyCode = code;
     return s;
+  }
+  // "USD115", "Rs20"
+  if (i - 2 >= floor && (isUpper(codes[i - 1]) || (codes[i - 1] === 115 && codes[i - 2] === 82))) {
+    const ls = letterRunStart(codes, i, floor);
+    if ((ls === floor || !isLetter(codes[ls - 1])) && (i - ls === 3 || i - ls === 2)) {
+      const word = text.slice(ls, i);
+      if (word === 'Rs' || CURRENCY_CODES.has(word)) {
+        currencyCode = word === 'Rs' ? 'INR' : word;
+        return ls;
+      }
+    }
   }
   const we = wordEndBefore(codes, i, floor);
   if (we >= 0 && isUpper(codes[we - 1])) {
@@ -1220,6 +1249,8 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
     x.start = cur;
     x.currency = currencyCode;
     if (codes[cur] === 0xa2) x.factor = 0.01;
+  } else if (first.currency !== undefined) {
+    x.currency = first.currency;
   }
 
   // Dates: "Oct. 3", "June 26, 2024", "5 July 2024", "June 2024".
@@ -1795,7 +1826,10 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
     const ls = letterRunStart(codes, i, start);
     readDigits(text, codes, i, end);
     const glued = i - ls >= 4 && digitsGrouped && digitsEnd > 0 && pk === C.LOWER && !isLetter(codes[digitsEnd]);
-    if (!glued) return tokenEnd(codes, i, end);
+    // A currency code written onto the figure ("USD115", "GBP3.01", "Rs20") is money.
+    const code = (i - ls === 3 || i - ls === 2) && digitsEnd > 0 && !isLetter(codes[digitsEnd]) && !isDigit(codes[digitsEnd]) &&
+      currencyBefore(text, codes, i, start) === ls;
+    if (!glued && !code) return tokenEnd(codes, i, end);
   } else if (pk === C.DASH && i - 1 > start) {
     const before = codes[i - 2];
     if (isLetter(before)) {
