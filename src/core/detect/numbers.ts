@@ -463,6 +463,27 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       return null;
     }
   }
+  if (a.int && !a.grouped) {
+    // "2½", "10 1/2": a whole number and a fraction.
+    const vulgar = VULGAR.get(c);
+    if (vulgar !== undefined) {
+      a.value += vulgar;
+      a.int = false;
+      a.end = j + 1;
+      return afterAtom(ctx, a);
+    }
+    if (c === 32 && isDigit(codes[j + 1]) && codes[j + 2] === 47 && isDigit(codes[j + 3])) {
+      const den = isDigit(codes[j + 4]) ? (codes[j + 3] - 48) * 10 + codes[j + 4] - 48 : codes[j + 3] - 48;
+      const fe = den >= 10 ? j + 5 : j + 4;
+      const num = codes[j + 1] - 48;
+      if (num > 0 && num < den && (fe >= end || !(isLetter(codes[fe]) || isDigit(codes[fe]) || codes[fe] === 47))) {
+        a.value += num / den;
+        a.int = false;
+        a.end = fe;
+        return afterAtom(ctx, a);
+      }
+    }
+  }
   if (isLetter(c)) {
     const e = letterRunEnd(codes, j, end);
     if (e < end && isDigit(codes[e])) {
@@ -532,6 +553,13 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
   }
   return afterAtom(ctx, a);
 }
+
+/** Fraction characters written after a whole number ("2½"). */
+const VULGAR = new Map<number, number>([
+  [0xbc, 1 / 4], [0xbd, 1 / 2], [0xbe, 3 / 4], [0x2153, 1 / 3], [0x2154, 2 / 3], [0x2155, 1 / 5], [0x2156, 2 / 5],
+  [0x2157, 3 / 5], [0x2158, 4 / 5], [0x2159, 1 / 6], [0x215a, 5 / 6], [0x215b, 1 / 8], [0x215c, 3 / 8], [0x215d, 5 / 8],
+  [0x215e, 7 / 8],
+]);
 
 /** Length of "a.m.", "p.m.", "am" or "pm" after one optional space at `i`, or 0. */
 function meridiemAt(codes: Codes, i: number, end: number): number {
@@ -1854,6 +1882,13 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
   }
   const a = digitAtom(ctx, i);
   if (!a) return Math.max(skipTo, i + 1);
+  // ".75 percent", "$.50": a decimal written without its leading zero.
+  if (prev === 46 && i - 1 >= ctx.floor && a.int && !a.grouped && a.kind !== 'date' && a.kind !== 'time' && a.kind !== 'ordinal' &&
+    (i - 1 === start || CLASS[codes[i - 2]] === C.SPACE || CLASS[codes[i - 2]] === C.CURRENCY || codes[i - 2] === 40)) {
+    a.start = i - 1;
+    a.value /= 10 ** a.digits;
+    a.int = false;
+  }
   // '90s: the apostrophe stands for the century.
   if (a.kind === 'decade' && a.digits === 2 && i - 1 >= ctx.floor && (prev === 39 || prev === 0x2019 || prev === 0x2018)) {
     a.start = i - 1;
