@@ -452,11 +452,21 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
   if (c === 47 && a.int && !a.grouped && isDigit(codes[j + 1])) {
     const numerator = a.value;
     readDigits(text, codes, j + 1, end);
-    if (digitsEnd > 0 && digitsInt && !isLetter(codes[digitsEnd]) && codes[digitsEnd] !== 47) {
+    // "3/8ths", "3/8s"
+    let fe = digitsEnd;
+    if (fe > 0 && isLetter(codes[fe])) {
+      const le = letterRunEnd(codes, fe, end);
+      if (isWord(codes, fe, le, 's') || isWord(codes, fe, le, 'th') || isWord(codes, fe, le, 'ths')) fe = le;
+    }
+    if (digitsEnd > 0 && digitsInt && !isLetter(codes[fe]) && codes[digitsEnd] !== 47) {
       if (numerator < digitsValue && digitsValue <= 100 && !(numerator === 9 && digitsValue === 11)) {
-        a.end = digitsEnd;
+        a.end = fe;
         a.value = numerator / digitsValue;
-        a.kind = 'fraction';
+        // "1/4 mile" is a length; "3/4 of the votes" a share.
+        const u = wordStartAfter(codes, fe, end);
+        const unit = u >= 0 ? UNITS.get(codes, u, letterRunEnd(codes, u, end)) : undefined;
+        if (unit === undefined || unit.kind === 'percent') a.kind = 'fraction';
+        else a.int = false;
         return a;
       }
       skipTo = digitsEnd;
