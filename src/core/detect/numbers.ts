@@ -188,7 +188,21 @@ const CURRENCY_WORDS = new WordTable<[string, number]>([
   ['roubles', ['RUB', 1]], ['rupee', ['INR', 1]], ['rupees', ['INR', 1]], ['hryvnia', ['UAH', 1]], ['hryvnias', ['UAH', 1]],
   ['franc', ['CHF', 1]], ['francs', ['CHF', 1]], ['shekel', ['ILS', 1]], ['shekels', ['ILS', 1]], ['lira', ['TRY', 1]],
   ['bitcoin', ['BTC', 1]], ['cent', ['USD', 0.01]], ['cents', ['USD', 0.01]], ['pence', ['GBP', 0.01]],
-  ['penny', ['GBP', 0.01]], ['pesos', ['MXN', 1]],
+  ['penny', ['GBP', 0.01]], ['pesos', ['MXN', 1]], ['peso', ['MXN', 1]], ['rmb', ['CNY', 1]], ['buck', ['USD', 1]],
+  ['bucks', ['USD', 1]], ['quid', ['GBP', 1]], ['ringgit', ['MYR', 1]], ['baht', ['THB', 1]], ['naira', ['NGN', 1]],
+  ['dirham', ['AED', 1]], ['dirhams', ['AED', 1]], ['riyal', ['SAR', 1]], ['riyals', ['SAR', 1]], ['zloty', ['PLN', 1]],
+  ['zlotys', ['PLN', 1]], ['krona', ['SEK', 1]], ['kronor', ['SEK', 1]], ['forint', ['HUF', 1]], ['forints', ['HUF', 1]],
+  ['tenge', ['KZT', 1]], ['lari', ['GEL', 1]], ['liras', ['TRY', 1]],
+]);
+
+/** Words naming whose currency follows: "50 Swiss francs", "10 US dollars". */
+const CURRENCY_COUNTRIES = new WordTable<Array<[string, string]>>([
+  ['us', [['dollar', 'USD']]], ['swiss', [['franc', 'CHF']]], ['australian', [['dollar', 'AUD']]],
+  ['canadian', [['dollar', 'CAD']]], ['singapore', [['dollar', 'SGD']]], ['taiwan', [['dollar', 'TWD']]],
+  ['mexican', [['peso', 'MXN']]], ['japanese', [['yen', 'JPY']]], ['chinese', [['yuan', 'CNY']]],
+  ['indian', [['rupee', 'INR']]], ['pakistani', [['rupee', 'PKR']]], ['russian', [['ruble', 'RUB'], ['rouble', 'RUB']]],
+  ['egyptian', [['pound', 'EGP']]], ['turkish', [['lira', 'TRY']]], ['brazilian', [['real', 'BRL']]],
+  ['hong', [['kong', 'HKD']]], ['zealand', [['dollar', 'NZD']]],
 ]);
 
 /** Currency codes, matched in capitals only ("USD 40", "40 EUR"). */
@@ -1461,6 +1475,17 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
   const { text, codes, end } = ctx;
   const kind = x.kind;
   if (kind === 'ordinal' || kind === 'decade' || kind === 'fraction' || kind === 'multiple') return;
+  if (kind === undefined && x.currency === undefined) {
+    // "10 €", "10€": the symbol after the figure, not before the next one.
+    const p = codes[x.end] === 32 ? x.end + 1 : x.end;
+    const sym = codes[p];
+    if (CLASS[sym] === C.CURRENCY && !isDigit(codes[p + 1]) && !(codes[p + 1] === 32 && isDigit(codes[p + 2]))) {
+      x.currency = SYMBOLS.get(sym) ?? 'USD';
+      if (sym === 0xa2) x.factor = 0.01;
+      x.end = p + 1;
+      return;
+    }
+  }
   const hyphenated = codes[x.end] === 45 && x.end + 1 < end && isLetter(codes[x.end + 1]);
   const s = hyphenated ? x.end + 1 : wordStartAfter(codes, x.end, end);
   if (s < 0) return;
@@ -1488,7 +1513,27 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.currency = x.currency ?? money[0];
       x.factor = money[1];
       x.end = e;
+      if (money[1] === 1) centsAfter(ctx, x);
       return;
+    }
+    const countries = CURRENCY_COUNTRIES.get(codes, s, e);
+    const s2 = countries ? wordStartAfter(codes, e, end) : -1;
+    if (countries && s2 >= 0) {
+      // "50 Swiss francs", "10 US dollars", "5 Hong Kong dollars"
+      let e2 = letterRunEnd(codes, s2, end);
+      for (const [noun, code] of countries) {
+        const plural = (codes[e2 - 1] | 32) === 115 ? e2 - 1 : e2;
+        if (!isWord(codes, s2, plural, noun) && !isWord(codes, s2, e2, noun)) continue;
+        if (code === 'HKD') {
+          const s3 = wordStartAfter(codes, e2, end);
+          const e3 = s3 >= 0 ? letterRunEnd(codes, s3, end) : -1;
+          if (s3 < 0 || !(isWord(codes, s3, e3, 'dollar') || isWord(codes, s3, e3, 'dollars'))) break;
+          e2 = e3;
+        }
+        x.currency = x.currency ?? code;
+        x.end = e2;
+        return;
+      }
     }
     if (e - s === 3 && isUpper(codes[s]) && CURRENCY_CODES.has(text.slice(s, e))) {
       x.currency = x.currency ?? text.slice(s, e);
@@ -1554,6 +1599,25 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.end = e;
     }
   }
+}
+
+/** "3 dollars 50 cents", "5 pounds and 20 pence": the smaller coin after the amount. */
+function centsAfter(ctx: NumberContext, x: Expression): void {
+  const { text, codes, end } = ctx;
+  let p = x.end + 1;
+  if (codes[x.end] !== 32) return;
+  if (wordAt(codes, p, end, 'and') && codes[p + 3] === 32) p += 4;
+  if (!isDigit(codes[p])) return;
+  readDigits(text, codes, p, end);
+  if (digitsEnd < 0 || !digitsInt || digitsValue >= 100 || codes[digitsEnd] !== 32) return;
+  const cents = digitsValue;
+  const w = digitsEnd + 1;
+  const we = letterRunEnd(codes, w, end);
+  const coin = CURRENCY_WORDS.get(codes, w, we);
+  if (!coin || coin[1] !== 0.01) return;
+  x.min += cents / 100;
+  x.max += cents / 100;
+  x.end = we;
 }
 
 function round(n: number): number {
