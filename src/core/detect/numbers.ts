@@ -150,7 +150,11 @@ units('measure', 'bbl', 'bbl barrel barrels');
 units('measure', 'mph', 'mph');
 units('measure', 'km/h', 'kph kmh kmph');
 units('measure', 'kn', 'knot knots');
-units('measure', '°', 'degree degrees');
+units('measure', '°', 'degree degrees deg');
+units('measure', '°C', 'celsius celcius centigrade');
+units('measure', '°F', 'fahrenheit farenheit');
+units('measure', 'mg', 'mg milligram milligrams milligramme milligrammes');
+units('measure', 'dm', 'dm decimeter decimeters decimetre decimetres');
 units('measure', 'MW', 'mw megawatt megawatts');
 units('measure', 'GW', 'gw gigawatt gigawatts');
 units('measure', 'kW', 'kw kilowatt kilowatts');
@@ -621,9 +625,10 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
     a.unit = '%';
     return a;
   }
-  if (c === 0xb0) {
-    const u = codes[j + 1];
-    a.end = u === 67 || u === 70 ? j + 2 : j + 1;
+  if (c === 0xb0 || (c === 32 && codes[j + 1] === 0xb0)) {
+    const d = c === 0xb0 ? j : j + 1;
+    const u = codes[d + 1];
+    a.end = u === 67 || u === 70 ? d + 2 : d + 1;
     a.kind = 'measure';
     a.unit = u === 67 ? '°C' : u === 70 ? '°F' : '°';
     return a;
@@ -1568,6 +1573,7 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.kind = u.kind;
       x.unit = u.unit;
       x.end = e;
+      if (u.kind === 'measure') unitTail(ctx, x, u);
       // "25 years old": an age.
       const old = u.unit === 'year' ? wordStartAfter(codes, e, end) : -1;
       if (old >= 0 && isWord(codes, old, letterRunEnd(codes, old, end), 'old')) {
@@ -1576,12 +1582,12 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       }
       return;
     }
-    if (kind === undefined && (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical'))) {
+    if (kind === undefined && (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical') || isWord(codes, s, e, 'metric'))) {
       const s2 = wordStartAfter(codes, e, end);
       const u2 = s2 >= 0 ? UNITS.get(codes, s2, letterRunEnd(codes, s2, end)) : undefined;
       if (u2 && u2.kind === 'measure') {
         x.kind = 'measure';
-        x.unit = isWord(codes, s, e, 'nautical') ? 'nmi' : isWord(codes, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
+        x.unit = isWord(codes, s, e, 'nautical') ? 'nmi' : isWord(codes, s, e, 'metric') ? u2.unit : isWord(codes, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
         x.end = letterRunEnd(codes, s2, end);
         return;
       }
@@ -1618,6 +1624,41 @@ function centsAfter(ctx: NumberContext, x: Expression): void {
   x.min += cents / 100;
   x.max += cents / 100;
   x.end = we;
+}
+
+/** After a unit word: "degrees Celsius", "degrees F", "km/h", "km²", "km2". */
+function unitTail(ctx: NumberContext, x: Expression, u: Unit): void {
+  const { codes, end } = ctx;
+  const e = x.end;
+  const c = codes[e];
+  if (u.unit === '°') {
+    const s = wordStartAfter(codes, e, end);
+    if (s < 0) return;
+    const se = letterRunEnd(codes, s, end);
+    const scale = UNITS.get(codes, s, se);
+    if (scale !== undefined && (scale.unit === '°C' || scale.unit === '°F')) {
+      x.unit = scale.unit;
+      x.end = se;
+    } else if (se - s === 1 && ((codes[s] | 32) === 99 || (codes[s] | 32) === 102) && (se >= end || !isDigit(codes[se]))) {
+      x.unit = (codes[s] | 32) === 99 ? '°C' : '°F';
+      x.end = se;
+    }
+    return;
+  }
+  if (c === 47 && isLetter(codes[e + 1])) {
+    // "km/h", "km/hr", "m/s"
+    const pe = letterRunEnd(codes, e + 1, end);
+    const per = isWord(codes, e + 1, pe, 'h') || isWord(codes, e + 1, pe, 'hr') ? 'h' : isWord(codes, e + 1, pe, 's') ? 's' : '';
+    if (per !== '') {
+      x.unit = `${u.unit}/${per}`;
+      x.end = pe;
+    }
+    return;
+  }
+  if ((c === 0xb2 || c === 0xb3 || c === 50 || c === 51) && !isDigit(codes[e + 1]) && !isLetter(codes[e + 1])) {
+    x.unit = `${u.unit}${c === 0xb2 || c === 50 ? '²' : '³'}`;
+    x.end = e + 1;
+  }
 }
 
 function round(n: number): number {
