@@ -1350,6 +1350,7 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   }
 
   unitAfter(ctx, x);
+  if (!x.range && x.unit !== undefined && x.currency === undefined && (x.kind === 'measure' || x.kind === 'duration')) unitRange(ctx, x);
   // A "+" glued on: "1,000+".
   if (codes[x.end] === 43 && !isDigit(codes[x.end + 1])) {
     x.bound = Bound.MIN;
@@ -1626,6 +1627,53 @@ function centsAfter(ctx: NumberContext, x: Expression): void {
   x.end = we;
 }
 
+/** "from 30 degrees to 40 degrees", "between 2 kg and 5 kg": a range with the unit on both ends. */
+function unitRange(ctx: NumberContext, x: Expression): void {
+  const { codes, end } = ctx;
+  const w = wordStartAfter(codes, x.end, end);
+  if (w < 0) return;
+  const we = letterRunEnd(codes, w, end);
+  const pe = wordEndBefore(codes, x.start, ctx.floor);
+  const ps = pe >= 0 ? letterRunStart(codes, pe, ctx.floor) : -1;
+  const from = pe >= 0 && isWord(codes, ps, pe, 'from');
+  const between = pe >= 0 && isWord(codes, ps, pe, 'between');
+  if (!(((from || between) && isWord(codes, w, we, 'to')) || ((between || from) && isWord(codes, w, we, 'and')))) return;
+  if (codes[we] !== 32) return;
+  let q = we + 1;
+  // "and about 0.007 kg"
+  const ae = letterRunEnd(codes, q, end);
+  if (ae > q && (isWord(codes, q, ae, 'about') || isWord(codes, q, ae, 'around')) && codes[ae] === 32) q = ae + 1;
+  const floor = ctx.floor;
+  ctx.floor = q;
+  let second: Atom | null = null;
+  if (isDigit(codes[q])) {
+    second = digitAtom(ctx, q);
+  } else if (isLetter(codes[q])) {
+    const qe = letterRunEnd(codes, q, end);
+    const entry = lookup(codes, q, qe);
+    if (entry && entry.flags & F.CARDINAL && !(entry.flags & F.SCALE)) second = cardinalAtom(ctx, atom(q, qe, entry.n, true), q, qe, entry);
+  }
+  ctx.floor = floor;
+  if (!second || second.kind !== undefined || !(second.value > x.max)) return;
+  const u = wordStartAfter(codes, second.end, end);
+  if (u < 0) return;
+  const ue = letterRunEnd(codes, u, end);
+  const unit = UNITS.get(codes, u, ue);
+  const firstUnit = x.unit ?? '';
+  if (!unit || !(unit.unit === firstUnit || (unit.unit === '°' && firstUnit.charCodeAt(0) === 0xb0))) return;
+  x.range = true;
+  x.max = second.value;
+  x.start = ps;
+  x.end = ue;
+  // "degrees Celsius" after the second end
+  if (unit.unit === '°') {
+    const saved = x.unit;
+    x.end = ue;
+    unitTail(ctx, x, unit);
+    if (x.unit === '°') x.unit = saved;
+  }
+}
+
 /** After a unit word: "degrees Celsius", "degrees F", "km/h", "km²", "km2". */
 function unitTail(ctx: NumberContext, x: Expression, u: Unit): void {
   const { codes, end } = ctx;
@@ -1742,7 +1790,9 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
   if ((c === 45 || c === 0x2013 || c === 0x2014) && !first.words) {
     s = j + 1;
     rangeConnector = 'dash';
-  } else if (c === 32 && codes[j + 1] === 0x2013 && codes[j + 2] === 32 && !first.words) {
+  } else if (c === 32 && (codes[j + 1] === 0x2013 || codes[j + 1] === 45) && codes[j + 2] === 32 && !first.words &&
+    (isDigit(codes[j + 3]) || CLASS[codes[j + 3]] === C.CURRENCY)) {
+    // A spaced dash between figures: 1000 - 5000, 10 – 12
     s = j + 3;
     rangeConnector = 'dash';
   } else {
@@ -1751,7 +1801,7 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     const we = letterRunEnd(codes, w, end);
     const pe = wordEndBefore(codes, startPos, ctx.floor);
     const ps = pe >= 0 ? letterRunStart(codes, pe, ctx.floor) : -1;
-    if (isWord(codes, w, we, 'to')) rangeConnector = pe >= 0 && isWord(codes, ps, pe, 'from') ? 'from' : 'to';
+    if (isWord(codes, w, we, 'to') || isWord(codes, w, we, 'through') || isWord(codes, w, we, 'thru')) rangeConnector = pe >= 0 && isWord(codes, ps, pe, 'from') ? 'from' : 'to';
     else if (isWord(codes, w, we, 'and') && pe >= 0 && isWord(codes, ps, pe, 'between')) rangeConnector = 'between';
     else if (isWord(codes, w, we, 'or')) rangeConnector = 'or';
     else return false;
@@ -1777,7 +1827,12 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     if (connector === 'dash') {
       // Phone numbers (555-1234) and codes are not ranges.
       readDigits(text, codes, q, end);
-      if (digitsEnd < 0 || (first.digits === 3 && digitsCount === 4 && !first.grouped && !digitsGrouped)) return false;
+      if (digitsEnd < 0) return false;
+      // "555-1234" is a phone number, "100-1000 litres" a range.
+      if (first.digits === 3 && digitsCount === 4 && !first.grouped && !digitsGrouped) {
+        const u = wordStartAfter(codes, digitsEnd, end);
+        if (u < 0 || !UNITS.has(codes, u, letterRunEnd(codes, u, end))) return false;
+      }
       if (codes[digitsEnd] === 45 && isDigit(codes[digitsEnd + 1])) return false;
     }
     ctx.floor = q;
@@ -1788,7 +1843,8 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     const we = letterRunEnd(codes, q, end);
     const entry = lookup(codes, q, we);
     if (!entry || !(entry.flags & F.CARDINAL)) return false;
-    if (!first.words && !(entry.flags & F.SCALE)) return false;
+    // "5 to 7 million"; "between 5 and six" too.
+    if (!first.words && !(entry.flags & F.SCALE) && connector !== 'between' && connector !== 'from') return false;
     ctx.floor = q;
     second = cardinalAtom(ctx, atom(q, we, entry.n, true), q, we, entry);
     ctx.floor = floor;
