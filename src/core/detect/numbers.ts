@@ -358,9 +358,12 @@ function readDigits(text: string, codes: Codes, i: number, end: number): void {
   for (;;) {
     const c = codes[j];
     if (
-      (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009) && (grouped || count <= 3) && j + 4 <= end &&
+      (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009 || (c === 32 && (!grouped || codes[j - 4] === 32))) &&
+      (grouped || count <= 3) && j + 4 <= end &&
       isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && isDigit(codes[j + 3]) &&
-      !isDigit(codes[j + 4])
+      !isDigit(codes[j + 4]) &&
+      // "40 000" in groups of a plain space, but not "10 100-metre" or "5 100m".
+      (c !== 32 || (!isLetter(codes[j + 4]) && codes[j + 4] !== 45 && codes[j + 4] !== 47))
     ) {
       value = value * 1000 + (codes[j + 1] - 48) * 100 + (codes[j + 2] - 48) * 10 + (codes[j + 3] - 48);
       j += 4;
