@@ -154,6 +154,8 @@ units('measure', '°', 'degree degrees deg');
 units('measure', '°C', 'celsius celcius centigrade');
 units('measure', '°F', 'fahrenheit farenheit');
 units('measure', 'mg', 'mg milligram milligrams milligramme milligrammes');
+units('measure', 'µg', 'microgram micrograms microgramme microgrammes');
+units('measure', 'hl', 'hectolitre hectolitres hectoliter hectoliters');
 units('measure', 'dm', 'dm decimeter decimeters decimetre decimetres');
 units('measure', 'MW', 'mw megawatt megawatts');
 units('measure', 'GW', 'gw gigawatt gigawatts');
@@ -576,6 +578,18 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
         a.end = e;
         a.unit = unit.unit;
         a.kind = unit.kind;
+        // "12km/h", "3km²"
+        const t = codes[e];
+        if (t === 47 && unit.kind === 'measure' && (codes[e + 1] | 32) === 104) {
+          const pe = letterRunEnd(codes, e + 1, end);
+          if (isWord(codes, e + 1, pe, 'h') || isWord(codes, e + 1, pe, 'hr')) {
+            a.unit = `${unit.unit}/h`;
+            a.end = pe;
+          }
+        } else if ((t === 0xb2 || t === 0xb3) && unit.kind === 'measure') {
+          a.unit = `${unit.unit}${t === 0xb2 ? '²' : '³'}`;
+          a.end = e + 1;
+        }
         return a;
       }
     }
@@ -630,10 +644,20 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
   }
   if (c === 0xb0 || (c === 32 && codes[j + 1] === 0xb0)) {
     const d = c === 0xb0 ? j : j + 1;
-    const u = codes[d + 1];
-    a.end = u === 67 || u === 70 ? d + 2 : d + 1;
+    const u = codes[d + 1] | 32;
+    const scale = (u === 99 || u === 102) && !isLetter(codes[d + 2]) ? u : 0;
+    a.end = scale ? d + 2 : d + 1;
     a.kind = 'measure';
-    a.unit = u === 67 ? '°C' : u === 70 ? '°F' : '°';
+    a.unit = scale === 99 ? '°C' : scale === 102 ? '°F' : '°';
+    if (!scale) {
+      // "37 ° Celsius"
+      const s = wordStartAfter(codes, a.end, end);
+      const named = s >= 0 ? UNITS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+      if (named !== undefined && (named.unit === '°C' || named.unit === '°F')) {
+        a.unit = named.unit;
+        a.end = letterRunEnd(codes, s, end);
+      }
+    }
     return a;
   }
   if (a.scale === 1) {
@@ -975,6 +999,16 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
         if (isWord(codes, s, e, 'dozen')) {
           a.end = e;
           a.value = 6;
+          return a;
+        }
+      }
+      // "half an hour": half of the unit.
+      if (s >= 0) {
+        const unit = UNITS.get(codes, s, letterRunEnd(codes, s, end));
+        if (unit !== undefined && unit.kind !== 'percent') {
+          a.value = 0.5;
+          a.int = false;
+          a.end = afterEnd;
           return a;
         }
       }
@@ -1567,10 +1601,11 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
         return;
       }
       if (kind !== undefined) return;
-      if (hyphenated && u.unit === 'year' && codes[e] === 45 && isWord(codes, e + 1, letterRunEnd(codes, e + 1, end), 'old')) {
-        // "5-year-old": an age.
+      const ageUnit = u.unit === 'year' || u.unit === 'month' || u.unit === 'week' || u.unit === 'day';
+      if (hyphenated && ageUnit && codes[e] === 45 && isWord(codes, e + 1, letterRunEnd(codes, e + 1, end), 'old')) {
+        // "5-year-old", "8-month-old": an age.
         x.kind = 'age';
-        x.unit = 'year';
+        x.unit = u.unit;
         x.end = e + 4;
         return;
       }
@@ -1578,8 +1613,8 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.unit = u.unit;
       x.end = e;
       if (u.kind === 'measure') unitTail(ctx, x, u);
-      // "25 years old": an age.
-      const old = u.unit === 'year' ? wordStartAfter(codes, e, end) : -1;
+      // "25 years old", "ten months old": an age.
+      const old = ageUnit ? wordStartAfter(codes, e, end) : -1;
       if (old >= 0 && isWord(codes, old, letterRunEnd(codes, old, end), 'old')) {
         x.kind = 'age';
         x.end = old + 3;
