@@ -1146,7 +1146,10 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       tokens++;
       break;
     } else if (next.flags & F.SCALE) {
+      // "thousand thousand", "hundred hundred": two numbers, not one.
+      if (last.flags & F.SCALE && n <= last.n) break;
       if (n === 100) current = (current || 1) * 100;
+      else if (current === 0 && total > 0) total *= n; // "two thousand million"
       else {
         total += (current || 1) * n;
         current = 0;
@@ -1196,7 +1199,8 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   // "no one", "one day"): it counts only with a unit, a percent or a currency after it.
   // From "two" up, a number word is a numeral wherever it stands, even when the counted
   // noun is left out ("the other two").
-  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd)) && fractionTail(codes, e, end) === 0) return null;
+  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd)) && fractionTail(codes, e, end) === 0 &&
+    !signedWord(codes, ws, ctx.floor)) return null;
   return afterAtom(ctx, a);
 }
 
@@ -1291,6 +1295,23 @@ function scaleFollows(codes: Codes, e: number, end: number): number {
     se = letterRunEnd(codes, s, end);
   }
   return SCALE_WORDS.get(codes, s, se) ?? 0;
+}
+
+/** Whether "minus" or "negative" stands right before the word at `ws` ("minus one"). */
+function signedWord(codes: Codes, ws: number, floor: number): boolean {
+  const be = wordEndBefore(codes, ws, floor);
+  if (be < 0) return false;
+  const bs = letterRunStart(codes, be, floor);
+  return isWord(codes, bs, be, 'minus') || (isWord(codes, bs, be, 'negative') && !testedNegative(codes, bs, floor));
+}
+
+/** "tested negative 3 times": a test result, not a sign. */
+function testedNegative(codes: Codes, ns: number, floor: number): boolean {
+  const be = wordEndBefore(codes, ns, floor);
+  if (be < 0) return false;
+  const bs = letterRunStart(codes, be, floor);
+  return isWord(codes, bs, be, 'tested') || isWord(codes, bs, be, 'test') || isWord(codes, bs, be, 'tests') ||
+    isWord(codes, bs, be, 'back') || isWord(codes, bs, be, 'proved');
 }
 
 /** "twice as many", "three times as much": the comparison belongs to the claim. */
@@ -1421,7 +1442,7 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   const minusEnd = wordEndBefore(codes, x.start, ctx.floor);
   if (minusEnd >= 0 && x.start === first.start) {
     const minusStart = letterRunStart(codes, minusEnd, ctx.floor);
-    if (isWord(codes, minusStart, minusEnd, 'minus')) {
+    if (isWord(codes, minusStart, minusEnd, 'minus') || (isWord(codes, minusStart, minusEnd, 'negative') && !testedNegative(codes, minusStart, ctx.floor))) {
       x.start = minusStart;
       const min = x.min;
       x.min = x.range ? -x.max : -min;
