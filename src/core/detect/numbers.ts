@@ -664,6 +664,26 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
     // "two and a half", "4 and a half million"
     if (c === 32 && a.int && a.kind === undefined) {
       if (!a.words && !a.grouped && ratioAfter(ctx, a, j)) return a;
+      if (pointFollows(codes, a.start, j, end, ctx.floor)) {
+        spokenDecimal(ctx, a, j + 7);
+        if (a.end !== j) {
+          // "two point two million", "1 point 5%"
+          if (codes[a.end] === 37) {
+            a.end++;
+            a.kind = 'percent';
+            a.unit = '%';
+            return a;
+          }
+          const s = wordStartAfter(codes, a.end, end);
+          const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+          if (scale !== undefined && scale >= 1000) {
+            a.value *= scale;
+            a.scale = scale;
+            a.end = letterRunEnd(codes, s, end);
+          }
+          return a;
+        }
+      }
       const frac = fractionTail(codes, j, end);
       if (frac > 0) {
         a.value += frac;
@@ -1181,6 +1201,11 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   a.end = e;
   if (scaled) a.scale = 1000;
   if (a.kind === 'ordinal') return a;
+  if (scaled && a.kind === undefined && pointFollows(codes, a.start, e, end, ctx.floor)) {
+    // "two hundred point seven"
+    spokenDecimal(ctx, a, e + 7);
+    e = a.end;
+  }
   const after = wordStartAfter(codes, e, end);
   const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
   if (after >= 0 && ratioAfter(ctx, a, e)) return a;
@@ -1200,8 +1225,72 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   // From "two" up, a number word is a numeral wherever it stands, even when the counted
   // noun is left out ("the other two").
   if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd)) && fractionTail(codes, e, end) === 0 &&
+    !pointFollows(codes, ws, e, end, ctx.floor) &&
     !signedWord(codes, ws, ctx.floor)) return null;
   return afterAtom(ctx, a);
+}
+
+/** Whether " point " and a figure or a number word follow `e` ("two point five"). */
+function pointFollows(codes: Codes, s: number, e: number, end: number, floor: number): boolean {
+  if (codes[e] !== 32 || !wordAt(codes, e + 1, end, 'point') || codes[e + 6] !== 32) return false;
+  // "at one point two men left"
+  const be = wordEndBefore(codes, s, floor);
+  if (be >= 0 && isWord(codes, letterRunStart(codes, be, floor), be, 'at')) return false;
+  const p = e + 7;
+  if (isDigit(codes[p])) return true;
+  if (!isLetter(codes[p])) return false;
+  const entry = lookup(codes, p, letterRunEnd(codes, p, end));
+  return entry !== undefined && (entry.flags & F.CARDINAL) !== 0 && (entry.flags & F.SCALE) === 0;
+}
+
+/**
+ * The decimals of "two point five", "1 point 25", "point zero three" starting at `p` (after
+ * "point "), added to the atom.
+ */
+function spokenDecimal(ctx: NumberContext, a: Atom, p: number): void {
+  const { text, codes, end } = ctx;
+  if (isDigit(codes[p])) {
+    readDigits(text, codes, p, end);
+    if (digitsEnd < 0 || !digitsInt || digitsGrouped || isLetter(codes[digitsEnd])) return;
+    a.value += Number(`0.${text.slice(p, digitsEnd)}`);
+    a.end = digitsEnd;
+    a.int = false;
+    return;
+  }
+  let decimals = '';
+  let e = p;
+  let q = p;
+  for (;;) {
+    if (!isLetter(codes[q])) break;
+    const qe = letterRunEnd(codes, q, end);
+    const entry = lookup(codes, q, qe);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) break;
+    if (entry.n >= 10) {
+      // "point seventy-one"
+      if (decimals !== '' || entry.n >= 100) break;
+      let n = entry.n;
+      let ne = qe;
+      if (n >= 20 && n % 10 === 0 && (codes[qe] === 45 || codes[qe] === 32) && isLetter(codes[qe + 1])) {
+        const ue = letterRunEnd(codes, qe + 1, end);
+        const unit = lookup(codes, qe + 1, ue);
+        if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
+          n += unit.n;
+          ne = ue;
+        }
+      }
+      decimals = String(n);
+      e = ne;
+      break;
+    }
+    decimals += String(entry.n);
+    e = qe;
+    if (codes[qe] !== 32) break;
+    q = qe + 1;
+  }
+  if (decimals === '') return;
+  a.value += Number(`0.${decimals}`);
+  a.end = e;
+  a.int = false;
 }
 
 /** End of the fraction `fractionTail` found. */
