@@ -1723,6 +1723,7 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.unit = u.unit;
       x.end = e;
       if (u.kind === 'measure') unitTail(ctx, x, u);
+      if (!x.range && x.unit === u.unit && SUBUNITS.has(u.unit)) subunitAfter(ctx, x, u.unit);
       // "25 years old", "ten months old": an age.
       const old = ageUnit ? wordStartAfter(codes, e, end) : -1;
       if (old >= 0 && isWord(codes, old, letterRunEnd(codes, old, end), 'old')) {
@@ -1773,6 +1774,54 @@ function centsAfter(ctx: NumberContext, x: Expression): void {
   x.min += cents / 100;
   x.max += cents / 100;
   x.end = we;
+}
+
+/** How many of the smaller unit make one of the larger: "5 feet 2 inches", "2 hours and 15 minutes". */
+const SUBUNITS = new Map<string, [string, number]>([
+  ['ft', ['in', 12]], ['hour', ['minute', 60]], ['minute', ['second', 60]], ['day', ['hour', 24]], ['year', ['month', 12]],
+  ['week', ['day', 7]], ['lb', ['oz', 16]], ['m', ['cm', 100]], ['kg', ['g', 1000]], ['km', ['m', 1000]], ['mi', ['yd', 1760]],
+]);
+
+/** The smaller unit after a measure: "5 feet 2 inches", "1 hour and 15 minutes" (value in the larger unit). */
+function subunitAfter(ctx: NumberContext, x: Expression, unit: string): void {
+  const { text, codes, end } = ctx;
+  const sub = SUBUNITS.get(unit) as [string, number];
+  if (codes[x.end] !== 32 && codes[x.end] !== 44) return;
+  let p = codes[x.end] === 44 ? x.end + 2 : x.end + 1;
+  if (codes[p - 1] !== 32) return;
+  if (wordAt(codes, p, end, 'and') && codes[p + 3] === 32) p += 4;
+  let n: number;
+  let ne: number;
+  if (isDigit(codes[p])) {
+    readDigits(text, codes, p, end);
+    if (digitsEnd < 0 || digitsGrouped || codes[digitsEnd] !== 32) return;
+    n = digitsValue;
+    ne = digitsEnd;
+  } else if (isLetter(codes[p])) {
+    ne = letterRunEnd(codes, p, end);
+    const entry = lookup(codes, p, ne);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) return;
+    n = entry.n;
+    if (n >= 20 && n % 10 === 0 && (codes[ne] === 45 || codes[ne] === 32) && isLetter(codes[ne + 1])) {
+      const ue = letterRunEnd(codes, ne + 1, end);
+      const one = lookup(codes, ne + 1, ue);
+      if (one && one.flags & F.CARDINAL && one.n > 0 && one.n < 10) {
+        n += one.n;
+        ne = ue;
+      }
+    }
+    if (codes[ne] !== 32) return;
+  } else {
+    return;
+  }
+  if (!(n < sub[1])) return;
+  const us = ne + 1;
+  const ue = letterRunEnd(codes, us, end);
+  const u = UNITS.get(codes, us, ue);
+  if (!u || u.unit !== sub[0]) return;
+  x.min += n / sub[1];
+  x.max += n / sub[1];
+  x.end = ue;
 }
 
 /** "from 30 degrees to 40 degrees", "between 2 kg and 5 kg": a range with the unit on both ends. */
