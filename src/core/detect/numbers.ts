@@ -498,7 +498,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
   }
   if (a.int && !a.grouped) {
     // "2½", "10 1/2": a whole number and a fraction.
-    const vulgar = VULGAR.get(c);
+    const vulgar = c >= 0xbc ? VULGAR.get(c) : undefined;
     if (vulgar !== undefined) {
       a.value += vulgar;
       a.int = false;
@@ -662,7 +662,9 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
   }
   if (a.scale === 1) {
     // "two and a half", "4 and a half million"
-    if (c === 32 && a.int && a.kind === undefined) {
+    // Only "in", "out of", "point" and "and" start what is read here.
+    const next = codes[j + 1] | 32;
+    if (c === 32 && a.int && a.kind === undefined && (next === 105 || next === 111 || next === 112 || next === 97)) {
       if (!a.words && !a.grouped && ratioAfter(ctx, a, j)) return a;
       if (pointFollows(codes, a.start, j, end, ctx.floor)) {
         spokenDecimal(ctx, a, j + 7);
@@ -1669,7 +1671,7 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       if (money[1] === 1) centsAfter(ctx, x);
       return;
     }
-    const countries = CURRENCY_COUNTRIES.get(codes, s, e);
+    const countries = isUpper(codes[s]) ? CURRENCY_COUNTRIES.get(codes, s, e) : undefined;
     const s2 = countries ? wordStartAfter(codes, e, end) : -1;
     if (countries && s2 >= 0) {
       // "50 Swiss francs", "10 US dollars", "5 Hong Kong dollars"
