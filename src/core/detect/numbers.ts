@@ -1499,7 +1499,8 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   }
 
   unitAfter(ctx, x);
-  if (!x.range && x.unit !== undefined && x.currency === undefined && (x.kind === 'measure' || x.kind === 'duration')) unitRange(ctx, x);
+  if (!x.range && x.unit !== undefined && x.currency === undefined && (x.kind === 'measure' || x.kind === 'duration') &&
+    codes[x.end] === 32 && ((codes[x.end + 1] | 32) === 116 || (codes[x.end + 1] | 32) === 97)) unitRange(ctx, x);
   // A "+" glued on: "1,000+".
   if (codes[x.end] === 43 && !isDigit(codes[x.end + 1])) {
     x.bound = Bound.MIN;
@@ -2225,8 +2226,8 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
     readDigits(text, codes, i, end);
     const glued = i - ls >= 4 && digitsGrouped && digitsEnd > 0 && pk === C.LOWER && !isLetter(codes[digitsEnd]);
     // A currency code written onto the figure ("USD115", "GBP3.01", "Rs20") is money.
-    const code = (i - ls === 3 || i - ls === 2) && digitsEnd > 0 && !isLetter(codes[digitsEnd]) && !isDigit(codes[digitsEnd]) &&
-      currencyBefore(text, codes, i, start) === ls;
+    const code = ((i - ls === 3 && pk === C.UPPER) || (i - ls === 2 && prev === 115)) && digitsEnd > 0 && !isLetter(codes[digitsEnd]) &&
+      !isDigit(codes[digitsEnd]) && currencyBefore(text, codes, i, start) === ls;
     if (!glued && !code) return tokenEnd(codes, i, end);
   } else if (pk === C.DASH && i - 1 > start) {
     const before = codes[i - 2];
