@@ -1735,7 +1735,9 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       }
       return;
     }
-    if (kind === undefined && (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical') || isWord(codes, s, e, 'metric'))) {
+    const f = codes[s] | 32;
+    if (kind === undefined && (f === 115 || f === 99 || f === 110 || f === 109) &&
+      (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical') || isWord(codes, s, e, 'metric'))) {
       const s2 = wordStartAfter(codes, e, end);
       const u2 = s2 >= 0 ? UNITS.get(codes, s2, letterRunEnd(codes, s2, end)) : undefined;
       if (u2 && u2.kind === 'measure') {
