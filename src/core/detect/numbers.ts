@@ -1514,7 +1514,9 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
       const e2 = letterRunEnd(codes, w2, end);
       const bound = isWord(codes, w2, e2, 'so') ? Bound.APPROX
         : isWord(codes, w2, e2, 'less') || isWord(codes, w2, e2, 'fewer') ? Bound.MAX
-          : isWord(codes, w2, e2, 'more') || isWord(codes, w2, e2, 'over') || isWord(codes, w2, e2, 'above') ? Bound.MIN : Bound.NONE;
+          : isWord(codes, w2, e2, 'more') || isWord(codes, w2, e2, 'over') || isWord(codes, w2, e2, 'above') ||
+            isWord(codes, w2, e2, 'higher') || isWord(codes, w2, e2, 'greater') ? Bound.MIN
+            : isWord(codes, w2, e2, 'lower') || isWord(codes, w2, e2, 'below') || isWord(codes, w2, e2, 'under') ? Bound.MAX : Bound.NONE;
       if (bound !== Bound.NONE) {
         x.bound = bound;
         x.end = e2;
@@ -1561,6 +1563,22 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
       // "No. 1": a rank.
       x.start -= 4;
       x.kind = 'ordinal';
+    }
+  }
+
+  // "aged 25", "at age 87": an age in years.
+  if (x.kind === undefined && !x.range && x.currency === undefined && first.int && x.min >= 0 && x.min < 130 && x.start === first.start) {
+    const ae = wordEndBefore(codes, x.start, ctx.floor);
+    if (ae >= 0 && ((codes[ae - 1] | 32) === 101 || (codes[ae - 1] | 32) === 100)) {
+      const as = letterRunStart(codes, ae, ctx.floor);
+      const n = wordStartAfter(codes, x.end, end);
+      const ne = n >= 0 ? letterRunEnd(codes, n, end) : -1;
+      const counted = n >= 0 && CLASS[codes[n]] === C.LOWER && isPlural(codes, n, ne) && !FUNCTION_WORDS.has(codes, n, ne);
+      if (!counted && (isWord(codes, as, ae, 'aged') || isWord(codes, as, ae, 'age'))) {
+        x.kind = 'age';
+        x.unit = 'year';
+        x.start = as;
+      }
     }
   }
 
@@ -1732,6 +1750,10 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       if (old >= 0 && isWord(codes, old, letterRunEnd(codes, old, end), 'old')) {
         x.kind = 'age';
         x.end = old + 3;
+      } else if (old >= 0 && wordAt(codes, old, end, 'of') && codes[old + 2] === 32 && wordAt(codes, old + 3, end, 'age')) {
+        // "3 years of age"
+        x.kind = 'age';
+        x.end = old + 6;
       }
       return;
     }
