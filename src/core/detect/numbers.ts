@@ -215,7 +215,8 @@ const CURRENCY_COUNTRIES = new WordTable<Array<[string, string]>>([
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'RUB', 'INR', 'CHF', 'CAD', 'AUD', 'UAH',
   'KRW', 'ILS', 'TRY', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'HKD', 'SGD', 'NZD', 'BTC', 'MYR', 'IDR',
   'THB', 'VND', 'NGN', 'KES', 'EGP', 'SAR', 'AED', 'QAR', 'PKR', 'BDT', 'TWD', 'CZK', 'HUF', 'RON', 'ARS', 'CLP',
-  'COP', 'MNT', 'GEL', 'KZT']);
+  'COP', 'MNT', 'GEL', 'KZT', 'KWD', 'BHD', 'OMR', 'JOD', 'MAD', 'TND', 'UGX', 'TZS', 'GHS', 'ETB', 'XOF', 'XAF', 'LKR',
+  'NPR', 'MMK', 'KHR', 'LAK', 'UZS', 'AZN', 'AMD', 'BYN', 'MDL', 'RSD', 'ISK', 'BGN', 'PEN', 'UYU', 'BOB', 'PYG', 'VES']);
 
 const SYMBOLS = new Map<number, string>([
   [0x24, 'USD'], [0xa3, 'GBP'], [0x20ac, 'EUR'], [0xa5, 'JPY'], [0x20b9, 'INR'], [0x20bd, 'RUB'], [0x20a9, 'KRW'],
@@ -315,6 +316,12 @@ const HALF_OF = new WordTable(['the', 'its', 'their', 'his', 'her', 'our', 'my',
 /** Words before "half" that make it a noun ("the second half"). */
 const NOT_HALF = new WordTable(['the', 'first', 'second', 'other', 'latter', 'former', 'this', 'that', 'each', 'either', 'better']);
 
+/** Words after "first-", "second-" that make an adjective, not a rank. */
+const NOT_RANKS = new WordTable(['class', 'hand', 'rate', 'degree', 'string', 'person']);
+
+/** Words before "second" that make it a verb ("I second that"). */
+const PRONOUNS = new WordTable(['i', 'we', 'you', 'they']);
+
 /** Words before "second" that make it a moment ("wait a second"). */
 const MOMENT = new WordTable(['a', 'one', 'split', 'per', 'each', 'every', 'that']);
 
@@ -357,6 +364,20 @@ function readDigits(text: string, codes: Codes, i: number, end: number): void {
   }
   const count = j - i;
   let grouped = false;
+  // Lakh grouping: 12,50,000 and 1,23,45,678.
+  if (codes[j] === 44 && count <= 2 && isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && codes[j + 3] === 44) {
+    let k = j;
+    let v = value;
+    while (codes[k] === 44 && isDigit(codes[k + 1]) && isDigit(codes[k + 2]) && codes[k + 3] === 44) {
+      v = v * 100 + (codes[k + 1] - 48) * 10 + codes[k + 2] - 48;
+      k += 3;
+    }
+    if (codes[k] === 44 && isDigit(codes[k + 1]) && isDigit(codes[k + 2]) && isDigit(codes[k + 3]) && !isDigit(codes[k + 4])) {
+      value = v * 1000 + (codes[k + 1] - 48) * 100 + (codes[k + 2] - 48) * 10 + codes[k + 3] - 48;
+      j = k + 4;
+      grouped = true;
+    }
+  }
   for (;;) {
     const c = codes[j];
     if (
@@ -1074,6 +1095,10 @@ function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom 
   const first = isWord(codes, ws, we, 'first');
   if (first && be >= 0 && isWord(codes, bs, be, 'at')) return null;
   const hyphen = codes[we] === 45 && we + 1 < end && isLetter(codes[we + 1]);
+  // "first-class", "second-hand", "first-degree": adjectives, not ranks.
+  if (hyphen && NOT_RANKS.has(codes, we + 1, letterRunEnd(codes, we + 1, end))) return null;
+  // "I second that": a verb.
+  if (be >= 0 && be - bs <= 4 && isWord(codes, ws, we, 'second') && PRONOUNS.has(codes, bs, be)) return null;
   const after = hyphen ? we + 1 : wordStartAfter(codes, we, end);
   a.kind = 'ordinal';
   if (after < 0) {
