@@ -177,7 +177,7 @@ units('duration', 'month', 'month months');
 units('duration', 'year', 'year years yr yrs');
 units('duration', 'decade', 'decade decades');
 units('duration', 'century', 'century centuries');
-units('percent', '%', 'percent pct');
+units('percent', '%', 'percent percents pct');
 const UNITS = new WordTable<Unit>(unitList);
 
 /** Units written straight onto the digits ("5km", "10am"), with the word they stand for. */
