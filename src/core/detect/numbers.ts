@@ -1525,7 +1525,7 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
 
   unitAfter(ctx, x);
   if (!x.range && x.unit !== undefined && x.currency === undefined && (x.kind === 'measure' || x.kind === 'duration') &&
-    codes[x.end] === 32 && ((codes[x.end + 1] | 32) === 116 || (codes[x.end + 1] | 32) === 97)) unitRange(ctx, x);
+    codes[x.end] === 32 && (wordAt(codes, x.end + 1, end, 'to') || wordAt(codes, x.end + 1, end, 'and'))) unitRange(ctx, x);
   // A "+" glued on: "1,000+".
   if (codes[x.end] === 43 && !isDigit(codes[x.end + 1])) {
     x.bound = Bound.MIN;
