@@ -517,27 +517,8 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       return null;
     }
   }
-  if (a.int && !a.grouped) {
-    // "2½", "10 1/2": a whole number and a fraction.
-    const vulgar = c >= 0xbc ? VULGAR.get(c) : undefined;
-    if (vulgar !== undefined) {
-      a.value += vulgar;
-      a.int = false;
-      a.end = j + 1;
-      return afterAtom(ctx, a);
-    }
-    if (c === 32 && isDigit(codes[j + 1]) && codes[j + 2] === 47 && isDigit(codes[j + 3])) {
-      const den = isDigit(codes[j + 4]) ? (codes[j + 3] - 48) * 10 + codes[j + 4] - 48 : codes[j + 3] - 48;
-      const fe = den >= 10 ? j + 5 : j + 4;
-      const num = codes[j + 1] - 48;
-      if (num > 0 && num < den && (fe >= end || !(isLetter(codes[fe]) || isDigit(codes[fe]) || codes[fe] === 47))) {
-        a.value += num / den;
-        a.int = false;
-        a.end = fe;
-        return afterAtom(ctx, a);
-      }
-    }
-  }
+  // "2½", "10 1/2": a whole number and a fraction.
+  if (a.int && !a.grouped && (c >= 0xbc || (c === 32 && codes[j + 2] === 47)) && mixedFraction(ctx, a, j, c)) return afterAtom(ctx, a);
   if (isLetter(c)) {
     const e = letterRunEnd(codes, j, end);
     if (e < end && isDigit(codes[e])) {
@@ -627,6 +608,30 @@ const VULGAR = new Map<number, number>([
   [0x215e, 7 / 8],
 ]);
 
+/** The fraction written after a whole number at `j` ("2½", "10 1/2"), added to the atom. */
+function mixedFraction(ctx: NumberContext, a: Atom, j: number, c: number): boolean {
+  const { codes, end } = ctx;
+  const vulgar = VULGAR.get(c);
+  if (vulgar !== undefined) {
+    a.value += vulgar;
+    a.int = false;
+    a.end = j + 1;
+    return true;
+  }
+  if (c === 32 && isDigit(codes[j + 1]) && codes[j + 2] === 47 && isDigit(codes[j + 3])) {
+    const den = isDigit(codes[j + 4]) ? (codes[j + 3] - 48) * 10 + codes[j + 4] - 48 : codes[j + 3] - 48;
+    const fe = den >= 10 ? j + 5 : j + 4;
+    const num = codes[j + 1] - 48;
+    if (num > 0 && num < den && (fe >= end || !(isLetter(codes[fe]) || isDigit(codes[fe]) || codes[fe] === 47))) {
+      a.value += num / den;
+      a.int = false;
+      a.end = fe;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Length of "a.m.", "p.m.", "am" or "pm" after one optional space at `i`, or 0. */
 function meridiemAt(codes: Codes, i: number, end: number): number {
   const s = codes[i] === 32 ? i + 1 : i;
@@ -685,43 +690,7 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
     // "two and a half", "4 and a half million"
     // Only "in", "out of", "point" and "and" start what is read here.
     const next = codes[j + 1] | 32;
-    if (c === 32 && a.int && a.kind === undefined && (next === 105 || next === 111 || next === 112 || next === 97)) {
-      if (!a.words && !a.grouped && ratioAfter(ctx, a, j)) return a;
-      if (pointFollows(codes, a.start, j, end, ctx.floor)) {
-        spokenDecimal(ctx, a, j + 7);
-        if (a.end !== j) {
-          // "two point two million", "1 point 5%"
-          if (codes[a.end] === 37) {
-            a.end++;
-            a.kind = 'percent';
-            a.unit = '%';
-            return a;
-          }
-          const s = wordStartAfter(codes, a.end, end);
-          const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
-          if (scale !== undefined && scale >= 1000) {
-            a.value *= scale;
-            a.scale = scale;
-            a.end = letterRunEnd(codes, s, end);
-          }
-          return a;
-        }
-      }
-      const frac = fractionTail(codes, j, end);
-      if (frac > 0) {
-        a.value += frac;
-        a.int = false;
-        a.end = tailEnd;
-        const s = wordStartAfter(codes, tailEnd, end);
-        const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
-        if (scale !== undefined) {
-          a.value *= scale;
-          a.scale = scale;
-          a.end = letterRunEnd(codes, s, end);
-        }
-        return a;
-      }
-    }
+    if (c === 32 && a.int && a.kind === undefined && (next === 105 || next === 111 || next === 112 || next === 97) && wordTail(ctx, a, j)) return a;
     const s = wordStartAfter(codes, j, end);
     if (s >= 0) {
       const e = letterRunEnd(codes, s, end);
@@ -821,6 +790,50 @@ function scaledRest(ctx: NumberContext, a: Atom, scale: number): void {
     if (partScale === 1 || codes[e] !== 32) return;
     last = partScale;
   }
+}
+
+/**
+ * What follows a whole number at `j` and starts with "in", "out of", "point" or "and":
+ * "1 in 5", "two point five", "two and a half". True when the atom took it.
+ */
+function wordTail(ctx: NumberContext, a: Atom, j: number): boolean {
+  const { codes, end } = ctx;
+  if (!a.words && !a.grouped && ratioAfter(ctx, a, j)) return true;
+  if (pointFollows(codes, a.start, j, end, ctx.floor)) {
+    spokenDecimal(ctx, a, j + 7);
+    if (a.end !== j) {
+      // "two point two million", "1 point 5%"
+      if (codes[a.end] === 37) {
+        a.end++;
+        a.kind = 'percent';
+        a.unit = '%';
+        return true;
+      }
+      const s = wordStartAfter(codes, a.end, end);
+      const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+      if (scale !== undefined && scale >= 1000) {
+        a.value *= scale;
+        a.scale = scale;
+        a.end = letterRunEnd(codes, s, end);
+      }
+      return true;
+    }
+  }
+  const frac = fractionTail(codes, j, end);
+  if (frac > 0) {
+    a.value += frac;
+    a.int = false;
+    a.end = tailEnd;
+    const s = wordStartAfter(codes, tailEnd, end);
+    const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+    if (scale !== undefined) {
+      a.value *= scale;
+      a.scale = scale;
+      a.end = letterRunEnd(codes, s, end);
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Currency found by `currencyBefore`. */
@@ -1592,20 +1605,9 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   }
 
   // "aged 25", "at age 87": an age in years.
-  if (x.kind === undefined && !x.range && x.currency === undefined && first.int && x.min >= 0 && x.min < 130 && x.start === first.start) {
-    const ae = wordEndBefore(codes, x.start, ctx.floor);
-    if (ae >= 0 && ((codes[ae - 1] | 32) === 101 || (codes[ae - 1] | 32) === 100)) {
-      const as = letterRunStart(codes, ae, ctx.floor);
-      const n = wordStartAfter(codes, x.end, end);
-      const ne = n >= 0 ? letterRunEnd(codes, n, end) : -1;
-      const counted = n >= 0 && CLASS[codes[n]] === C.LOWER && isPlural(codes, n, ne) && !FUNCTION_WORDS.has(codes, n, ne);
-      if (!counted && (isWord(codes, as, ae, 'aged') || isWord(codes, as, ae, 'age'))) {
-        x.kind = 'age';
-        x.unit = 'year';
-        x.start = as;
-      }
-    }
-  }
+  const endsAge = codes[x.start - 2] | 32;
+  if ((endsAge === 101 || endsAge === 100) && x.kind === undefined && !x.range && x.currency === undefined && first.int && x.min >= 0 &&
+    x.min < 130 && x.start === first.start) ageBefore(ctx, x);
 
   // Years: a plain four-digit number from 1000 to 2100 that does not count something.
   if (!x.range && x.subtype === undefined && x.kind === undefined && x.currency === undefined && x.bound === Bound.NONE &&
@@ -1715,25 +1717,7 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       if (money[1] === 1) centsAfter(ctx, x);
       return;
     }
-    const countries = isUpper(codes[s]) ? CURRENCY_COUNTRIES.get(codes, s, e) : undefined;
-    const s2 = countries ? wordStartAfter(codes, e, end) : -1;
-    if (countries && s2 >= 0) {
-      // "50 Swiss francs", "10 US dollars", "5 Hong Kong dollars"
-      let e2 = letterRunEnd(codes, s2, end);
-      for (const [noun, code] of countries) {
-        const plural = (codes[e2 - 1] | 32) === 115 ? e2 - 1 : e2;
-        if (!isWord(codes, s2, plural, noun) && !isWord(codes, s2, e2, noun)) continue;
-        if (code === 'HKD') {
-          const s3 = wordStartAfter(codes, e2, end);
-          const e3 = s3 >= 0 ? letterRunEnd(codes, s3, end) : -1;
-          if (s3 < 0 || !(isWord(codes, s3, e3, 'dollar') || isWord(codes, s3, e3, 'dollars'))) break;
-          e2 = e3;
-        }
-        x.currency = x.currency ?? code;
-        x.end = e2;
-        return;
-      }
-    }
+    if (isUpper(codes[s]) && countryCurrency(ctx, x, s, e)) return;
     if (e - s === 3 && isUpper(codes[s]) && CURRENCY_CODES.has(text.slice(s, e))) {
       x.currency = x.currency ?? text.slice(s, e);
       x.end = e;
@@ -1809,6 +1793,29 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
   }
 }
 
+/** "50 Swiss francs", "10 US dollars", "5 Hong Kong dollars": the country's word at [s, e). */
+function countryCurrency(ctx: NumberContext, x: Expression, s: number, e: number): boolean {
+  const { codes, end } = ctx;
+  const countries = CURRENCY_COUNTRIES.get(codes, s, e);
+  const s2 = countries ? wordStartAfter(codes, e, end) : -1;
+  if (!countries || s2 < 0) return false;
+  let e2 = letterRunEnd(codes, s2, end);
+  for (const [noun, code] of countries) {
+    const plural = (codes[e2 - 1] | 32) === 115 ? e2 - 1 : e2;
+    if (!isWord(codes, s2, plural, noun) && !isWord(codes, s2, e2, noun)) continue;
+    if (code === 'HKD') {
+      const s3 = wordStartAfter(codes, e2, end);
+      const e3 = s3 >= 0 ? letterRunEnd(codes, s3, end) : -1;
+      if (s3 < 0 || !(isWord(codes, s3, e3, 'dollar') || isWord(codes, s3, e3, 'dollars'))) return false;
+      e2 = e3;
+    }
+    x.currency = x.currency ?? code;
+    x.end = e2;
+    return true;
+  }
+  return false;
+}
+
 /** "3 dollars 50 cents", "5 pounds and 20 pence": the smaller coin after the amount. */
 function centsAfter(ctx: NumberContext, x: Expression): void {
   const { text, codes, end } = ctx;
@@ -1874,6 +1881,23 @@ function subunitAfter(ctx: NumberContext, x: Expression, unit: string): void {
   x.min += n / sub[1];
   x.max += n / sub[1];
   x.end = ue;
+}
+
+/** "aged 25", "at age 87": the word before the number makes it an age in years. */
+function ageBefore(ctx: NumberContext, x: Expression): void {
+  const { codes, end } = ctx;
+  const ae = wordEndBefore(codes, x.start, ctx.floor);
+  if (ae >= 0 && ((codes[ae - 1] | 32) === 101 || (codes[ae - 1] | 32) === 100)) {
+    const as = letterRunStart(codes, ae, ctx.floor);
+    const n = wordStartAfter(codes, x.end, end);
+    const ne = n >= 0 ? letterRunEnd(codes, n, end) : -1;
+    const counted = n >= 0 && CLASS[codes[n]] === C.LOWER && isPlural(codes, n, ne) && !FUNCTION_WORDS.has(codes, n, ne);
+    if (!counted && (isWord(codes, as, ae, 'aged') || isWord(codes, as, ae, 'age'))) {
+      x.kind = 'age';
+      x.unit = 'year';
+      x.start = as;
+    }
+  }
 }
 
 /** "from 30 degrees to 40 degrees", "between 2 kg and 5 kg": a range with the unit on both ends. */
