@@ -995,50 +995,7 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   const after = wordStartAfter(codes, we, end);
   const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
   const of = after >= 0 && isWord(codes, after, afterEnd, 'of');
-  if (entry.n === 2 || entry.n === 4) {
-    // "a half million", "quarter million", "a half hour", "quarter-litre"
-    const hyphen = codes[we] === 45 && isLetter(codes[we + 1]);
-    const s = hyphen ? we + 1 : after;
-    if (s >= 0 && (codes[we - 1] | 32) !== 115) {
-      const e = hyphen ? letterRunEnd(codes, s, end) : afterEnd;
-      const scale = hyphen ? undefined : SCALE_WORDS.get(codes, s, e);
-      const unit = scale === undefined ? UNITS.get(codes, s, e) : undefined;
-      if ((scale !== undefined && scale >= 1000) || (unit !== undefined && unit.kind !== 'percent')) {
-        const be = wordEndBefore(codes, ws, ctx.start);
-        const bs = be >= 0 ? letterRunStart(codes, be, ctx.start) : -1;
-        if (be >= 0 && NOT_HALF.has(codes, bs, be)) return null;
-        if (be >= 0 && bs >= ctx.floor && (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'an') || isWord(codes, bs, be, 'one'))) a.start = bs;
-        a.value = 1 / entry.n;
-        a.int = false;
-        if (scale !== undefined) {
-          a.value *= scale;
-          a.scale = scale;
-          a.end = e;
-        }
-        return a;
-      }
-    }
-  }
-  if (entry.n === 2 && after < 0 && codes[we] !== 45) {
-    // "an hour and a half", "a month and a half"
-    const ae = wordEndBefore(codes, ws, ctx.floor);
-    const as = ae >= 0 ? letterRunStart(codes, ae, ctx.floor) : -1;
-    const ne = as >= 0 && isWord(codes, as, ae, 'a') ? wordEndBefore(codes, as, ctx.floor) : -1;
-    const ns = ne >= 0 ? letterRunStart(codes, ne, ctx.floor) : -1;
-    const ue = ns >= 0 && isWord(codes, ns, ne, 'and') ? wordEndBefore(codes, ns, ctx.floor) : -1;
-    const us = ue >= 0 ? letterRunStart(codes, ue, ctx.floor) : -1;
-    const unit = us >= 0 ? UNITS.get(codes, us, ue) : undefined;
-    const oe = unit !== undefined && unit.kind !== 'percent' ? wordEndBefore(codes, us, ctx.floor) : -1;
-    const os = oe >= 0 ? letterRunStart(codes, oe, ctx.floor) : -1;
-    if (oe >= 0 && (isWord(codes, os, oe, 'a') || isWord(codes, os, oe, 'an') || isWord(codes, os, oe, 'one')) && unit) {
-      a.start = os;
-      a.value = 1.5;
-      a.int = false;
-      a.kind = unit.kind;
-      a.unit = unit.unit;
-      return a;
-    }
-  }
+  if ((entry.n === 2 || entry.n === 4) && halfAmount(ctx, a, ws, we, entry.n, after, afterEnd)) return a;
   if (entry.n === 2) {
     // "half of", "half a million", "half a dozen"
     if (after >= 0 && (isWord(codes, after, afterEnd, 'a') || isWord(codes, after, afterEnd, 'an'))) {
@@ -1095,6 +1052,59 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
     }
   }
   return null;
+}
+
+/**
+ * "a half million", "quarter million", "a half hour", "quarter-litre", "an hour and a half":
+ * half or a quarter of a scale or a unit. True when the atom took it.
+ */
+function halfAmount(ctx: NumberContext, a: Atom, ws: number, we: number, n: number, after: number, afterEnd: number): boolean {
+  const { codes, end } = ctx;
+  if (n === 2 || n === 4) {
+    // "a half million", "quarter million", "a half hour", "quarter-litre"
+    const hyphen = codes[we] === 45 && isLetter(codes[we + 1]);
+    const s = hyphen ? we + 1 : after;
+    if (s >= 0 && (codes[we - 1] | 32) !== 115) {
+      const e = hyphen ? letterRunEnd(codes, s, end) : afterEnd;
+      const scale = hyphen ? undefined : SCALE_WORDS.get(codes, s, e);
+      const unit = scale === undefined ? UNITS.get(codes, s, e) : undefined;
+      if ((scale !== undefined && scale >= 1000) || (unit !== undefined && unit.kind !== 'percent')) {
+        const be = wordEndBefore(codes, ws, ctx.start);
+        const bs = be >= 0 ? letterRunStart(codes, be, ctx.start) : -1;
+        if (be >= 0 && NOT_HALF.has(codes, bs, be)) return false;
+        if (be >= 0 && bs >= ctx.floor && (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'an') || isWord(codes, bs, be, 'one'))) a.start = bs;
+        a.value = 1 / n;
+        a.int = false;
+        if (scale !== undefined) {
+          a.value *= scale;
+          a.scale = scale;
+          a.end = e;
+        }
+        return true;
+      }
+    }
+  }
+  if (n === 2 && after < 0 && codes[we] !== 45) {
+    // "an hour and a half", "a month and a half"
+    const ae = wordEndBefore(codes, ws, ctx.floor);
+    const as = ae >= 0 ? letterRunStart(codes, ae, ctx.floor) : -1;
+    const ne = as >= 0 && isWord(codes, as, ae, 'a') ? wordEndBefore(codes, as, ctx.floor) : -1;
+    const ns = ne >= 0 ? letterRunStart(codes, ne, ctx.floor) : -1;
+    const ue = ns >= 0 && isWord(codes, ns, ne, 'and') ? wordEndBefore(codes, ns, ctx.floor) : -1;
+    const us = ue >= 0 ? letterRunStart(codes, ue, ctx.floor) : -1;
+    const unit = us >= 0 ? UNITS.get(codes, us, ue) : undefined;
+    const oe = unit !== undefined && unit.kind !== 'percent' ? wordEndBefore(codes, us, ctx.floor) : -1;
+    const os = oe >= 0 ? letterRunStart(codes, oe, ctx.floor) : -1;
+    if (oe >= 0 && (isWord(codes, os, oe, 'a') || isWord(codes, os, oe, 'an') || isWord(codes, os, oe, 'one')) && unit) {
+      a.start = os;
+      a.value = 1.5;
+      a.int = false;
+      a.kind = unit.kind;
+      a.unit = unit.unit;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
