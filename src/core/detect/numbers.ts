@@ -687,10 +687,13 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
     return a;
   }
   if (a.scale === 1) {
-    // "two and a half", "4 and a half million"
-    // Only "in", "out of", "point" and "and" start what is read here.
-    const next = codes[j + 1] | 32;
-    if (c === 32 && a.int && a.kind === undefined && (next === 105 || next === 111 || next === 112 || next === 97) && wordTail(ctx, a, j)) return a;
+    // "1 in 5", "two point five", "two and a half": only "in ", "out of", "point" and "and" start them.
+    if (c === 32 && a.int && a.kind === undefined) {
+      const n1 = codes[j + 1] | 32;
+      const n2 = codes[j + 2] | 32;
+      if (((n1 === 105 && n2 === 110) || (n1 === 111 && n2 === 117) || (n1 === 112 && n2 === 111) || (n1 === 97 && n2 === 110)) &&
+        wordTail(ctx, a, j)) return a;
+    }
     const s = wordStartAfter(codes, j, end);
     if (s >= 0) {
       const e = letterRunEnd(codes, s, end);
