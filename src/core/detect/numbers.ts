@@ -1618,8 +1618,9 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   }
 
   // "aged 25", "at age 87": an age in years.
-  const endsAge = codes[x.start - 2] | 32;
-  if ((endsAge === 101 || endsAge === 100) && x.kind === undefined && !x.range && x.currency === undefined && first.int && x.min >= 0 &&
+  // The word before ends in "age" or "aged".
+  const aged = (codes[x.start - 2] | 32) === 100 ? 1 : 0;
+  if ((codes[x.start - 2 - aged] | 32) === 101 && (codes[x.start - 3 - aged] | 32) === 103 && x.kind === undefined && !x.range && x.currency === undefined && first.int && x.min >= 0 &&
     x.min < 130 && x.start === first.start) ageBefore(ctx, x);
 
   // Years: a plain four-digit number from 1000 to 2100 that does not count something.
