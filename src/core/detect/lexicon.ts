@@ -67,6 +67,8 @@ add('thousand', F.CARDINAL | F.SCALE, 1e3);
 add('million', F.CARDINAL | F.SCALE, 1e6);
 add('billion', F.CARDINAL | F.SCALE, 1e9);
 add('trillion', F.CARDINAL | F.SCALE, 1e12);
+add('quadrillion', F.CARDINAL | F.SCALE, 1e15);
+add('quintillion', F.CARDINAL | F.SCALE, 1e18);
 add('hundreds', F.PLURAL_SCALE, 100);
 add('thousands', F.PLURAL_SCALE, 1e3);
 add('millions', F.PLURAL_SCALE, 1e6);
@@ -83,6 +85,14 @@ add('fifths', F.FRACTION, 5);
 add('sixths', F.FRACTION, 6);
 add('eighths', F.FRACTION, 8);
 add('tenths', F.FRACTION, 10);
+add('fourths', F.FRACTION, 4);
+add('sevenths', F.FRACTION, 7);
+add('ninths', F.FRACTION, 9);
+add('hundredths', F.FRACTION, 100);
+add('thousandths', F.FRACTION, 1000);
+// Ordinals that also name a part: "a fifth of", "one tenth".
+['fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'hundredth', 'thousandth', 'millionth']
+  .forEach((w) => add(w, F.FRACTION));
 add('twice', F.MULTIPLE, 2);
 add('thrice', F.MULTIPLE, 3);
 add('twofold', F.MULTIPLE, 2);

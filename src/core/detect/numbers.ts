@@ -111,10 +111,12 @@ interface Atom {
   bound: Bound;
   /** For vague amounts ("several thousand"): the upper end. */
   upper: number;
+  /** A currency code glued on ("115USD"). */
+  currency: string | undefined;
 }
 
 function atom(start: number, end: number, value: number, words: boolean): Atom {
-  return { start, end, value, int: true, digits: 0, grouped: false, words, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN };
+  return { start, end, value, int: true, digits: 0, grouped: false, words, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN, currency: undefined };
 }
 
 interface Unit {
@@ -142,13 +144,19 @@ units('measure', 't', 'tonne tonnes ton tons');
 units('measure', 'lb', 'lb lbs pound pounds');
 units('measure', 'oz', 'oz ounce ounces');
 units('measure', 'l', 'litre litres liter liters');
-units('measure', 'ml', 'ml');
-units('measure', 'gal', 'gallon gallons');
+units('measure', 'ml', 'ml mls millilitre millilitres milliliter milliliters');
+units('measure', 'gal', 'gal gallon gallons');
 units('measure', 'bbl', 'bbl barrel barrels');
 units('measure', 'mph', 'mph');
-units('measure', 'km/h', 'kph kmh');
+units('measure', 'km/h', 'kph kmh kmph');
 units('measure', 'kn', 'knot knots');
-units('measure', '°', 'degree degrees');
+units('measure', '°', 'degree degrees deg');
+units('measure', '°C', 'celsius celcius centigrade');
+units('measure', '°F', 'fahrenheit farenheit');
+units('measure', 'mg', 'mg milligram milligrams milligramme milligrammes');
+units('measure', 'µg', 'microgram micrograms microgramme microgrammes');
+units('measure', 'hl', 'hectolitre hectolitres hectoliter hectoliters');
+units('measure', 'dm', 'dm decimeter decimeters decimetre decimetres');
 units('measure', 'MW', 'mw megawatt megawatts');
 units('measure', 'GW', 'gw gigawatt gigawatts');
 units('measure', 'kW', 'kw kilowatt kilowatts');
@@ -169,14 +177,15 @@ units('duration', 'month', 'month months');
 units('duration', 'year', 'year years yr yrs');
 units('duration', 'decade', 'decade decades');
 units('duration', 'century', 'century centuries');
-units('percent', '%', 'percent pct');
+units('percent', '%', 'percent percents pct');
 const UNITS = new WordTable<Unit>(unitList);
 
 /** Units written straight onto the digits ("5km", "10am"), with the word they stand for. */
 const GLUED = new WordTable<Unit>(
   ['km', 'kg', 'cm', 'mm', 'mph', 'kph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'mw', 'gw', 'kw', 'kwh', 'gwh', 'twh',
-    'gb', 'tb', 'mb', 'ml', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
-    .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }]]),
+    'gb', 'tb', 'mb', 'ml', 'mls', 'gal', 'kmph', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
+    .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }], ['l', { unit: 'l', kind: 'measure' }],
+      ['t', { unit: 't', kind: 'measure' }]]),
 );
 
 const CURRENCY_WORDS = new WordTable<[string, number]>([
@@ -185,12 +194,29 @@ const CURRENCY_WORDS = new WordTable<[string, number]>([
   ['roubles', ['RUB', 1]], ['rupee', ['INR', 1]], ['rupees', ['INR', 1]], ['hryvnia', ['UAH', 1]], ['hryvnias', ['UAH', 1]],
   ['franc', ['CHF', 1]], ['francs', ['CHF', 1]], ['shekel', ['ILS', 1]], ['shekels', ['ILS', 1]], ['lira', ['TRY', 1]],
   ['bitcoin', ['BTC', 1]], ['cent', ['USD', 0.01]], ['cents', ['USD', 0.01]], ['pence', ['GBP', 0.01]],
-  ['penny', ['GBP', 0.01]], ['pesos', ['MXN', 1]],
+  ['penny', ['GBP', 0.01]], ['pesos', ['MXN', 1]], ['peso', ['MXN', 1]], ['rmb', ['CNY', 1]], ['buck', ['USD', 1]],
+  ['bucks', ['USD', 1]], ['quid', ['GBP', 1]], ['ringgit', ['MYR', 1]], ['baht', ['THB', 1]], ['naira', ['NGN', 1]],
+  ['dirham', ['AED', 1]], ['dirhams', ['AED', 1]], ['riyal', ['SAR', 1]], ['riyals', ['SAR', 1]], ['zloty', ['PLN', 1]],
+  ['zlotys', ['PLN', 1]], ['krona', ['SEK', 1]], ['kronor', ['SEK', 1]], ['forint', ['HUF', 1]], ['forints', ['HUF', 1]],
+  ['tenge', ['KZT', 1]], ['lari', ['GEL', 1]], ['liras', ['TRY', 1]],
+]);
+
+/** Words naming whose currency follows: "50 Swiss francs", "10 US dollars". */
+const CURRENCY_COUNTRIES = new WordTable<Array<[string, string]>>([
+  ['us', [['dollar', 'USD']]], ['swiss', [['franc', 'CHF']]], ['australian', [['dollar', 'AUD']]],
+  ['canadian', [['dollar', 'CAD']]], ['singapore', [['dollar', 'SGD']]], ['taiwan', [['dollar', 'TWD']]],
+  ['mexican', [['peso', 'MXN']]], ['japanese', [['yen', 'JPY']]], ['chinese', [['yuan', 'CNY']]],
+  ['indian', [['rupee', 'INR']]], ['pakistani', [['rupee', 'PKR']]], ['russian', [['ruble', 'RUB'], ['rouble', 'RUB']]],
+  ['egyptian', [['pound', 'EGP']]], ['turkish', [['lira', 'TRY']]], ['brazilian', [['real', 'BRL']]],
+  ['hong', [['kong', 'HKD']]], ['zealand', [['dollar', 'NZD']]],
 ]);
 
 /** Currency codes, matched in capitals only ("USD 40", "40 EUR"). */
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'RUB', 'INR', 'CHF', 'CAD', 'AUD', 'UAH',
-  'KRW', 'ILS', 'TRY', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'HKD', 'SGD', 'NZD', 'BTC']);
+  'KRW', 'ILS', 'TRY', 'BRL', 'MXN', 'ZAR', 'SEK', 'NOK', 'DKK', 'PLN', 'HKD', 'SGD', 'NZD', 'BTC', 'MYR', 'IDR',
+  'THB', 'VND', 'NGN', 'KES', 'EGP', 'SAR', 'AED', 'QAR', 'PKR', 'BDT', 'TWD', 'CZK', 'HUF', 'RON', 'ARS', 'CLP',
+  'COP', 'MNT', 'GEL', 'KZT', 'KWD', 'BHD', 'OMR', 'JOD', 'MAD', 'TND', 'UGX', 'TZS', 'GHS', 'ETB', 'XOF', 'XAF', 'LKR',
+  'NPR', 'MMK', 'KHR', 'LAK', 'UZS', 'AZN', 'AMD', 'BYN', 'MDL', 'RSD', 'ISK', 'BGN', 'PEN', 'UYU', 'BOB', 'PYG', 'VES']);
 
 const SYMBOLS = new Map<number, string>([
   [0x24, 'USD'], [0xa3, 'GBP'], [0x20ac, 'EUR'], [0xa5, 'JPY'], [0x20b9, 'INR'], [0x20bd, 'RUB'], [0x20a9, 'KRW'],
@@ -206,11 +232,13 @@ const DOLLAR_PREFIXES = new Map<string, string>([
 
 const SCALE_WORDS = new WordTable<number>([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['mn', 1e6],
-  ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['lakh', 1e5], ['crore', 1e7],
+  ['mln', 1e6], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['tln', 1e12], ['lakh', 1e5], ['crore', 1e7], ['lakhs', 1e5],
+  ['crores', 1e7], ['dozen', 12], ['quadrillion', 1e15], ['quintillion', 1e18], ['sextillion', 1e21],
 ]);
 
 const GLUED_SCALE = new WordTable<number>([
-  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['bn', 1e9], ['b', 1e9], ['bln', 1e9], ['tn', 1e12], ['tr', 1e12],
+  ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['mil', 1e6], ['bn', 1e9], ['b', 1e9], ['bln', 1e9], ['tn', 1e12],
+  ['tr', 1e12],
 ]);
 
 const MONTHS = new WordTable<number>([
@@ -288,6 +316,12 @@ const HALF_OF = new WordTable(['the', 'its', 'their', 'his', 'her', 'our', 'my',
 /** Words before "half" that make it a noun ("the second half"). */
 const NOT_HALF = new WordTable(['the', 'first', 'second', 'other', 'latter', 'former', 'this', 'that', 'each', 'either', 'better']);
 
+/** Words after "first-", "second-" that make an adjective, not a rank. */
+const NOT_RANKS = new WordTable(['class', 'hand', 'rate', 'degree', 'string', 'person']);
+
+/** Words before "second" that make it a verb ("I second that"). */
+const PRONOUNS = new WordTable(['i', 'we', 'you', 'they']);
+
 /** Words before "second" that make it a moment ("wait a second"). */
 const MOMENT = new WordTable(['a', 'one', 'split', 'per', 'each', 'every', 'that']);
 
@@ -330,12 +364,29 @@ function readDigits(text: string, codes: Codes, i: number, end: number): void {
   }
   const count = j - i;
   let grouped = false;
+  // Lakh grouping: 12,50,000 and 1,23,45,678.
+  if (codes[j] === 44 && count <= 2 && isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && codes[j + 3] === 44) {
+    let k = j;
+    let v = value;
+    while (codes[k] === 44 && isDigit(codes[k + 1]) && isDigit(codes[k + 2]) && codes[k + 3] === 44) {
+      v = v * 100 + (codes[k + 1] - 48) * 10 + codes[k + 2] - 48;
+      k += 3;
+    }
+    if (codes[k] === 44 && isDigit(codes[k + 1]) && isDigit(codes[k + 2]) && isDigit(codes[k + 3]) && !isDigit(codes[k + 4])) {
+      value = v * 1000 + (codes[k + 1] - 48) * 100 + (codes[k + 2] - 48) * 10 + codes[k + 3] - 48;
+      j = k + 4;
+      grouped = true;
+    }
+  }
   for (;;) {
     const c = codes[j];
     if (
-      (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009) && (grouped || count <= 3) && j + 4 <= end &&
+      (c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009 || (c === 32 && (!grouped || codes[j - 4] === 32))) &&
+      (grouped || count <= 3) && j + 4 <= end &&
       isDigit(codes[j + 1]) && isDigit(codes[j + 2]) && isDigit(codes[j + 3]) &&
-      !isDigit(codes[j + 4])
+      !isDigit(codes[j + 4]) &&
+      // "40 000" in groups of a plain space, but not "10 100-metre" or "5 100m".
+      (c !== 32 || (!isLetter(codes[j + 4]) && codes[j + 4] !== 45 && codes[j + 4] !== 47))
     ) {
       value = value * 1000 + (codes[j + 1] - 48) * 100 + (codes[j + 2] - 48) * 10 + (codes[j + 3] - 48);
       j += 4;
@@ -445,17 +496,29 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
   if (c === 47 && a.int && !a.grouped && isDigit(codes[j + 1])) {
     const numerator = a.value;
     readDigits(text, codes, j + 1, end);
-    if (digitsEnd > 0 && digitsInt && !isLetter(codes[digitsEnd]) && codes[digitsEnd] !== 47) {
+    // "3/8ths", "3/8s"
+    let fe = digitsEnd;
+    if (fe > 0 && isLetter(codes[fe])) {
+      const le = letterRunEnd(codes, fe, end);
+      if (isWord(codes, fe, le, 's') || isWord(codes, fe, le, 'th') || isWord(codes, fe, le, 'ths')) fe = le;
+    }
+    if (digitsEnd > 0 && digitsInt && !isLetter(codes[fe]) && codes[digitsEnd] !== 47) {
       if (numerator < digitsValue && digitsValue <= 100 && !(numerator === 9 && digitsValue === 11)) {
-        a.end = digitsEnd;
+        a.end = fe;
         a.value = numerator / digitsValue;
-        a.kind = 'fraction';
+        // "1/4 mile" is a length; "3/4 of the votes" a share.
+        const u = wordStartAfter(codes, fe, end);
+        const unit = u >= 0 ? UNITS.get(codes, u, letterRunEnd(codes, u, end)) : undefined;
+        if (unit === undefined || unit.kind === 'percent') a.kind = 'fraction';
+        else a.int = false;
         return a;
       }
       skipTo = digitsEnd;
       return null;
     }
   }
+  // "2½", "10 1/2": a whole number and a fraction.
+  if (a.int && !a.grouped && (c >= 0xbc || (c === 32 && codes[j + 2] === 47)) && mixedFraction(ctx, a, j, c)) return afterAtom(ctx, a);
   if (isLetter(c)) {
     const e = letterRunEnd(codes, j, end);
     if (e < end && isDigit(codes[e])) {
@@ -493,12 +556,23 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
       const currency = currencyBefore(text, codes, i, ctx.floor) >= 0;
       // "3bn" and "€3m" are amounts; "3m" with no currency is three metres unless people follow.
       const letter = c | 32;
-      if (currency || (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(codes, e, end)))) {
+      // "10M", "100K", "1.2b": a capital or a lone "b" needs a figure no model name has ("3M", "2B").
+      const plainFigure = (a.digits >= 2 || !a.int) && (e >= end || !isLetter(codes[e]));
+      const single = length === 1 && (singleCapital ? plainFigure : letter === 98 && !a.int && plainFigure);
+      if (currency || single ||
+        (!singleCapital && (letter !== 98 || length > 1) && (letter !== 109 || length > 1 || countedNounFollows(codes, e, end)))) {
         a.end = e;
         a.value *= scale;
         a.scale = scale;
         return afterAtom(ctx, a);
       }
+    }
+    // "115USD", "20Rs"
+    if ((length === 3 && isUpper(c) && isUpper(codes[j + 1]) && isUpper(codes[j + 2]) && CURRENCY_CODES.has(text.slice(j, e))) ||
+      (length === 2 && c === 82 && codes[j + 1] === 115)) {
+      a.end = e;
+      a.currency = length === 2 ? 'INR' : text.slice(j, e);
+      return a;
     }
     if (!singleCapital) {
       const unit = GLUED.get(codes, j, e);
@@ -506,6 +580,18 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
         a.end = e;
         a.unit = unit.unit;
         a.kind = unit.kind;
+        // "12km/h", "3km²"
+        const t = codes[e];
+        if (t === 47 && unit.kind === 'measure' && (codes[e + 1] | 32) === 104) {
+          const pe = letterRunEnd(codes, e + 1, end);
+          if (isWord(codes, e + 1, pe, 'h') || isWord(codes, e + 1, pe, 'hr')) {
+            a.unit = `${unit.unit}/h`;
+            a.end = pe;
+          }
+        } else if ((t === 0xb2 || t === 0xb3) && unit.kind === 'measure') {
+          a.unit = `${unit.unit}${t === 0xb2 ? '²' : '³'}`;
+          a.end = e + 1;
+        }
         return a;
       }
     }
@@ -513,6 +599,37 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
     return null;
   }
   return afterAtom(ctx, a);
+}
+
+/** Fraction characters written after a whole number ("2½"). */
+const VULGAR = new Map<number, number>([
+  [0xbc, 1 / 4], [0xbd, 1 / 2], [0xbe, 3 / 4], [0x2153, 1 / 3], [0x2154, 2 / 3], [0x2155, 1 / 5], [0x2156, 2 / 5],
+  [0x2157, 3 / 5], [0x2158, 4 / 5], [0x2159, 1 / 6], [0x215a, 5 / 6], [0x215b, 1 / 8], [0x215c, 3 / 8], [0x215d, 5 / 8],
+  [0x215e, 7 / 8],
+]);
+
+/** The fraction written after a whole number at `j` ("2½", "10 1/2"), added to the atom. */
+function mixedFraction(ctx: NumberContext, a: Atom, j: number, c: number): boolean {
+  const { codes, end } = ctx;
+  const vulgar = VULGAR.get(c);
+  if (vulgar !== undefined) {
+    a.value += vulgar;
+    a.int = false;
+    a.end = j + 1;
+    return true;
+  }
+  if (c === 32 && isDigit(codes[j + 1]) && codes[j + 2] === 47 && isDigit(codes[j + 3])) {
+    const den = isDigit(codes[j + 4]) ? (codes[j + 3] - 48) * 10 + codes[j + 4] - 48 : codes[j + 3] - 48;
+    const fe = den >= 10 ? j + 5 : j + 4;
+    const num = codes[j + 1] - 48;
+    if (num > 0 && num < den && (fe >= end || !(isLetter(codes[fe]) || isDigit(codes[fe]) || codes[fe] === 47))) {
+      a.value += num / den;
+      a.int = false;
+      a.end = fe;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Length of "a.m.", "p.m.", "am" or "pm" after one optional space at `i`, or 0. */
@@ -551,14 +668,32 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
     a.unit = '%';
     return a;
   }
-  if (c === 0xb0) {
-    const u = codes[j + 1];
-    a.end = u === 67 || u === 70 ? j + 2 : j + 1;
+  if (c === 0xb0 || (c === 32 && codes[j + 1] === 0xb0)) {
+    const d = c === 0xb0 ? j : j + 1;
+    const u = codes[d + 1] | 32;
+    const scale = (u === 99 || u === 102) && !isLetter(codes[d + 2]) ? u : 0;
+    a.end = scale ? d + 2 : d + 1;
     a.kind = 'measure';
-    a.unit = u === 67 ? '°C' : u === 70 ? '°F' : '°';
+    a.unit = scale === 99 ? '°C' : scale === 102 ? '°F' : '°';
+    if (!scale) {
+      // "37 ° Celsius"
+      const s = wordStartAfter(codes, a.end, end);
+      const named = s >= 0 ? UNITS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+      if (named !== undefined && (named.unit === '°C' || named.unit === '°F')) {
+        a.unit = named.unit;
+        a.end = letterRunEnd(codes, s, end);
+      }
+    }
     return a;
   }
   if (a.scale === 1) {
+    // "1 in 5", "two point five", "two and a half": only "in ", "out of", "point" and "and" start them.
+    if (c === 32 && a.int && a.kind === undefined) {
+      const n1 = codes[j + 1] | 32;
+      const n2 = codes[j + 2] | 32;
+      if (((n1 === 105 && n2 === 110) || (n1 === 111 && n2 === 117) || (n1 === 112 && n2 === 111) || (n1 === 97 && n2 === 110)) &&
+        wordTail(ctx, a, j)) return a;
+    }
     const s = wordStartAfter(codes, j, end);
     if (s >= 0) {
       const e = letterRunEnd(codes, s, end);
@@ -578,10 +713,130 @@ function afterAtom(ctx: NumberContext, a: Atom): Atom {
             a.end = e2;
           }
         }
+        if (!a.words && a.int && !a.grouped && codes[a.end] === 32) {
+          // "3 million and a half"
+          const frac = a.scale >= 1000 ? fractionTail(codes, a.end, end) : 0;
+          if (frac > 0) {
+            a.value += frac * a.scale;
+            a.end = tailEnd;
+          } else {
+            scaledRest(ctx, a, a.scale);
+          }
+        }
       }
     }
   }
   return a;
+}
+
+/**
+ * What follows a figure with a scale word: "9 hundred and 2", "4 thousand 3 hundred and 21",
+ * "2 million five hundred thousand". Each part must be smaller than the scale before it.
+ */
+function scaledRest(ctx: NumberContext, a: Atom, scale: number): void {
+  const { text, codes, end } = ctx;
+  let last = scale;
+  for (;;) {
+    let p = a.end + 1;
+    let viaAnd = false;
+    if (wordAt(codes, p, end, 'and') && codes[p + 3] === 32) {
+      viaAnd = true;
+      p += 4;
+    }
+    let value: number;
+    let e: number;
+    if (isDigit(codes[p])) {
+      readDigits(text, codes, p, end);
+      if (digitsEnd < 0 || !digitsInt || digitsGrouped || isLetter(codes[digitsEnd]) || isDigit(codes[digitsEnd]) || digitsValue >= last) return;
+      value = digitsValue;
+      e = digitsEnd;
+    } else if (isLetter(codes[p])) {
+      e = letterRunEnd(codes, p, end);
+      const entry = lookup(codes, p, e);
+      if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE || entry.n >= last || entry.n === 0) return;
+      value = entry.n;
+      // "twenty two", "twenty-two"
+      if (value >= 20 && value < 100 && (codes[e] === 32 || codes[e] === 45) && isLetter(codes[e + 1])) {
+        const ue = letterRunEnd(codes, e + 1, end);
+        const unit = lookup(codes, e + 1, ue);
+        if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
+          value += unit.n;
+          e = ue;
+        }
+      }
+    } else {
+      return;
+    }
+    // A smaller scale after the part: "3 hundred", "five hundred thousand".
+    let partScale = 1;
+    const s2 = wordStartAfter(codes, e, end);
+    if (s2 >= 0) {
+      const e2 = letterRunEnd(codes, s2, end);
+      const sc = SCALE_WORDS.get(codes, s2, e2);
+      // "between 11 thousand and 12 thousand": a second number, not a part.
+      if (sc !== undefined && !(sc < last && value * sc < last)) return;
+      if (sc !== undefined) {
+        partScale = sc;
+        e = e2;
+        const s3 = sc === 100 ? wordStartAfter(codes, e, end) : -1;
+        const sc3 = s3 >= 0 ? SCALE_WORDS.get(codes, s3, letterRunEnd(codes, s3, end)) : undefined;
+        if (sc3 !== undefined && sc3 > 100 && sc3 < last) {
+          partScale *= sc3;
+          e = letterRunEnd(codes, s3, end);
+        }
+      }
+    }
+    // A bare remainder needs "and" ("9 hundred and 2"); "5 thousand 300" may be two numbers.
+    if (partScale === 1 && !viaAnd) return;
+    a.value += value * partScale;
+    a.end = e;
+    if (partScale === 1 || codes[e] !== 32) return;
+    last = partScale;
+  }
+}
+
+/**
+ * What follows a whole number at `j` and starts with "in", "out of", "point" or "and":
+ * "1 in 5", "two point five", "two and a half". True when the atom took it.
+ */
+function wordTail(ctx: NumberContext, a: Atom, j: number): boolean {
+  const { codes, end } = ctx;
+  if (!a.words && !a.grouped && ratioAfter(ctx, a, j)) return true;
+  if (pointFollows(codes, a.start, j, end, ctx.floor)) {
+    spokenDecimal(ctx, a, j + 7);
+    if (a.end !== j) {
+      // "two point two million", "1 point 5%"
+      if (codes[a.end] === 37) {
+        a.end++;
+        a.kind = 'percent';
+        a.unit = '%';
+        return true;
+      }
+      const s = wordStartAfter(codes, a.end, end);
+      const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+      if (scale !== undefined && scale >= 1000) {
+        a.value *= scale;
+        a.scale = scale;
+        a.end = letterRunEnd(codes, s, end);
+      }
+      return true;
+    }
+  }
+  const frac = fractionTail(codes, j, end);
+  if (frac > 0) {
+    a.value += frac;
+    a.int = false;
+    a.end = tailEnd;
+    const s = wordStartAfter(codes, tailEnd, end);
+    const scale = s >= 0 ? SCALE_WORDS.get(codes, s, letterRunEnd(codes, s, end)) : undefined;
+    if (scale !== undefined) {
+      a.value *= scale;
+      a.scale = scale;
+      a.end = letterRunEnd(codes, s, end);
+    }
+    return true;
+  }
+  return false;
 }
 
 /** Currency found by `currencyBefore`. */
@@ -610,6 +865,17 @@ function currencyBefore(text: string, codes: Codes, i: number, floor: number): n
     }
     currencyCode = code;
     return s;
+  }
+  // "USD115", "Rs20"
+  if (i - 2 >= floor && (isUpper(codes[i - 1]) || (codes[i - 1] === 115 && codes[i - 2] === 82))) {
+    const ls = letterRunStart(codes, i, floor);
+    if ((ls === floor || !isLetter(codes[ls - 1])) && (i - ls === 3 || i - ls === 2)) {
+      const word = text.slice(ls, i);
+      if (word === 'Rs' || CURRENCY_CODES.has(word)) {
+        currencyCode = word === 'Rs' ? 'INR' : word;
+        return ls;
+      }
+    }
   }
   const we = wordEndBefore(codes, i, floor);
   if (we >= 0 && isUpper(codes[we - 1])) {
@@ -732,6 +998,7 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   const after = wordStartAfter(codes, we, end);
   const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
   const of = after >= 0 && isWord(codes, after, afterEnd, 'of');
+  if ((entry.n === 2 || entry.n === 4) && halfAmount(ctx, a, ws, we, entry.n, after, afterEnd)) return a;
   if (entry.n === 2) {
     // "half of", "half a million", "half a dozen"
     if (after >= 0 && (isWord(codes, after, afterEnd, 'a') || isWord(codes, after, afterEnd, 'an'))) {
@@ -748,6 +1015,16 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
         if (isWord(codes, s, e, 'dozen')) {
           a.end = e;
           a.value = 6;
+          return a;
+        }
+      }
+      // "half an hour": half of the unit.
+      if (s >= 0) {
+        const unit = UNITS.get(codes, s, letterRunEnd(codes, s, end));
+        if (unit !== undefined && unit.kind !== 'percent') {
+          a.value = 0.5;
+          a.int = false;
+          a.end = afterEnd;
           return a;
         }
       }
@@ -781,6 +1058,59 @@ function fractionAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
 }
 
 /**
+ * "a half million", "quarter million", "a half hour", "quarter-litre", "an hour and a half":
+ * half or a quarter of a scale or a unit. True when the atom took it.
+ */
+function halfAmount(ctx: NumberContext, a: Atom, ws: number, we: number, n: number, after: number, afterEnd: number): boolean {
+  const { codes, end } = ctx;
+  if (n === 2 || n === 4) {
+    // "a half million", "quarter million", "a half hour", "quarter-litre"
+    const hyphen = codes[we] === 45 && isLetter(codes[we + 1]);
+    const s = hyphen ? we + 1 : after;
+    if (s >= 0 && (codes[we - 1] | 32) !== 115) {
+      const e = hyphen ? letterRunEnd(codes, s, end) : afterEnd;
+      const scale = hyphen ? undefined : SCALE_WORDS.get(codes, s, e);
+      const unit = scale === undefined ? UNITS.get(codes, s, e) : undefined;
+      if ((scale !== undefined && scale >= 1000) || (unit !== undefined && unit.kind !== 'percent')) {
+        const be = wordEndBefore(codes, ws, ctx.start);
+        const bs = be >= 0 ? letterRunStart(codes, be, ctx.start) : -1;
+        if (be >= 0 && NOT_HALF.has(codes, bs, be)) return false;
+        if (be >= 0 && bs >= ctx.floor && (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'an') || isWord(codes, bs, be, 'one'))) a.start = bs;
+        a.value = 1 / n;
+        a.int = false;
+        if (scale !== undefined) {
+          a.value *= scale;
+          a.scale = scale;
+          a.end = e;
+        }
+        return true;
+      }
+    }
+  }
+  if (n === 2 && after < 0 && codes[we] !== 45) {
+    // "an hour and a half", "a month and a half"
+    const ae = wordEndBefore(codes, ws, ctx.floor);
+    const as = ae >= 0 ? letterRunStart(codes, ae, ctx.floor) : -1;
+    const ne = as >= 0 && isWord(codes, as, ae, 'a') ? wordEndBefore(codes, as, ctx.floor) : -1;
+    const ns = ne >= 0 ? letterRunStart(codes, ne, ctx.floor) : -1;
+    const ue = ns >= 0 && isWord(codes, ns, ne, 'and') ? wordEndBefore(codes, ns, ctx.floor) : -1;
+    const us = ue >= 0 ? letterRunStart(codes, ue, ctx.floor) : -1;
+    const unit = us >= 0 ? UNITS.get(codes, us, ue) : undefined;
+    const oe = unit !== undefined && unit.kind !== 'percent' ? wordEndBefore(codes, us, ctx.floor) : -1;
+    const os = oe >= 0 ? letterRunStart(codes, oe, ctx.floor) : -1;
+    if (oe >= 0 && (isWord(codes, os, oe, 'a') || isWord(codes, os, oe, 'an') || isWord(codes, os, oe, 'one')) && unit) {
+      a.start = os;
+      a.value = 1.5;
+      a.int = false;
+      a.kind = unit.kind;
+      a.unit = unit.unit;
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Ordinal words count when they rank something: "the first group", "second deadliest",
  * "third-largest". "At first", "first of all" and a bare "second" (a moment) do not.
  */
@@ -791,6 +1121,10 @@ function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom 
   const first = isWord(codes, ws, we, 'first');
   if (first && be >= 0 && isWord(codes, bs, be, 'at')) return null;
   const hyphen = codes[we] === 45 && we + 1 < end && isLetter(codes[we + 1]);
+  // "first-class", "second-hand", "first-degree": adjectives, not ranks.
+  if (hyphen && NOT_RANKS.has(codes, we + 1, letterRunEnd(codes, we + 1, end))) return null;
+  // "I second that": a verb.
+  if (be >= 0 && be - bs <= 4 && isWord(codes, ws, we, 'second') && PRONOUNS.has(codes, bs, be)) return null;
   const after = hyphen ? we + 1 : wordStartAfter(codes, we, end);
   a.kind = 'ordinal';
   if (after < 0) {
@@ -820,7 +1154,7 @@ function ordinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number): Atom 
 
 /** Cardinal words, possibly compound: "twenty-one", "one hundred and twenty", "two million". */
 function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry: Entry): Atom | null {
-  const { text, codes, end } = ctx;
+  const { codes, end } = ctx;
   let total = 0;
   let current = entry.n;
   let e = we;
@@ -843,34 +1177,52 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
     let next = lookup(codes, e + 1, se);
     let viaAnd = false;
     if (!next && sep === 32 && last.flags & F.SCALE && isWord(codes, e + 1, se, 'and')) {
+      // "one million and a half", "one billion and a half million"
+      const frac = fractionTail(codes, e, end);
+      if (frac > 0) {
+        let part = last.n >= 1000 ? last.n : 1;
+        e = tailEnd;
+        const ts = wordStartAfter(codes, e, end);
+        const tscale = ts >= 0 ? SCALE_WORDS.get(codes, ts, letterRunEnd(codes, ts, end)) : undefined;
+        if (tscale !== undefined && tscale < last.n) {
+          part = tscale;
+          e = letterRunEnd(codes, ts, end);
+        }
+        current += frac * part;
+        a.int = false;
+        break;
+      }
       const s2 = wordStartAfter(codes, se, end);
       if (s2 < 0) break;
       const e2 = letterRunEnd(codes, s2, end);
       const n2 = lookup(codes, s2, e2);
-      if (n2 && n2.flags & F.CARDINAL && !(n2.flags & F.SCALE) && n2.n < 100) {
-        se = e2;
-        next = n2;
-        viaAnd = true;
-      } else if (isWord(codes, s2, e2, 'a')) {
-        const s3 = wordStartAfter(codes, e2, end);
-        if (s3 >= 0 && isWord(codes, s3, letterRunEnd(codes, s3, end), 'half')) {
-          current += 0.5;
-          e = letterRunEnd(codes, s3, end);
-          a.int = false;
-        }
-        break;
-      } else {
-        break;
-      }
+      if (!(n2 && n2.flags & (F.CARDINAL | F.ORDINAL) && !(n2.flags & F.SCALE) && n2.n < 100 && n2.n > 0)) break;
+      // "a hundred and two hundred" joins two numbers, not the parts of one.
+      if (scaleFollows(codes, e2, end) === last.n) break;
+      se = e2;
+      next = n2;
+      viaAnd = true;
     }
     if (!next) break;
     const n = next.n;
+    // "twenty-one" or "twenty one": a tens word and a unit after it.
+    const tensUnit = last.flags & F.CARDINAL && last.n >= 20 && last.n < 100 && last.n % 10 === 0 && n < 10 && n > 0 && !(last.flags & F.SCALE);
     if (next.flags & F.CARDINAL && !(next.flags & F.SCALE)) {
-      // "twenty-one", "hundred and five"; "five six" is not one number.
-      if (!((last.n >= 20 && last.n < 100 && last.n % 10 === 0 && n < 10 && n > 0 && sep === 45) || (last.flags & F.SCALE) || viaAnd)) break;
+      // "hundred and five", "hundred five"; "five six" is not one number.
+      if (!(tensUnit || (last.flags & F.SCALE) || viaAnd)) break;
       current += n;
+    } else if (next.flags & F.ORDINAL && (tensUnit || (viaAnd && n < 100))) {
+      // "twenty-fifth", "twenty first", "hundred and tenth"
+      a.kind = 'ordinal';
+      current += n;
+      e = se;
+      tokens++;
+      break;
     } else if (next.flags & F.SCALE) {
+      // "thousand thousand", "hundred hundred": two numbers, not one.
+      if (last.flags & F.SCALE && n <= last.n) break;
       if (n === 100) current = (current || 1) * 100;
+      else if (current === 0 && total > 0) total *= n; // "two thousand million"
       else {
         total += (current || 1) * n;
         current = 0;
@@ -878,18 +1230,19 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
       scaled = true;
     } else if (next.flags & F.DOZEN) {
       current = (current || 1) * 12;
-    } else if (next.flags & F.ORDINAL && sep === 45 && last.n >= 20 && last.n < 100 && n < 10) {
-      a.kind = 'ordinal';
-      current += n;
-      e = se;
-      tokens++;
-      break;
     } else if (next.flags & F.FRACTION && (codes[se - 1] === 115 || current === 1)) {
       a.kind = 'fraction';
       a.value = (total + current) / n;
       a.end = se;
       a.int = false;
       return a;
+    } else if (next.flags & F.ORDINAL && n >= 100 && current > 0 && current < n) {
+      // "two hundredth", "five thousandth"
+      a.kind = 'ordinal';
+      current *= n;
+      e = se;
+      tokens++;
+      break;
     } else {
       break;
     }
@@ -901,30 +1254,14 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   a.end = e;
   if (scaled) a.scale = 1000;
   if (a.kind === 'ordinal') return a;
+  if (scaled && a.kind === undefined && pointFollows(codes, a.start, e, end, ctx.floor)) {
+    // "two hundred point seven"
+    spokenDecimal(ctx, a, e + 7);
+    e = a.end;
+  }
   const after = wordStartAfter(codes, e, end);
   const afterEnd = after >= 0 ? letterRunEnd(codes, after, end) : -1;
-  if (after >= 0 && isWord(codes, after, afterEnd, 'in')) {
-    // "one in five"
-    const den = wordStartAfter(codes, afterEnd, end);
-    if (den >= 0) {
-      const denEnd = letterRunEnd(codes, den, end);
-      const denEntry = lookup(codes, den, denEnd);
-      if (denEntry && denEntry.flags & F.CARDINAL && denEntry.n > a.value) {
-        a.kind = 'fraction';
-        a.value = a.value / denEntry.n;
-        a.end = denEnd;
-        return a;
-      }
-    } else if (codes[afterEnd] === 32 && isDigit(codes[afterEnd + 1])) {
-      readDigits(text, codes, afterEnd + 1, end);
-      if (digitsEnd > 0 && digitsValue > a.value && !isLetter(codes[digitsEnd])) {
-        a.kind = 'fraction';
-        a.value = a.value / digitsValue;
-        a.end = digitsEnd;
-        return a;
-      }
-    }
-  }
+  if (after >= 0 && ratioAfter(ctx, a, e)) return a;
   if (after >= 0 && isWord(codes, after, afterEnd, 'times')) {
     a.kind = 'multiple';
     a.end = afterEnd;
@@ -940,8 +1277,183 @@ function cardinalAtom(ctx: NumberContext, a: Atom, ws: number, we: number, entry
   // "no one", "one day"): it counts only with a unit, a percent or a currency after it.
   // From "two" up, a number word is a numeral wherever it stands, even when the counted
   // noun is left out ("the other two").
-  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd))) return null;
+  if (a.value === 1 && tokens === 1 && !scaled && !(after >= 0 && ONE_COUNTS.has(codes, after, afterEnd)) && fractionTail(codes, e, end) === 0 &&
+    !pointFollows(codes, ws, e, end, ctx.floor) &&
+    !signedWord(codes, ws, ctx.floor)) return null;
   return afterAtom(ctx, a);
+}
+
+/** Whether " point " and a figure or a number word follow `e` ("two point five"). */
+function pointFollows(codes: Codes, s: number, e: number, end: number, floor: number): boolean {
+  if (codes[e] !== 32 || !wordAt(codes, e + 1, end, 'point') || codes[e + 6] !== 32) return false;
+  // "at one point two men left"
+  const be = wordEndBefore(codes, s, floor);
+  if (be >= 0 && isWord(codes, letterRunStart(codes, be, floor), be, 'at')) return false;
+  const p = e + 7;
+  if (isDigit(codes[p])) return true;
+  if (!isLetter(codes[p])) return false;
+  const entry = lookup(codes, p, letterRunEnd(codes, p, end));
+  return entry !== undefined && (entry.flags & F.CARDINAL) !== 0 && (entry.flags & F.SCALE) === 0;
+}
+
+/**
+ * The decimals of "two point five", "1 point 25", "point zero three" starting at `p` (after
+ * "point "), added to the atom.
+ */
+function spokenDecimal(ctx: NumberContext, a: Atom, p: number): void {
+  const { text, codes, end } = ctx;
+  if (isDigit(codes[p])) {
+    readDigits(text, codes, p, end);
+    if (digitsEnd < 0 || !digitsInt || digitsGrouped || isLetter(codes[digitsEnd])) return;
+    a.value += Number(`0.${text.slice(p, digitsEnd)}`);
+    a.end = digitsEnd;
+    a.int = false;
+    return;
+  }
+  let decimals = '';
+  let e = p;
+  let q = p;
+  for (;;) {
+    if (!isLetter(codes[q])) break;
+    const qe = letterRunEnd(codes, q, end);
+    const entry = lookup(codes, q, qe);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) break;
+    if (entry.n >= 10) {
+      // "point seventy-one"
+      if (decimals !== '' || entry.n >= 100) break;
+      let n = entry.n;
+      let ne = qe;
+      if (n >= 20 && n % 10 === 0 && (codes[qe] === 45 || codes[qe] === 32) && isLetter(codes[qe + 1])) {
+        const ue = letterRunEnd(codes, qe + 1, end);
+        const unit = lookup(codes, qe + 1, ue);
+        if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
+          n += unit.n;
+          ne = ue;
+        }
+      }
+      decimals = String(n);
+      e = ne;
+      break;
+    }
+    decimals += String(entry.n);
+    e = qe;
+    if (codes[qe] !== 32) break;
+    q = qe + 1;
+  }
+  if (decimals === '') return;
+  a.value += Number(`0.${decimals}`);
+  a.end = e;
+  a.int = false;
+}
+
+/** End of the fraction `fractionTail` found. */
+let tailEnd = 0;
+
+/**
+ * The fraction in " and a half", " and one quarter", " and three quarters", " and a third"
+ * right after `i`, or 0. Its end goes to `tailEnd`.
+ */
+function fractionTail(codes: Codes, i: number, end: number): number {
+  if (codes[i] !== 32 || !wordAt(codes, i + 1, end, 'and') || codes[i + 4] !== 32) return 0;
+  const ns = i + 5;
+  if (!isLetter(codes[ns])) return 0;
+  const ne = letterRunEnd(codes, ns, end);
+  let numerator = 1;
+  if (!(isWord(codes, ns, ne, 'a') || isWord(codes, ns, ne, 'one'))) {
+    const entry = lookup(codes, ns, ne);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.n < 2 || entry.n > 9) return 0;
+    numerator = entry.n;
+  }
+  const ds = wordStartAfter(codes, ne, end);
+  if (ds < 0) return 0;
+  const de = letterRunEnd(codes, ds, end);
+  const den = lookup(codes, ds, de);
+  if (!den || !(den.flags & (F.FRACTION | F.ORDINAL)) || den.n < 2 || den.n > 10 || den.n <= numerator) return 0;
+  // "a second" is a moment; "one and a first" means nothing.
+  if (!(den.flags & F.FRACTION) && den.n === 2) return 0;
+  if ((numerator > 1) !== ((codes[de - 1] | 32) === 115)) return 0;
+  tailEnd = de;
+  return numerator / den.n;
+}
+
+/**
+ * "one in five", "seven out of ten", "3 out of 4" after the number ending at `e`: the atom
+ * becomes the fraction.
+ */
+function ratioAfter(ctx: NumberContext, a: Atom, e: number): boolean {
+  const { text, codes, end } = ctx;
+  if (codes[e] !== 32 || !a.int || a.value < 1) return false;
+  let p = e + 1;
+  const inWord = wordAt(codes, p, end, 'in');
+  if (inWord && codes[p + 2] === 32) p += 3;
+  else if (wordAt(codes, p, end, 'out') && codes[p + 3] === 32 && wordAt(codes, p + 4, end, 'of') && codes[p + 6] === 32) p += 7;
+  else return false;
+  let den: number;
+  let denEnd: number;
+  if (isDigit(codes[p])) {
+    readDigits(text, codes, p, end);
+    if (digitsEnd < 0 || !digitsInt || isLetter(codes[digitsEnd]) || isDigit(codes[digitsEnd])) return false;
+    // "2 in 2019" is a count and a year.
+    if (inWord && digitsCount === 4 && !digitsGrouped && digitsValue >= 1000 && digitsValue <= 2100) return false;
+    den = digitsValue;
+    denEnd = digitsEnd;
+  } else if (isLetter(codes[p])) {
+    denEnd = letterRunEnd(codes, p, end);
+    const entry = lookup(codes, p, denEnd);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) return false;
+    den = entry.n;
+    if (den >= 20 && den < 100 && (codes[denEnd] === 32 || codes[denEnd] === 45) && isLetter(codes[denEnd + 1])) {
+      const ue = letterRunEnd(codes, denEnd + 1, end);
+      const unit = lookup(codes, denEnd + 1, ue);
+      if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
+        den += unit.n;
+        denEnd = ue;
+      }
+    }
+  } else {
+    return false;
+  }
+  if (!(den > a.value)) return false;
+  // "3 in 10 days" is a count and a duration, not a share.
+  const u = wordStartAfter(codes, denEnd, end);
+  if (u >= 0 && (UNITS.has(codes, u, letterRunEnd(codes, u, end)) || SCALE_WORDS.has(codes, u, letterRunEnd(codes, u, end)))) return false;
+  a.kind = 'fraction';
+  a.value /= den;
+  a.int = false;
+  a.end = denEnd;
+  return true;
+}
+
+/** The scale word after the number word ending at `e` ("twenty two hundred": its "hundred"), or 0. */
+function scaleFollows(codes: Codes, e: number, end: number): number {
+  let s = wordStartAfter(codes, e, end);
+  if (s < 0 && codes[e] === 45 && isLetter(codes[e + 1])) s = e + 1;
+  if (s < 0) return 0;
+  let se = letterRunEnd(codes, s, end);
+  const entry = lookup(codes, s, se);
+  if (entry && entry.flags & F.CARDINAL && !(entry.flags & F.SCALE) && entry.n > 0 && entry.n < 10) {
+    s = wordStartAfter(codes, se, end);
+    if (s < 0) return 0;
+    se = letterRunEnd(codes, s, end);
+  }
+  return SCALE_WORDS.get(codes, s, se) ?? 0;
+}
+
+/** Whether "minus" or "negative" stands right before the word at `ws` ("minus one"). */
+function signedWord(codes: Codes, ws: number, floor: number): boolean {
+  const be = wordEndBefore(codes, ws, floor);
+  if (be < 0) return false;
+  const bs = letterRunStart(codes, be, floor);
+  return isWord(codes, bs, be, 'minus') || (isWord(codes, bs, be, 'negative') && !testedNegative(codes, bs, floor));
+}
+
+/** "tested negative 3 times": a test result, not a sign. */
+function testedNegative(codes: Codes, ns: number, floor: number): boolean {
+  const be = wordEndBefore(codes, ns, floor);
+  if (be < 0) return false;
+  const bs = letterRunStart(codes, be, floor);
+  return isWord(codes, bs, be, 'tested') || isWord(codes, bs, be, 'test') || isWord(codes, bs, be, 'tests') ||
+    isWord(codes, bs, be, 'back') || isWord(codes, bs, be, 'proved');
 }
 
 /** "twice as many", "three times as much": the comparison belongs to the claim. */
@@ -994,6 +1506,8 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
     x.start = cur;
     x.currency = currencyCode;
     if (codes[cur] === 0xa2) x.factor = 0.01;
+  } else if (first.currency !== undefined) {
+    x.currency = first.currency;
   }
 
   // Dates: "Oct. 3", "June 26, 2024", "5 July 2024", "June 2024".
@@ -1036,6 +1550,8 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   }
 
   unitAfter(ctx, x);
+  if (!x.range && x.unit !== undefined && x.currency === undefined && (x.kind === 'measure' || x.kind === 'duration') &&
+    codes[x.end] === 32 && (wordAt(codes, x.end + 1, end, 'to') || wordAt(codes, x.end + 1, end, 'and'))) unitRange(ctx, x);
   // A "+" glued on: "1,000+".
   if (codes[x.end] === 43 && !isDigit(codes[x.end + 1])) {
     x.bound = Bound.MIN;
@@ -1049,7 +1565,9 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
       const e2 = letterRunEnd(codes, w2, end);
       const bound = isWord(codes, w2, e2, 'so') ? Bound.APPROX
         : isWord(codes, w2, e2, 'less') || isWord(codes, w2, e2, 'fewer') ? Bound.MAX
-          : isWord(codes, w2, e2, 'more') || isWord(codes, w2, e2, 'over') || isWord(codes, w2, e2, 'above') ? Bound.MIN : Bound.NONE;
+          : isWord(codes, w2, e2, 'more') || isWord(codes, w2, e2, 'over') || isWord(codes, w2, e2, 'above') ||
+            isWord(codes, w2, e2, 'higher') || isWord(codes, w2, e2, 'greater') ? Bound.MIN
+            : isWord(codes, w2, e2, 'lower') || isWord(codes, w2, e2, 'below') || isWord(codes, w2, e2, 'under') ? Bound.MAX : Bound.NONE;
       if (bound !== Bound.NONE) {
         x.bound = bound;
         x.end = e2;
@@ -1069,7 +1587,7 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
   const minusEnd = wordEndBefore(codes, x.start, ctx.floor);
   if (minusEnd >= 0 && x.start === first.start) {
     const minusStart = letterRunStart(codes, minusEnd, ctx.floor);
-    if (isWord(codes, minusStart, minusEnd, 'minus')) {
+    if (isWord(codes, minusStart, minusEnd, 'minus') || (isWord(codes, minusStart, minusEnd, 'negative') && !testedNegative(codes, minusStart, ctx.floor))) {
       x.start = minusStart;
       const min = x.min;
       x.min = x.range ? -x.max : -min;
@@ -1098,6 +1616,12 @@ function finishExpression(ctx: NumberContext, first: Atom): number {
       x.kind = 'ordinal';
     }
   }
+
+  // "aged 25", "at age 87": an age in years.
+  // The word before ends in "age" or "aged".
+  const aged = (codes[x.start - 2] | 32) === 100 ? 1 : 0;
+  if ((codes[x.start - 2 - aged] | 32) === 101 && (codes[x.start - 3 - aged] | 32) === 103 && x.kind === undefined && !x.range && x.currency === undefined && first.int && x.min >= 0 &&
+    x.min < 130 && x.start === first.start) ageBefore(ctx, x);
 
   // Years: a plain four-digit number from 1000 to 2100 that does not count something.
   if (!x.range && x.subtype === undefined && x.kind === undefined && x.currency === undefined && x.bound === Bound.NONE &&
@@ -1166,6 +1690,17 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
   const { text, codes, end } = ctx;
   const kind = x.kind;
   if (kind === 'ordinal' || kind === 'decade' || kind === 'fraction' || kind === 'multiple') return;
+  if (kind === undefined && x.currency === undefined) {
+    // "10 €", "10€": the symbol after the figure, not before the next one.
+    const p = codes[x.end] === 32 ? x.end + 1 : x.end;
+    const sym = codes[p];
+    if (CLASS[sym] === C.CURRENCY && !isDigit(codes[p + 1]) && !(codes[p + 1] === 32 && isDigit(codes[p + 2]))) {
+      x.currency = SYMBOLS.get(sym) ?? 'USD';
+      if (sym === 0xa2) x.factor = 0.01;
+      x.end = p + 1;
+      return;
+    }
+  }
   const hyphenated = codes[x.end] === 45 && x.end + 1 < end && isLetter(codes[x.end + 1]);
   const s = hyphenated ? x.end + 1 : wordStartAfter(codes, x.end, end);
   if (s < 0) return;
@@ -1193,8 +1728,10 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.currency = x.currency ?? money[0];
       x.factor = money[1];
       x.end = e;
+      if (money[1] === 1) centsAfter(ctx, x);
       return;
     }
+    if (isUpper(codes[s]) && countryCurrency(ctx, x, s, e)) return;
     if (e - s === 3 && isUpper(codes[s]) && CURRENCY_CODES.has(text.slice(s, e))) {
       x.currency = x.currency ?? text.slice(s, e);
       x.end = e;
@@ -1218,30 +1755,39 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
         return;
       }
       if (kind !== undefined) return;
-      if (hyphenated && u.unit === 'year' && codes[e] === 45 && isWord(codes, e + 1, letterRunEnd(codes, e + 1, end), 'old')) {
-        // "5-year-old": an age.
+      const ageUnit = u.unit === 'year' || u.unit === 'month' || u.unit === 'week' || u.unit === 'day';
+      if (hyphenated && ageUnit && codes[e] === 45 && isWord(codes, e + 1, letterRunEnd(codes, e + 1, end), 'old')) {
+        // "5-year-old", "8-month-old": an age.
         x.kind = 'age';
-        x.unit = 'year';
+        x.unit = u.unit;
         x.end = e + 4;
         return;
       }
       x.kind = u.kind;
       x.unit = u.unit;
       x.end = e;
-      // "25 years old": an age.
-      const old = u.unit === 'year' ? wordStartAfter(codes, e, end) : -1;
+      if (u.kind === 'measure') unitTail(ctx, x, u);
+      if (!x.range && x.unit === u.unit && SUBUNITS.has(u.unit)) subunitAfter(ctx, x, u.unit);
+      // "25 years old", "ten months old": an age.
+      const old = ageUnit ? wordStartAfter(codes, e, end) : -1;
       if (old >= 0 && isWord(codes, old, letterRunEnd(codes, old, end), 'old')) {
         x.kind = 'age';
         x.end = old + 3;
+      } else if (old >= 0 && wordAt(codes, old, end, 'of') && codes[old + 2] === 32 && wordAt(codes, old + 3, end, 'age')) {
+        // "3 years of age"
+        x.kind = 'age';
+        x.end = old + 6;
       }
       return;
     }
-    if (kind === undefined && (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical'))) {
+    const f = codes[s] | 32;
+    if (kind === undefined && (f === 115 || f === 99 || f === 110 || f === 109) &&
+      (isWord(codes, s, e, 'square') || isWord(codes, s, e, 'sq') || isWord(codes, s, e, 'cubic') || isWord(codes, s, e, 'nautical') || isWord(codes, s, e, 'metric'))) {
       const s2 = wordStartAfter(codes, e, end);
       const u2 = s2 >= 0 ? UNITS.get(codes, s2, letterRunEnd(codes, s2, end)) : undefined;
       if (u2 && u2.kind === 'measure') {
         x.kind = 'measure';
-        x.unit = isWord(codes, s, e, 'nautical') ? 'nmi' : isWord(codes, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
+        x.unit = isWord(codes, s, e, 'nautical') ? 'nmi' : isWord(codes, s, e, 'metric') ? u2.unit : isWord(codes, s, e, 'cubic') ? `${u2.unit}³` : `${u2.unit}²`;
         x.end = letterRunEnd(codes, s2, end);
         return;
       }
@@ -1258,6 +1804,195 @@ function unitAfter(ctx: NumberContext, x: Expression): void {
       x.kind = 'multiple';
       x.end = e;
     }
+  }
+}
+
+/** "50 Swiss francs", "10 US dollars", "5 Hong Kong dollars": the country's word at [s, e). */
+function countryCurrency(ctx: NumberContext, x: Expression, s: number, e: number): boolean {
+  const { codes, end } = ctx;
+  const countries = CURRENCY_COUNTRIES.get(codes, s, e);
+  const s2 = countries ? wordStartAfter(codes, e, end) : -1;
+  if (!countries || s2 < 0) return false;
+  let e2 = letterRunEnd(codes, s2, end);
+  for (const [noun, code] of countries) {
+    const plural = (codes[e2 - 1] | 32) === 115 ? e2 - 1 : e2;
+    if (!isWord(codes, s2, plural, noun) && !isWord(codes, s2, e2, noun)) continue;
+    if (code === 'HKD') {
+      const s3 = wordStartAfter(codes, e2, end);
+      const e3 = s3 >= 0 ? letterRunEnd(codes, s3, end) : -1;
+      if (s3 < 0 || !(isWord(codes, s3, e3, 'dollar') || isWord(codes, s3, e3, 'dollars'))) return false;
+      e2 = e3;
+    }
+    x.currency = x.currency ?? code;
+    x.end = e2;
+    return true;
+  }
+  return false;
+}
+
+/** "3 dollars 50 cents", "5 pounds and 20 pence": the smaller coin after the amount. */
+function centsAfter(ctx: NumberContext, x: Expression): void {
+  const { text, codes, end } = ctx;
+  let p = x.end + 1;
+  if (codes[x.end] !== 32) return;
+  if (wordAt(codes, p, end, 'and') && codes[p + 3] === 32) p += 4;
+  if (!isDigit(codes[p])) return;
+  readDigits(text, codes, p, end);
+  if (digitsEnd < 0 || !digitsInt || digitsValue >= 100 || codes[digitsEnd] !== 32) return;
+  const cents = digitsValue;
+  const w = digitsEnd + 1;
+  const we = letterRunEnd(codes, w, end);
+  const coin = CURRENCY_WORDS.get(codes, w, we);
+  if (!coin || coin[1] !== 0.01) return;
+  x.min += cents / 100;
+  x.max += cents / 100;
+  x.end = we;
+}
+
+/** How many of the smaller unit make one of the larger: "5 feet 2 inches", "2 hours and 15 minutes". */
+const SUBUNITS = new Map<string, [string, number]>([
+  ['ft', ['in', 12]], ['hour', ['minute', 60]], ['minute', ['second', 60]], ['day', ['hour', 24]], ['year', ['month', 12]],
+  ['week', ['day', 7]], ['lb', ['oz', 16]], ['m', ['cm', 100]], ['kg', ['g', 1000]], ['km', ['m', 1000]], ['mi', ['yd', 1760]],
+]);
+
+/** The smaller unit after a measure: "5 feet 2 inches", "1 hour and 15 minutes" (value in the larger unit). */
+function subunitAfter(ctx: NumberContext, x: Expression, unit: string): void {
+  const { text, codes, end } = ctx;
+  const sub = SUBUNITS.get(unit) as [string, number];
+  if (codes[x.end] !== 32 && codes[x.end] !== 44) return;
+  let p = codes[x.end] === 44 ? x.end + 2 : x.end + 1;
+  if (codes[p - 1] !== 32) return;
+  if (wordAt(codes, p, end, 'and') && codes[p + 3] === 32) p += 4;
+  let n: number;
+  let ne: number;
+  if (isDigit(codes[p])) {
+    readDigits(text, codes, p, end);
+    if (digitsEnd < 0 || digitsGrouped || codes[digitsEnd] !== 32) return;
+    n = digitsValue;
+    ne = digitsEnd;
+  } else if (isLetter(codes[p])) {
+    ne = letterRunEnd(codes, p, end);
+    const entry = lookup(codes, p, ne);
+    if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) return;
+    n = entry.n;
+    if (n >= 20 && n % 10 === 0 && (codes[ne] === 45 || codes[ne] === 32) && isLetter(codes[ne + 1])) {
+      const ue = letterRunEnd(codes, ne + 1, end);
+      const one = lookup(codes, ne + 1, ue);
+      if (one && one.flags & F.CARDINAL && one.n > 0 && one.n < 10) {
+        n += one.n;
+        ne = ue;
+      }
+    }
+    if (codes[ne] !== 32) return;
+  } else {
+    return;
+  }
+  if (!(n < sub[1])) return;
+  const us = ne + 1;
+  const ue = letterRunEnd(codes, us, end);
+  const u = UNITS.get(codes, us, ue);
+  if (!u || u.unit !== sub[0]) return;
+  x.min += n / sub[1];
+  x.max += n / sub[1];
+  x.end = ue;
+}
+
+/** "aged 25", "at age 87": the word before the number makes it an age in years. */
+function ageBefore(ctx: NumberContext, x: Expression): void {
+  const { codes, end } = ctx;
+  const ae = wordEndBefore(codes, x.start, ctx.floor);
+  if (ae >= 0 && ((codes[ae - 1] | 32) === 101 || (codes[ae - 1] | 32) === 100)) {
+    const as = letterRunStart(codes, ae, ctx.floor);
+    const n = wordStartAfter(codes, x.end, end);
+    const ne = n >= 0 ? letterRunEnd(codes, n, end) : -1;
+    const counted = n >= 0 && CLASS[codes[n]] === C.LOWER && isPlural(codes, n, ne) && !FUNCTION_WORDS.has(codes, n, ne);
+    if (!counted && (isWord(codes, as, ae, 'aged') || isWord(codes, as, ae, 'age'))) {
+      x.kind = 'age';
+      x.unit = 'year';
+      x.start = as;
+    }
+  }
+}
+
+/** "from 30 degrees to 40 degrees", "between 2 kg and 5 kg": a range with the unit on both ends. */
+function unitRange(ctx: NumberContext, x: Expression): void {
+  const { codes, end } = ctx;
+  const w = wordStartAfter(codes, x.end, end);
+  if (w < 0) return;
+  const we = letterRunEnd(codes, w, end);
+  const pe = wordEndBefore(codes, x.start, ctx.floor);
+  const ps = pe >= 0 ? letterRunStart(codes, pe, ctx.floor) : -1;
+  const from = pe >= 0 && isWord(codes, ps, pe, 'from');
+  const between = pe >= 0 && isWord(codes, ps, pe, 'between');
+  if (!(((from || between) && isWord(codes, w, we, 'to')) || ((between || from) && isWord(codes, w, we, 'and')))) return;
+  if (codes[we] !== 32) return;
+  let q = we + 1;
+  // "and about 0.007 kg"
+  const ae = letterRunEnd(codes, q, end);
+  if (ae > q && (isWord(codes, q, ae, 'about') || isWord(codes, q, ae, 'around')) && codes[ae] === 32) q = ae + 1;
+  const floor = ctx.floor;
+  ctx.floor = q;
+  let second: Atom | null = null;
+  if (isDigit(codes[q])) {
+    second = digitAtom(ctx, q);
+  } else if (isLetter(codes[q])) {
+    const qe = letterRunEnd(codes, q, end);
+    const entry = lookup(codes, q, qe);
+    if (entry && entry.flags & F.CARDINAL && !(entry.flags & F.SCALE)) second = cardinalAtom(ctx, atom(q, qe, entry.n, true), q, qe, entry);
+  }
+  ctx.floor = floor;
+  if (!second || second.kind !== undefined || !(second.value > x.max)) return;
+  const u = wordStartAfter(codes, second.end, end);
+  if (u < 0) return;
+  const ue = letterRunEnd(codes, u, end);
+  const unit = UNITS.get(codes, u, ue);
+  const firstUnit = x.unit ?? '';
+  if (!unit || !(unit.unit === firstUnit || (unit.unit === '°' && firstUnit.charCodeAt(0) === 0xb0))) return;
+  x.range = true;
+  x.max = second.value;
+  x.start = ps;
+  x.end = ue;
+  // "degrees Celsius" after the second end
+  if (unit.unit === '°') {
+    const saved = x.unit;
+    x.end = ue;
+    unitTail(ctx, x, unit);
+    if (x.unit === '°') x.unit = saved;
+  }
+}
+
+/** After a unit word: "degrees Celsius", "degrees F", "km/h", "km²", "km2". */
+function unitTail(ctx: NumberContext, x: Expression, u: Unit): void {
+  const { codes, end } = ctx;
+  const e = x.end;
+  const c = codes[e];
+  if (u.unit === '°') {
+    const s = wordStartAfter(codes, e, end);
+    if (s < 0) return;
+    const se = letterRunEnd(codes, s, end);
+    const scale = UNITS.get(codes, s, se);
+    if (scale !== undefined && (scale.unit === '°C' || scale.unit === '°F')) {
+      x.unit = scale.unit;
+      x.end = se;
+    } else if (se - s === 1 && ((codes[s] | 32) === 99 || (codes[s] | 32) === 102) && (se >= end || !isDigit(codes[se]))) {
+      x.unit = (codes[s] | 32) === 99 ? '°C' : '°F';
+      x.end = se;
+    }
+    return;
+  }
+  if (c === 47 && isLetter(codes[e + 1])) {
+    // "km/h", "km/hr", "m/s"
+    const pe = letterRunEnd(codes, e + 1, end);
+    const per = isWord(codes, e + 1, pe, 'h') || isWord(codes, e + 1, pe, 'hr') ? 'h' : isWord(codes, e + 1, pe, 's') ? 's' : '';
+    if (per !== '') {
+      x.unit = `${u.unit}/${per}`;
+      x.end = pe;
+    }
+    return;
+  }
+  if ((c === 0xb2 || c === 0xb3 || c === 50 || c === 51) && !isDigit(codes[e + 1]) && !isLetter(codes[e + 1])) {
+    x.unit = `${u.unit}${c === 0xb2 || c === 50 ? '²' : '³'}`;
+    x.end = e + 1;
   }
 }
 
@@ -1342,7 +2077,9 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
   if ((c === 45 || c === 0x2013 || c === 0x2014) && !first.words) {
     s = j + 1;
     rangeConnector = 'dash';
-  } else if (c === 32 && codes[j + 1] === 0x2013 && codes[j + 2] === 32 && !first.words) {
+  } else if (c === 32 && (codes[j + 1] === 0x2013 || codes[j + 1] === 45) && codes[j + 2] === 32 && !first.words &&
+    (isDigit(codes[j + 3]) || CLASS[codes[j + 3]] === C.CURRENCY)) {
+    // A spaced dash between figures: 1000 - 5000, 10 – 12
     s = j + 3;
     rangeConnector = 'dash';
   } else {
@@ -1351,7 +2088,7 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     const we = letterRunEnd(codes, w, end);
     const pe = wordEndBefore(codes, startPos, ctx.floor);
     const ps = pe >= 0 ? letterRunStart(codes, pe, ctx.floor) : -1;
-    if (isWord(codes, w, we, 'to')) rangeConnector = pe >= 0 && isWord(codes, ps, pe, 'from') ? 'from' : 'to';
+    if (isWord(codes, w, we, 'to') || isWord(codes, w, we, 'through') || isWord(codes, w, we, 'thru')) rangeConnector = pe >= 0 && isWord(codes, ps, pe, 'from') ? 'from' : 'to';
     else if (isWord(codes, w, we, 'and') && pe >= 0 && isWord(codes, ps, pe, 'between')) rangeConnector = 'between';
     else if (isWord(codes, w, we, 'or')) rangeConnector = 'or';
     else return false;
@@ -1377,7 +2114,12 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     if (connector === 'dash') {
       // Phone numbers (555-1234) and codes are not ranges.
       readDigits(text, codes, q, end);
-      if (digitsEnd < 0 || (first.digits === 3 && digitsCount === 4 && !first.grouped && !digitsGrouped)) return false;
+      if (digitsEnd < 0) return false;
+      // "555-1234" is a phone number, "100-1000 litres" a range.
+      if (first.digits === 3 && digitsCount === 4 && !first.grouped && !digitsGrouped) {
+        const u = wordStartAfter(codes, digitsEnd, end);
+        if (u < 0 || !UNITS.has(codes, u, letterRunEnd(codes, u, end))) return false;
+      }
       if (codes[digitsEnd] === 45 && isDigit(codes[digitsEnd + 1])) return false;
     }
     ctx.floor = q;
@@ -1388,7 +2130,8 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     const we = letterRunEnd(codes, q, end);
     const entry = lookup(codes, q, we);
     if (!entry || !(entry.flags & F.CARDINAL)) return false;
-    if (!first.words && !(entry.flags & F.SCALE)) return false;
+    // "5 to 7 million"; "between 5 and six" too.
+    if (!first.words && !(entry.flags & F.SCALE) && connector !== 'between' && connector !== 'from') return false;
     ctx.floor = q;
     second = cardinalAtom(ctx, atom(q, we, entry.n, true), q, we, entry);
     ctx.floor = floor;
@@ -1569,7 +2312,10 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
     const ls = letterRunStart(codes, i, start);
     readDigits(text, codes, i, end);
     const glued = i - ls >= 4 && digitsGrouped && digitsEnd > 0 && pk === C.LOWER && !isLetter(codes[digitsEnd]);
-    if (!glued) return tokenEnd(codes, i, end);
+    // A currency code written onto the figure ("USD115", "GBP3.01", "Rs20") is money.
+    const code = ((i - ls === 3 && pk === C.UPPER) || (i - ls === 2 && prev === 115)) && digitsEnd > 0 && !isLetter(codes[digitsEnd]) &&
+      !isDigit(codes[digitsEnd]) && currencyBefore(text, codes, i, start) === ls;
+    if (!glued && !code) return tokenEnd(codes, i, end);
   } else if (pk === C.DASH && i - 1 > start) {
     const before = codes[i - 2];
     if (isLetter(before)) {
@@ -1594,6 +2340,13 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
   }
   const a = digitAtom(ctx, i);
   if (!a) return Math.max(skipTo, i + 1);
+  // ".75 percent", "$.50": a decimal written without its leading zero.
+  if (prev === 46 && i - 1 >= ctx.floor && a.int && !a.grouped && a.kind !== 'date' && a.kind !== 'time' && a.kind !== 'ordinal' &&
+    (i - 1 === start || CLASS[codes[i - 2]] === C.SPACE || CLASS[codes[i - 2]] === C.CURRENCY || codes[i - 2] === 40)) {
+    a.start = i - 1;
+    a.value /= 10 ** a.digits;
+    a.int = false;
+  }
   // '90s: the apostrophe stands for the century.
   if (a.kind === 'decade' && a.digits === 2 && i - 1 >= ctx.floor && (prev === 39 || prev === 0x2019 || prev === 0x2018)) {
     a.start = i - 1;
@@ -1629,17 +2382,22 @@ function isListNumber(codes: Codes, i: number, start: number, end: number): bool
 
 const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
 
+/** A letterless paragraph that is furniture: a page number ("12", "- 12 -") or a page counter ("3/12"). */
+const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}\)|\[\d{1,4}\]|\d{1,4}(?:\s*\/\s*\d{1,4})?)\s*$/;
+
 /**
  * Whether the paragraph is page furniture (a byline date, a copyright line, a page number),
- * whose numbers are not claims.
+ * whose numbers are not claims. A paragraph without letters is furniture only when it is a
+ * page number or counter: "$20", "7%" or "1,234,567" alone are still claims.
  */
 export function isFurniture(text: string, codes: Codes, start: number, end: number): boolean {
   if (end - start > 160) return false;
   const s = skipSpaces(codes, start, end);
   if (FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
+  if (end - s > 16) return false;
   for (let i = s; i < end; i++) {
     const k = CLASS[codes[i]];
     if (k === C.UPPER || k === C.LOWER) return false;
   }
-  return true;
+  return PAGE_NUMBER.test(text.slice(s, end));
 }
