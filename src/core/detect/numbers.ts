@@ -2410,6 +2410,15 @@ function isListNumber(codes: Codes, i: number, start: number, end: number): bool
 
 const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
 
+/**
+ * Whether `c` can open a `FURNITURE` prefix: p, u, l, c, i, h, w in either case, "©" or "(".
+ * Most paragraphs start with none of them, and then the regex and its slice are skipped.
+ */
+function opensFurniture(c: number): boolean {
+  const l = c | 32;
+  return l === 112 || l === 117 || l === 108 || l === 99 || l === 105 || l === 104 || l === 119 || c === 0xa9 || c === 40;
+}
+
 /** A letterless paragraph that is furniture: a page number ("12", "- 12 -") or a page counter ("3/12"). */
 const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}\)|\[\d{1,4}\]|\d{1,4}(?:\s*\/\s*\d{1,4})?)\s*$/;
 
@@ -2421,7 +2430,7 @@ const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}
 export function isFurniture(text: string, codes: Codes, start: number, end: number): boolean {
   if (end - start > 160) return false;
   const s = skipSpaces(codes, start, end);
-  if (FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
+  if (opensFurniture(codes[s]) && FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
   if (end - s > 16) return false;
   for (let i = s; i < end; i++) {
     const k = CLASS[codes[i]];
