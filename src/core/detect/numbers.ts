@@ -444,11 +444,16 @@ function readDigits(text: string, codes: Codes, i: number, end: number): void {
         digitsValue = NaN;
         return;
       }
+      // Read the groups as digits; past 2^53 the sum may round otherwise than Number does.
+      let v = value;
+      for (let g = j; g < m; g += 4) v = v * 1000 + (codes[g + 1] - 48) * 100 + (codes[g + 2] - 48) * 10 + codes[g + 3] - 48;
       digitsEnd = m;
-      digitsValue = Number(text.slice(i, m).replace(/\./g, ''));
+      digitsValue = v <= Number.MAX_SAFE_INTEGER ? v : Number(text.slice(i, m).replace(/\./g, ''));
       return;
     }
-    value = Number(text.slice(i, k).replace(/[,\u00a0\u202f\u2009]/g, ''));
+    // Decimals are left to Number, which rounds them correctly; only separators need removing.
+    const figure = text.slice(i, k);
+    value = Number(grouped ? figure.replace(/[,\u00a0\u202f\u2009]/g, '') : figure);
     j = k;
     int = false;
   }
