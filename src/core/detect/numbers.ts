@@ -115,8 +115,35 @@ interface Atom {
   currency: string | undefined;
 }
 
-function atom(start: number, end: number, value: number, words: boolean): Atom {
-  return { start, end, value, int: true, digits: 0, grouped: false, words, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN, currency: undefined };
+function newAtom(): Atom {
+  return { start: 0, end: 0, value: 0, int: true, digits: 0, grouped: false, words: false, scale: 1, unit: undefined, kind: undefined, bound: Bound.NONE, upper: NaN, currency: undefined };
+}
+
+/*
+ * An expression has at most two atoms alive at once: its first number and the second end of
+ * a range ("10 to 12", "from 2 kg to 5 kg"). Atoms are read by `finishExpression` and never
+ * stored in a detection, so these two objects are reused for every number instead of
+ * allocating one per candidate.
+ */
+const FIRST = newAtom();
+const SECOND = newAtom();
+
+/** Resets `a` to a plain number at [start, end) and returns it. */
+function atom(a: Atom, start: number, end: number, value: number, words: boolean): Atom {
+  a.start = start;
+  a.end = end;
+  a.value = value;
+  a.int = true;
+  a.digits = 0;
+  a.grouped = false;
+  a.words = words;
+  a.scale = 1;
+  a.unit = undefined;
+  a.kind = undefined;
+  a.bound = Bound.NONE;
+  a.upper = NaN;
+  a.currency = undefined;
+  return a;
 }
 
 interface Unit {
@@ -417,11 +444,16 @@ function readDigits(text: string, codes: Codes, i: number, end: number): void {
         digitsValue = NaN;
         return;
       }
+      // Read the groups as digits; past 2^53 the sum may round otherwise than Number does.
+      let v = value;
+      for (let g = j; g < m; g += 4) v = v * 1000 + (codes[g + 1] - 48) * 100 + (codes[g + 2] - 48) * 10 + codes[g + 3] - 48;
       digitsEnd = m;
-      digitsValue = Number(text.slice(i, m).replace(/\./g, ''));
+      digitsValue = v <= Number.MAX_SAFE_INTEGER ? v : Number(text.slice(i, m).replace(/\./g, ''));
       return;
     }
-    value = Number(text.slice(i, k).replace(/[,\u00a0\u202f\u2009]/g, ''));
+    // Decimals are left to Number, which rounds them correctly; only separators need removing.
+    const figure = text.slice(i, k);
+    value = Number(grouped ? figure.replace(/[,\u00a0\u202f\u2009]/g, '') : figure);
     j = k;
     int = false;
   }
@@ -458,8 +490,9 @@ let skipTo = 0;
 /**
  * One figure starting at digit `i`, with what is glued to it and a scale word after it.
  * Null when the digits belong to an identifier (`skipTo` then says how far to skip).
+ * The atom is written into `into` (`FIRST` or `SECOND`).
  */
-function digitAtom(ctx: NumberContext, i: number): Atom | null {
+function digitAtom(ctx: NumberContext, i: number, into: Atom): Atom | null {
   const { text, codes, end } = ctx;
   let run = i;
   while (run < end && isDigit(codes[run])) run++;
@@ -468,7 +501,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
     NUMERIC_DATE.lastIndex = i;
     const m = NUMERIC_DATE.exec(text);
     if (m && i + m[0].length <= end) {
-      const a = atom(i, i + m[0].length, NaN, false);
+      const a = atom(into, i, i + m[0].length, NaN, false);
       a.kind = 'date';
       return a;
     }
@@ -479,7 +512,7 @@ function digitAtom(ctx: NumberContext, i: number): Atom | null {
     return null;
   }
   let j = digitsEnd;
-  const a = atom(i, j, digitsValue, false);
+  const a = atom(into, i, j, digitsValue, false);
   a.int = digitsInt;
   a.digits = digitsCount;
   a.grouped = digitsGrouped;
@@ -905,7 +938,7 @@ function wordAtom(ctx: NumberContext, ws: number, we: number, entry: Entry): Ato
   const flags = entry.flags;
   // Capitalised number words inside a sentence name something ("Five Eyes", "Group of Seven").
   if (isUpper(codes[ws]) && !atSentenceStart(codes, ws, start)) return null;
-  const a = atom(ws, we, entry.n, true);
+  const a = atom(FIRST, ws, we, entry.n, true);
 
   if (flags & F.MULTIPLE) {
     a.kind = 'multiple';
@@ -1934,11 +1967,11 @@ function unitRange(ctx: NumberContext, x: Expression): void {
   ctx.floor = q;
   let second: Atom | null = null;
   if (isDigit(codes[q])) {
-    second = digitAtom(ctx, q);
+    second = digitAtom(ctx, q, SECOND);
   } else if (isLetter(codes[q])) {
     const qe = letterRunEnd(codes, q, end);
     const entry = lookup(codes, q, qe);
-    if (entry && entry.flags & F.CARDINAL && !(entry.flags & F.SCALE)) second = cardinalAtom(ctx, atom(q, qe, entry.n, true), q, qe, entry);
+    if (entry && entry.flags & F.CARDINAL && !(entry.flags & F.SCALE)) second = cardinalAtom(ctx, atom(SECOND, q, qe, entry.n, true), q, qe, entry);
   }
   ctx.floor = floor;
   if (!second || second.kind !== undefined || !(second.value > x.max)) return;
@@ -2123,7 +2156,7 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
       if (codes[digitsEnd] === 45 && isDigit(codes[digitsEnd + 1])) return false;
     }
     ctx.floor = q;
-    second = digitAtom(ctx, q);
+    second = digitAtom(ctx, q, SECOND);
     ctx.floor = floor;
     if (!second || second.kind === 'time' || second.kind === 'date' || second.kind === 'ordinal' || second.kind === 'decade') return false;
   } else if (connector !== 'dash' && isLetter(codes[q])) {
@@ -2133,7 +2166,7 @@ function rangeEnd(ctx: NumberContext, first: Atom, startPos: number): boolean {
     // "5 to 7 million"; "between 5 and six" too.
     if (!first.words && !(entry.flags & F.SCALE) && connector !== 'between' && connector !== 'from') return false;
     ctx.floor = q;
-    second = cardinalAtom(ctx, atom(q, we, entry.n, true), q, we, entry);
+    second = cardinalAtom(ctx, atom(SECOND, q, we, entry.n, true), q, we, entry);
     ctx.floor = floor;
   }
   if (!second) return false;
@@ -2338,7 +2371,7 @@ export function numberAtDigit(ctx: NumberContext, i: number): number {
     while (isDigit(codes[e])) e++;
     return e + 1;
   }
-  const a = digitAtom(ctx, i);
+  const a = digitAtom(ctx, i, FIRST);
   if (!a) return Math.max(skipTo, i + 1);
   // ".75 percent", "$.50": a decimal written without its leading zero.
   if (prev === 46 && i - 1 >= ctx.floor && a.int && !a.grouped && a.kind !== 'date' && a.kind !== 'time' && a.kind !== 'ordinal' &&
@@ -2382,6 +2415,15 @@ function isListNumber(codes: Codes, i: number, start: number, end: number): bool
 
 const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
 
+/**
+ * Whether `c` can open a `FURNITURE` prefix: p, u, l, c, i, h, w in either case, "©" or "(".
+ * Most paragraphs start with none of them, and then the regex and its slice are skipped.
+ */
+function opensFurniture(c: number): boolean {
+  const l = c | 32;
+  return l === 112 || l === 117 || l === 108 || l === 99 || l === 105 || l === 104 || l === 119 || c === 0xa9 || c === 40;
+}
+
 /** A letterless paragraph that is furniture: a page number ("12", "- 12 -") or a page counter ("3/12"). */
 const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}\)|\[\d{1,4}\]|\d{1,4}(?:\s*\/\s*\d{1,4})?)\s*$/;
 
@@ -2393,7 +2435,7 @@ const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}
 export function isFurniture(text: string, codes: Codes, start: number, end: number): boolean {
   if (end - start > 160) return false;
   const s = skipSpaces(codes, start, end);
-  if (FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
+  if (opensFurniture(codes[s]) && FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;
   if (end - s > 16) return false;
   for (let i = s; i < end; i++) {
     const k = CLASS[codes[i]];
