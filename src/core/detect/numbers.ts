@@ -47,6 +47,17 @@ let startFrom = -1;
 let startLimit = -1;
 let startAt = -1;
 
+/**
+ * The unit word after a tens word (`tens`, ending at `e`) joined by a space or a hyphen:
+ * "twenty two", "twenty-two". Null when there is none.
+ */
+function unitAfterTens(codes: Codes, tens: number, e: number, end: number): { n: number; end: number } | null {
+  if (tens < 20 || tens >= 100 || (codes[e] !== 32 && codes[e] !== 45) || !isLetter(codes[e + 1])) return null;
+  const ue = letterRunEnd(codes, e + 1, end);
+  const unit = lookup(codes, e + 1, ue);
+  return unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10 ? { n: unit.n, end: ue } : null;
+}
+
 /** End of the run of letters starting at `i` (see `letterRunEnd` in text.ts). */
 function letterRunEnd(codes: Codes, i: number, end: number): number {
   if (i !== endFrom || end !== endLimit) {
@@ -789,13 +800,10 @@ function scaledRest(ctx: NumberContext, a: Atom, scale: number): void {
       if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE || entry.n >= last || entry.n === 0) return;
       value = entry.n;
       // "twenty two", "twenty-two"
-      if (value >= 20 && value < 100 && (codes[e] === 32 || codes[e] === 45) && isLetter(codes[e + 1])) {
-        const ue = letterRunEnd(codes, e + 1, end);
-        const unit = lookup(codes, e + 1, ue);
-        if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
-          value += unit.n;
-          e = ue;
-        }
+      const unit = unitAfterTens(codes, value, e, end);
+      if (unit) {
+        value += unit.n;
+        e = unit.end;
       }
     } else {
       return;
@@ -1435,13 +1443,10 @@ function ratioAfter(ctx: NumberContext, a: Atom, e: number): boolean {
     const entry = lookup(codes, p, denEnd);
     if (!entry || !(entry.flags & F.CARDINAL) || entry.flags & F.SCALE) return false;
     den = entry.n;
-    if (den >= 20 && den < 100 && (codes[denEnd] === 32 || codes[denEnd] === 45) && isLetter(codes[denEnd + 1])) {
-      const ue = letterRunEnd(codes, denEnd + 1, end);
-      const unit = lookup(codes, denEnd + 1, ue);
-      if (unit && unit.flags & F.CARDINAL && unit.n > 0 && unit.n < 10) {
-        den += unit.n;
-        denEnd = ue;
-      }
+    const unit = unitAfterTens(codes, den, denEnd, end);
+    if (unit) {
+      den += unit.n;
+      denEnd = unit.end;
     }
   } else {
     return false;
