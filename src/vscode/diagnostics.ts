@@ -3,6 +3,7 @@ import type { KindRegistry } from '../core/kinds';
 import type { Tag } from '../core/tags';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
 import { Disposable } from './disposable';
+import { relocationOf } from './sidecarMove';
 import { SidecarStore } from './sidecarStore';
 import type { TagRef } from './tagCommands';
 import { excerpt } from './tagCommands';
@@ -61,7 +62,10 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     }
     const top = new vscode.Range(0, 0, 0, 0);
     if (entry.articleMissing) {
-      const message = `The article ${vscode.workspace.asRelativePath(entry.article)} does not exist any more. Restore it, or delete this sidecar if its tags are no longer needed.`;
+      const relocation = entry.sidecar && relocationOf(entry.sidecar);
+      const message = relocation
+        ? `This sidecar is not where the newsAnnotator.sidecar.location setting looks for tags, so its article is taken to be ${vscode.workspace.asRelativePath(entry.article)}, which does not exist. Run "Move Sidecars to the Configured Location" to move it to ${vscode.workspace.asRelativePath(relocation)}, or change the setting back.`
+        : `The article ${vscode.workspace.asRelativePath(entry.article)} does not exist any more. Restore it, or delete this sidecar if its tags are no longer needed.`;
       plain.push(make(top, message, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.articleMissing));
     }
     if (entry.writeError) {

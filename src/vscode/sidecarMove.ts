@@ -26,6 +26,14 @@ function locationIn(folder: vscode.WorkspaceFolder): SidecarLocation {
   };
 }
 
+/** Where a sidecar belongs under the location setting, when it is not there; else undefined. */
+export function relocationOf(sidecar: vscode.Uri): vscode.Uri | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(sidecar);
+  if (!folder) return undefined;
+  const target = relocatedSidecarPath(sidecar.path, locationIn(folder));
+  return target === undefined ? undefined : sidecar.with({ path: target });
+}
+
 /** Every sidecar of the workspace that the location setting does not look for where it is. */
 export async function findMisplacedSidecars(): Promise<Relocation[]> {
   const out: Relocation[] = [];

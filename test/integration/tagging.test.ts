@@ -362,8 +362,12 @@ describe('tagging spans and keeping them in sidecar files', () => {
     assert.equal(await readText(mirrored(clashing)), theirs);
     assert.equal(tagsOnDisk(await readText(sidecarOf(clashing)))[0].anchor.exact, 'North Korea');
 
-    // And back, once beside is set again: every sidecar returns to its article.
+    // And back, once beside is set again: every sidecar returns to its article. Until then,
+    // a sidecar left in the mirror folder says how to move it.
     await vscode.workspace.getConfiguration('newsAnnotator').update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('newsAnnotator.refreshTags');
+    const advice = (): boolean => vscode.languages.getDiagnostics(mirrored(moving)).some((d) => d.message.includes('Move Sidecars to the Configured Location'));
+    await eventually(advice, vscode.languages.onDidChangeDiagnostics, 'advice to move the sidecar left in the mirror folder');
     const back = await vscode.commands.executeCommand<Moves>('newsAnnotator.moveSidecars');
     for (const m of result.moved) assert.ok(has(back.moved, m.to, m.from), `${m.to.path} moved back`);
     assert.equal(await readText(sidecarOf(moving)), ours);
