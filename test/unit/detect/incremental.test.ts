@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type Detection, IncrementalDetector, compareDetections, detect } from '../../../src/core/detect';
 import { sampleArticles } from '../../support/paths';
+import { hardWrap } from '../../support/text';
 
 const samples = sampleArticles().map(([, text]) => text);
 
@@ -18,15 +19,6 @@ const PIECES = [
 ];
 
 const piece = fc.constantFrom(...PIECES);
-
-/** `text` hard-wrapped at `width` columns with blank lines between paragraphs, as plain-text and Markdown articles often are. */
-function hardWrap(text: string, width: number): string {
-  const line = new RegExp(`(\\S.{0,${width - 1}})(?: +|$)`, 'g');
-  return text
-    .split('\n')
-    .map((paragraph) => paragraph.replace(line, (_: string, kept: string) => `${kept}\n`).replace(/\n$/, ''))
-    .join('\n\n');
-}
 
 /**
  * A starting text: a slice of a sample article, half the time hard-wrapped so that quotes
