@@ -50,7 +50,7 @@ export function kindMask(kinds: ReadonlySet<DetectionKind> | undefined): number 
  * scanned the same way.
  */
 export interface Carry {
-  quote: { family: number; subtype: string; start: number; wrapped: boolean; speaker: SpeakerRef | null } | null;
+  quote: { family: number; subtype: string; start: number; mark: number; wrapped: boolean; closesIn: number; speaker: SpeakerRef | null } | null;
   antecedent: string | null;
   lead: SpeakerRef | null;
 }
@@ -77,7 +77,7 @@ export function sameCarry(a: Carry | null, b: Carry | null): boolean {
   const qb = b.quote;
   if (qa === qb) return true;
   if (!qa || !qb) return false;
-  return qa.family === qb.family && qa.subtype === qb.subtype && qa.start === qb.start && qa.wrapped === qb.wrapped && sameSpeaker(qa.speaker, qb.speaker);
+  return qa.family === qb.family && qa.subtype === qb.subtype && qa.start === qb.start && qa.mark === qb.mark && qa.wrapped === qb.wrapped && qa.closesIn === qb.closesIn && sameSpeaker(qa.speaker, qb.speaker);
 }
 
 function sameSpeaker(a: SpeakerRef | null, b: SpeakerRef | null): boolean {
@@ -207,7 +207,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   // Quotes.
   const carried: OpenQuote | null = carryIn?.quote
-    ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start, wrapped: carryIn.quote.wrapped }
+    ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start, mark: carryIn.quote.mark, wrapped: carryIn.quote.wrapped, closesIn: carryIn.quote.closesIn }
     : null;
   // Quotes matter to quotes and to attributions (a speaker is one when a quote is near);
   // numbers and cues alone need neither quotes nor speakers.
@@ -286,7 +286,9 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
         family: open.family,
         subtype: open.subtype,
         start: open.start - nextStart,
+        mark: open.mark,
         wrapped: open.wrapped,
+        closesIn: open.closesIn,
         speaker: speaker ? { name: speaker.name, start: speaker.start - nextStart, end: speaker.end - nextStart } : null,
       };
     }

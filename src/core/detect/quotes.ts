@@ -83,11 +83,18 @@ export interface OpenQuote {
   subtype: string;
   /** Offset of the opening mark. */
   start: number;
+  /** The opening mark itself (« or »: which way the pair runs). */
+  mark: number;
   /**
    * The quote runs on over a single line break, without a reopening mark: the next
    * paragraph's first mark is not a continuation mark but may close the quote.
    */
   wrapped: boolean;
+  /**
+   * For a wrapped quote, how many lines ahead of the paragraph that handed it on its closing
+   * mark was found: the next paragraph, when that is more than one, need not look again.
+   */
+  closesIn: number;
 }
 
 /** A paired (or paragraph-bounded) quote found in one paragraph. */
@@ -112,6 +119,8 @@ interface StackEntry {
   family: number;
   subtype: string;
   start: number;
+  /** The opening mark: a quote carried in opened in text this scan may not hold. */
+  mark: number;
   weak: number;
   continued: boolean;
 }
@@ -205,7 +214,7 @@ export function pairQuotes(
   stackSize = 0;
   let k = 0;
   if (carried) {
-    pushEntry(carried.family, carried.subtype, carried.start, true);
+    pushEntry(carried.family, carried.subtype, carried.start, carried.mark, true);
     // The reopening mark is not a new quote.
     if (!carried.wrapped && count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
   }
@@ -228,7 +237,7 @@ export function pairQuotes(
       if (codes[i + 1] === 0x60) {
         skipUntil = i + 1;
         if (stackSize < 4) {
-          pushEntry(Q.DOUBLE, 'double', i, false);
+          pushEntry(Q.DOUBLE, 'double', i, c, false);
           opened = i + 1;
         }
         continue;
@@ -256,7 +265,7 @@ export function pairQuotes(
     } else if (family === Q.GUILLEMET || family === Q.SINGLE_GUILLEMET) {
       // «French» and »German« use the same pair the other way round.
       const top = findOpen(family);
-      if (top >= 0 && codes[stack[top].start] !== c) action = 2;
+      if (top >= 0 && stack[top].mark !== c) action = 2;
       else if (lean === Lean.LEANS_OPEN) action = 1;
       else action = right ? 0 : 1;
     } else {
@@ -265,7 +274,7 @@ export function pairQuotes(
 
     if (action === 1) {
       if (stackSize >= 4) continue;
-      pushEntry(family, subtypeOf(c, family), i, false);
+      pushEntry(family, subtypeOf(c, family), i, c, false);
       opened = i;
     } else if (action === 2) {
       closeFamily(family, i + 1);
@@ -281,12 +290,13 @@ export function pairQuotes(
     closeFamily(top.family, top.weak + 1);
   }
   let carry: OpenQuote | null = null;
+  let closesIn = 0;
   if (stackSize > 0) {
     const outer = stack[0];
     if (nextStart >= 0 && reopens(codes, nextStart, outer.family)) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: false };
-    } else if (nextStart >= 0 && closesOnWrappedLines(codes, start, end, nextStart, outer.family)) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, wrapped: true };
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark, wrapped: false, closesIn: 0 };
+    } else if (nextStart >= 0 && (closesIn = wrappedCloseAhead(codes, start, end, nextStart, outer.start, outer.family, carried)) > 0) {
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark, wrapped: true, closesIn };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
@@ -322,14 +332,15 @@ function addQuote(quote: QuoteSpan): void {
  * here and one carried in), so the entries are made once and rewritten.
  */
 const stack: StackEntry[] = [];
-for (let n = 0; n < 5; n++) stack.push({ family: 0, subtype: '', start: 0, weak: -1, continued: false });
+for (let n = 0; n < 5; n++) stack.push({ family: 0, subtype: '', start: 0, mark: 0, weak: -1, continued: false });
 let stackSize = 0;
 
-function pushEntry(family: number, subtype: string, start: number, continued: boolean): void {
+function pushEntry(family: number, subtype: string, start: number, mark: number, continued: boolean): void {
   const entry = stack[stackSize++];
   entry.family = family;
   entry.subtype = subtype;
   entry.start = start;
+  entry.mark = mark;
   entry.weak = -1;
   entry.continued = continued;
 }
@@ -411,16 +422,17 @@ export const WRAP_LOOKAHEAD = 3;
 const WRAPPED_LINE = 120;
 
 /**
- * Whether a quote of `family` left open at `end` closes on one of the next lines of a
- * hard-wrapped paragraph: each line follows the one before after a single line break (a
- * blank line ends the paragraph), and the first mark of the family on them has the shape
- * of a closing mark (`the cost," she said`). A mark shaped to open, or one that could be
- * either, says a new quote begins, and the open quote stays bounded by its own line, as
- * in text written one paragraph per line. The line the quote is open on and any line it
- * runs through must be short enough to be wrapped lines (`WRAPPED_LINE`).
+ * On which of the next lines (1 to `WRAP_LOOKAHEAD`, 0 for none) a quote of `family` left
+ * open at `end` closes, when they are lines of a hard-wrapped paragraph: each line follows
+ * the one before after a single line break (a blank line ends the paragraph), and the first
+ * mark of the family on them has the shape of a closing mark (`the cost," she said`). A
+ * mark shaped to open, or one that could be either, says a new quote begins, and the open
+ * quote stays bounded by its own line, as in text written one paragraph per line. The line
+ * the quote is open on and any line it runs through must be short enough to be wrapped
+ * lines (`WRAPPED_LINE`).
  */
-function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStart: number, family: number): boolean {
-  if (end - start > WRAPPED_LINE) return false;
+function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStart: number, family: number): number {
+  if (end - start > WRAPPED_LINE) return 0;
   const length = codes.length;
   let lineEnd = end;
   let next = nextStart;
@@ -428,15 +440,15 @@ function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStar
     // Exactly one line break (LF, CR or CRLF) between the lines.
     const c = codes[lineEnd];
     const after = c === 13 && codes[lineEnd + 1] === 10 ? lineEnd + 2 : lineEnd + 1;
-    if (c !== 10 && c !== 13) return false;
-    if (next !== after || next >= length) return false;
+    if (c !== 10 && c !== 13) return 0;
+    if (next !== after || next >= length) return 0;
     let e = next;
     let blank = true;
     while (e < length && codes[e] !== 10 && codes[e] !== 13) {
       if (CLASS[codes[e]] !== C.SPACE) blank = false;
       e++;
     }
-    if (blank) return false;
+    if (blank) return 0;
     for (let i = next; i < e; i++) {
       const m = codes[i];
       if (FAMILY[m] !== family) continue;
@@ -446,21 +458,32 @@ function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStar
         // After punctuation the mark closes (`yield,' he said`); one after a letter may be
         // an apostrophe (don't, soldiers') and one between spaces is stray: neither decides.
         const prev = i > next ? CLASS[codes[i - 1]] : C.SPACE;
-        if (right && (prev === C.PUNCT || prev === C.TERMINATOR)) return true;
-        if (left && !right) return false;
+        if (right && (prev === C.PUNCT || prev === C.TERMINATOR)) return n + 1;
+        if (left && !right) return 0;
         continue;
       }
       // As in the pairing above: a mark with room on its right closes what is open, unless
       // its glyph is made to open.
-      if (!right) return false;
-      return !left || (LEAN[m] !== Lean.LEANS_OPEN && LEAN[m] !== Lean.ONLY_OPEN);
+      if (!right) return 0;
+      return !left || (LEAN[m] !== Lean.LEANS_OPEN && LEAN[m] !== Lean.ONLY_OPEN) ? n + 1 : 0;
     }
     // No mark of the family on this line: look at the next one.
-    if (e >= length || e - next > WRAPPED_LINE) return false;
+    if (e >= length || e - next > WRAPPED_LINE) return 0;
     lineEnd = e;
     next = codes[e] === 13 && codes[e + 1] === 10 ? e + 2 : e + 1;
   }
-  return false;
+  return 0;
+}
+
+/**
+ * `closesOnWrappedLines` for the quote open at the end of this paragraph, taking the answer
+ * from the paragraph before when it already looked past this one: a quote wrapped onto this
+ * line whose close it found two or more lines ahead closes one line less ahead of here (it
+ * checked this line's length and every line up to the close, as a new look would).
+ */
+function wrappedCloseAhead(codes: Codes, start: number, end: number, nextStart: number, open: number, family: number, carried: OpenQuote | null): number {
+  if (carried !== null && carried.wrapped && carried.closesIn > 1 && carried.start === open) return carried.closesIn - 1;
+  return closesOnWrappedLines(codes, start, end, nextStart, family);
 }
 
 function sortSpans(spans: QuoteSpan[]): void {

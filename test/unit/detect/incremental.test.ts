@@ -169,10 +169,15 @@ describe('IncrementalDetector', () => {
   it('equals a full scan when edits open, close or rewrap quotes running over single line breaks', () => {
     // Short hard-wrapped texts dense with quote marks and line breaks, so that edits often
     // decide whether a quote opened lines earlier closes within the lines a scan looks at.
-    const word = fc.constantFrom('the', 'war', 'said', 'Kirby', 'cost', 'will', '“We', 'it,”', '"No', 'end,"', 'said.', '’', '‘Yes', 'done,’');
+    const word = fc.constantFrom(
+      'the', 'war', 'said', 'Kirby', 'cost', 'will', '“We', 'it,”', '"No', 'end,"', 'said.', '’', '‘Yes', 'done,’', 'soldiers’', "'",
+      '«a', 'b»,', '»c', 'd«.', '„Ja', 'nein“', 'Austin said:', 'said Kirby.', 'According to officials,', '10,000', 'she told reporters',
+      // Long enough to make a line longer than a wrapped one.
+      'x'.repeat(60),
+    );
     const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
-    const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n', '\r\n')), { minLength: 2, maxLength: 12 }).map((lines) => lines.map(([l, br]) => l + br).join(''));
-    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(3), insert: fc.constantFrom('', '”', '“', '"', '’', '\n', '\n\n', ' ', 'x') });
+    const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n', '\r\n', '\r')), { minLength: 2, maxLength: 14 }).map((lines) => lines.map(([l, br]) => l + br).join(''));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(3), insert: fc.constantFrom('', '”', '“', '"', '’', "'", '«', '»', '\n', '\n\n', ' ', 'x', 'x'.repeat(50)) });
     fc.assert(
       fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
         const detector = new IncrementalDetector(initial);
@@ -184,7 +189,7 @@ describe('IncrementalDetector', () => {
           assert.deepStrictEqual(detector.detections, detect(current));
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
   });
 
