@@ -290,13 +290,12 @@ export function pairQuotes(
     closeFamily(top.family, top.weak + 1);
   }
   let carry: OpenQuote | null = null;
-  let closesIn = 0;
   if (stackSize > 0) {
     const outer = stack[0];
-    if (nextStart >= 0 && reopens(codes, nextStart, outer.family)) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark, wrapped: false, closesIn: 0 };
-    } else if (nextStart >= 0 && (closesIn = wrappedCloseAhead(codes, start, end, nextStart, outer.start, outer.family, carried)) > 0) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark, wrapped: true, closesIn };
+    const reopened = nextStart >= 0 && reopens(codes, nextStart, outer.family);
+    const closesIn = reopened || nextStart < 0 ? 0 : wrappedCloseAhead(codes, start, end, nextStart, outer.start, outer.family, carried);
+    if (reopened || closesIn > 0) {
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark, wrapped: !reopened, closesIn };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
