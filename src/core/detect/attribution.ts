@@ -439,13 +439,7 @@ const SUBJECT_REACH = 400;
 
 /** Whether some quote overlaps [from, to) (quotes sorted by start; outer ones do not overlap). */
 function quoteIn(quotes: readonly QuoteSpan[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(quotes, from);
   if (lo < quotes.length && quotes[lo].start < to) return true;
   // A quote starting before `from` may still reach into it; nested ones sit inside an outer one.
   for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (quotes[k].end > from) return true;
@@ -667,13 +661,13 @@ export function linkQuotes(codes: Codes, quotes: readonly QuoteSpan[], attributi
  */
 const linkList: number[] = [];
 
-/** Index of the first attribution starting at or after `offset` (they are sorted by start). */
-function firstStartingAt(attributions: readonly Attribution[], offset: number): number {
+/** Index of the first span starting at or after `offset` in spans sorted by start (quotes, attributions). */
+function firstStartingAt(spans: ReadonlyArray<{ readonly start: number }>, offset: number): number {
   let lo = 0;
-  let hi = attributions.length;
+  let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (attributions[mid].start < offset) lo = mid + 1;
+    if (spans[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
