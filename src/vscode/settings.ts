@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DetectionKind } from '../core/detect';
+import type { SidecarLocation } from '../core/sidecarPath';
 import { Settings } from '../ids';
 
 /** Highlighting settings for one document, read once and passed on as plain data. */
@@ -40,4 +41,18 @@ export function isServed(document: vscode.TextDocument): boolean {
 /** True when a configuration change touches the highlighting settings. */
 export function affectsHighlighting(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(`${Settings.section}.highlight`);
+}
+
+/**
+ * Where sidecars live for a file of the workspace, with the mirror folder and workspace root
+ * given in both modes (they say where the mirror folder is, which moving sidecars needs).
+ */
+export function readSidecarLocation(uri: vscode.Uri): SidecarLocation {
+  const config = vscode.workspace.getConfiguration(Settings.section, uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return {
+    location: config.get<string>(Settings.sidecarLocation, 'beside') === 'mirror' ? 'mirror' : 'beside',
+    mirrorFolder: config.get<string>(Settings.sidecarMirrorFolder, '.annotations'),
+    workspaceRoot: folder?.uri.path,
+  };
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, relocatedSidecarPath, type SidecarLocation } from '../core/sidecarPath';
+import { SIDECAR_SUFFIX, relocatedSidecarPath } from '../core/sidecarPath';
 import { Commands, Settings } from '../ids';
 import { Disposable } from './disposable';
+import { readSidecarLocation } from './settings';
 
 /** A sidecar that sits where the location setting no longer looks, and where it belongs. */
 export interface Relocation {
@@ -16,21 +17,10 @@ export interface MoveResult {
   readonly failed: Array<Relocation & { reason: string }>;
 }
 
-/** The location in force for a workspace folder, with its mirror folder in both modes. */
-function locationIn(folder: vscode.WorkspaceFolder): SidecarLocation {
-  const config = vscode.workspace.getConfiguration(Settings.section, folder.uri);
-  return {
-    location: config.get<string>(Settings.sidecarLocation, 'beside') === 'mirror' ? 'mirror' : 'beside',
-    mirrorFolder: config.get<string>(Settings.sidecarMirrorFolder, '.annotations'),
-    workspaceRoot: folder.uri.path,
-  };
-}
-
 /** Where a sidecar belongs under the location setting, when it is not there; else undefined. */
 export function relocationOf(sidecar: vscode.Uri): vscode.Uri | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(sidecar);
-  if (!folder) return undefined;
-  const target = relocatedSidecarPath(sidecar.path, locationIn(folder));
+  if (!vscode.workspace.getWorkspaceFolder(sidecar)) return undefined;
+  const target = relocatedSidecarPath(sidecar.path, readSidecarLocation(sidecar));
   return target === undefined ? undefined : sidecar.with({ path: target });
 }
 
@@ -38,7 +28,7 @@ export function relocationOf(sidecar: vscode.Uri): vscode.Uri | undefined {
 export async function findMisplacedSidecars(): Promise<Relocation[]> {
   const out: Relocation[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const options = locationIn(folder);
+    const options = readSidecarLocation(folder.uri);
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/*${SIDECAR_SUFFIX}`), '**/node_modules/**');
     for (const from of found) {
       const target = relocatedSidecarPath(from.path, options);

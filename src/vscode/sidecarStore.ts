@@ -3,11 +3,11 @@ import { reanchor, type TextChange } from '../core/anchor';
 import { KindRegistry } from '../core/kinds';
 import { mergeTags } from '../core/merge';
 import { SidecarFile, type Problem } from '../core/sidecar';
-import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor, type SidecarLocation } from '../core/sidecarPath';
+import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor } from '../core/sidecarPath';
 import { applyTextChange, reanchorTags, refreshAnchors, sortTags, type Tag } from '../core/tags';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
-import { isServed } from './settings';
+import { isServed, readSidecarLocation } from './settings';
 
 /** What the rest of the extension sees of one article's tags. */
 export interface ArticleTags {
@@ -133,14 +133,14 @@ export class SidecarStore extends Disposable {
   /** The sidecar URI for an article under the current settings. */
   sidecarFor(article: vscode.Uri): vscode.Uri | undefined {
     if (article.scheme === 'untitled') return undefined;
-    const location = this.location(article);
+    const location = readSidecarLocation(article);
     const path = sidecarPathFor(article.path, location);
     return path === undefined ? undefined : article.with({ path });
   }
 
   /** The article a sidecar belongs to, or undefined if the URI is not a sidecar. */
   articleFor(sidecar: vscode.Uri): vscode.Uri | undefined {
-    const path = articlePathFor(sidecar.path, this.location(sidecar));
+    const path = articlePathFor(sidecar.path, readSidecarLocation(sidecar));
     return path === undefined ? undefined : sidecar.with({ path });
   }
 
@@ -235,14 +235,6 @@ export class SidecarStore extends Disposable {
       if (entry.dirty) this.scheduleWrite(entry);
       this.changed.fire({ article: entry.article, reason: 'reload' });
     }
-  }
-
-  private location(uri: vscode.Uri): SidecarLocation {
-    const config = vscode.workspace.getConfiguration(Settings.section, uri);
-    const location = config.get<string>(Settings.sidecarLocation, 'beside') === 'mirror' ? 'mirror' : 'beside';
-    if (location === 'beside') return { location };
-    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
-    return { location, mirrorFolder: config.get<string>(Settings.sidecarMirrorFolder, '.annotations'), workspaceRoot: folder?.uri.path };
   }
 
   private ensure(article: vscode.Uri): Promise<Entry> {
