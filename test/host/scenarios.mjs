@@ -114,7 +114,26 @@ async function tagTwoArticles(page) {
   await tagAll(page, firstArticleTags);
 }
 
+/** A briefing in Markdown, hard-wrapped at 72 columns as Markdown files in git often are. */
+const WRAPPED_BRIEFING = `# Morning briefing
+
+Officials in Seoul said on Tuesday that up to 10,000 North Korean troops
+may already be in Russia. “We have seen the convoys and we have seen the
+camps, and we do not expect them to leave before the winter,” the
+defence minister told reporters, adding that the figure could rise.
+
+The Pentagon was more cautious. “It is too early to say how many will
+fight,” Sabrina Singh said.
+`;
+
 export const scenarios = {
+  wrapped: {
+    files: { 'briefing.md': WRAPPED_BRIEFING },
+    async run(page) {
+      await openFile(page, 'briefing.md');
+      await openPanel(page);
+    },
+  },
   article: {
     async run(page) {
       await openFile(page, '000_66182b2613313ed4.txt');

@@ -5,7 +5,7 @@
 //   node test/host/try.mjs --screenshot FILE [--scenario NAME] [--theme light|dark|hc]
 //                                          save a PNG of the workbench (see scenarios.mjs)
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,8 @@ async function screenshot(file, scenarioName, themeName) {
   if (!theme) throw new Error(`unknown theme '${themeName}'; known: ${Object.keys(themes).join(', ')}`);
   // Screenshots always start from the pristine samples so they are reproducible.
   const workspace = await demoWorkspace(true);
+  // Files a scenario adds to the workspace beside the samples.
+  for (const [name, text] of Object.entries(scenario.files ?? {})) await writeFile(join(workspace, name), text);
   const server = await startServer({ workspace, settings: { 'newsAnnotator.author': 'Dana Reyes', ...(scenario.settings ?? {}) } });
   const { browser, page } = await openBrowser({ width: 1400, height: 860, colorScheme: themeName === 'light' ? 'light' : 'dark' });
   try {
