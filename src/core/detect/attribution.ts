@@ -9,7 +9,7 @@ import type { Detection } from './types';
 import type { QuoteSpan } from './quotes';
 import type { Term } from './vocabulary';
 import {
-  C, CLASS as importedCLASS, type Codes, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Codes, type ParagraphText, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 
 // The character helpers as module constants: an import is a property load on the module
@@ -267,7 +267,7 @@ function nameOfRun(codes: Codes): void {
 }
 
 /** Text of [s, e) with its spaces (no-break ones included) made plain. */
-function spanText(text: string, s: number, e: number): string {
+function spanText(text: ParagraphText, s: number, e: number): string {
   const written = text.slice(s, e);
   for (let i = 0; i < written.length; i++) {
     const c = written.charCodeAt(i);
@@ -292,7 +292,7 @@ function setSpeaker(start: number, end: number, span: number, person: boolean): 
 
 /** Context the attribution pass needs from its paragraph and the one before. */
 export interface AttributionInput {
-  text: string;
+  text: ParagraphText;
   codes: Codes;
   start: number;
   end: number;

@@ -1,21 +1,13 @@
 import type { DetectOptions, Detection } from './types';
-import { Paragraphs, forEachParagraph, nextParagraphStart } from './text';
 import { type Carry, compareDetections, releaseText, scanParagraph, scanSettings } from './paragraph';
-
-/** Start and end of every paragraph of `text`, flat: [start0, end0, start1, end1, …]. */
-export function paragraphBounds(text: string, from = 0, to = text.length): number[] {
-  const bounds: number[] = [];
-  forEachParagraph(text, from, to, (s, e) => {
-    bounds.push(s, e);
-  });
-  return bounds;
-}
+import { ParagraphSpan, structureReader } from './structure';
 
 /**
  * Finds the quoted statements, numeric claims, attributions and cues in `text`.
  *
  * @param text - Article text; offsets in the result are UTF-16 code units into it
- * @param options - Which kinds to report (all four by default), and the cue vocabulary
+ * @param options - Which kinds to report (all four by default), the cue vocabulary, and the
+ *   text's format (plain text by default)
  * @returns Detections sorted by start, then end descending, then kind
  */
 export function detect(text: string, options?: DetectOptions): Detection[] {
@@ -23,16 +15,21 @@ export function detect(text: string, options?: DetectOptions): Detection[] {
   const out: Detection[] = [];
   const cross: Detection[] = [];
   let carry: Carry | null = null;
-  // Walked one paragraph ahead, since a paragraph's scan looks at the start of the next.
-  const paragraphs = new Paragraphs(text, 0, text.length);
-  let more = paragraphs.next();
+  const reader = structureReader(text, 0, text.length, settings.format, null);
+  // Read one paragraph ahead: a paragraph's scan looks at how the next one starts.
+  let current = new ParagraphSpan();
+  let following = new ParagraphSpan();
+  let more = reader.next(current);
   while (more) {
-    const start = paragraphs.start;
-    const end = paragraphs.end;
-    more = paragraphs.next();
-    const result = scanParagraph(text, start, end, carry, more ? paragraphs.start : -1, 0, settings, out);
+    const hasNext = reader.next(following);
+    // Nothing is carried over what is no prose (see ParagraphSpan.afterBreak).
+    const result = scanParagraph(text, current, carry, hasNext && !following.afterBreak ? following : null, 0, settings, out);
     if (result.cross) cross.push(result.cross);
     carry = result.carry;
+    const spare = current;
+    current = following;
+    following = spare;
+    more = hasNext;
   }
   releaseText();
   return cross.length > 0 ? insertSorted(out, cross) : out;
@@ -69,5 +66,3 @@ export function mergeSorted(a: Detection[], b: Detection[]): Detection[] {
   while (j < b.length) out.push(b[j++]);
   return out;
 }
-
-export { nextParagraphStart };

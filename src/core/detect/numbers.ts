@@ -11,7 +11,7 @@
 import type { Detection, NumericRange } from './types';
 import { type DetectionList, addDetection as importedAddDetection } from './list';
 import {
-  C, CLASS as importedCLASS, type Codes, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
+  C, CLASS as importedCLASS, type Codes, type ParagraphText, WordTable, isDigit as importedIsDigit, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt, wordEndBefore as importedWordEndBefore, wordStartAfter as importedWordStartAfter,
 } from './text';
 import { type Entry, F, lookup as importedLookup } from './lexicon';
 
@@ -85,7 +85,7 @@ function forgetRuns(): void {
 
 /** Where the scan is, handed to the number parsers. */
 export interface NumberContext {
-  text: string;
+  text: ParagraphText;
   codes: Codes;
   /** Paragraph bounds. */
   start: number;
@@ -391,7 +391,7 @@ let digitsInt = true;
  * Reads the figure at `i`: thousands separators, decimals. Sets the `digits*` variables;
  * `digitsEnd` is negative (minus the token end) for a version number such as 1.2.3.
  */
-function readDigits(text: string, codes: Codes, i: number, end: number): void {
+function readDigits(text: ParagraphText, codes: Codes, i: number, end: number): void {
   let j = i;
   let value = 0;
   while (j < end) {
@@ -493,7 +493,7 @@ function tokenEnd(codes: Codes, i: number, end: number): number {
   return i;
 }
 
-const NUMERIC_DATE = /(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![A-Za-z0-9])/y;
+const NUMERIC_DATE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))(?![A-Za-z0-9])/;
 
 /** Where to resume when `digitAtom` gives up on an identifier. */
 let skipTo = 0;
@@ -509,8 +509,8 @@ function digitAtom(ctx: NumberContext, i: number, into: Atom): Atom | null {
   while (run < end && isDigit(codes[run])) run++;
   const sep = codes[run];
   if ((sep === 45 || sep === 47 || sep === 46) && isDigit(codes[run + 1])) {
-    NUMERIC_DATE.lastIndex = i;
-    const m = NUMERIC_DATE.exec(text);
+    // The longest date is ten characters; one more tells whether a word goes on after it.
+    const m = NUMERIC_DATE.exec(text.slice(i, Math.min(end, i + 11)));
     if (m && i + m[0].length <= end) {
       const a = atom(into, i, i + m[0].length, NaN, false);
       a.kind = 'date';
@@ -887,7 +887,7 @@ let currencyCode = '';
  * The start of the currency written right before `i` ("$", "US$", "€", "USD "), with its
  * code in `currencyCode`; -1 if none.
  */
-function currencyBefore(text: string, codes: Codes, i: number, floor: number): number {
+function currencyBefore(text: ParagraphText, codes: Codes, i: number, floor: number): number {
   let p = i;
   if (p - 2 >= floor && codes[p - 1] === 32 && CLASS[codes[p - 2]] === C.CURRENCY) p--;
   if (p - 1 >= floor && CLASS[codes[p - 1]] === C.CURRENCY) {
@@ -2301,7 +2301,7 @@ let rateEnd = 0;
 let rateNoun = '';
 
 /** Whether "per day", "a month", "each year" or "/day" follows `i`. */
-function rateAfter(text: string, codes: Codes, i: number, end: number): boolean {
+function rateAfter(text: ParagraphText, codes: Codes, i: number, end: number): boolean {
   if (codes[i] === 47) {
     const e = letterRunEnd(codes, i + 1, end);
     if (e === i + 1) return false;
@@ -2437,7 +2437,7 @@ const PAGE_NUMBER = /^(?:[-\u2013\u2014|]\s*\d{1,4}\s*[-\u2013\u2014|]|\(\d{1,4}
  * whose numbers are not claims. A paragraph without letters is furniture only when it is a
  * page number or counter: "$20", "7%" or "1,234,567" alone are still claims.
  */
-export function isFurniture(text: string, codes: Codes, start: number, end: number): boolean {
+export function isFurniture(text: ParagraphText, codes: Codes, start: number, end: number): boolean {
   if (end - start > 160) return false;
   const s = skipSpaces(codes, start, end);
   if (opensFurniture(codes[s]) && FURNITURE.test(text.slice(s, Math.min(end, s + 20)))) return true;

@@ -579,3 +579,32 @@ export function wordEndBefore(codes: Codes, i: number, floor: number): number {
   if (i - 2 < floor || CLASSES[codes[i - 1]] !== C.SPACE) return -1;
   return isLetter(codes[i - 2]) ? i - 1 : -1;
 }
+
+/**
+ * Strings read out of the paragraph being scanned (a counted noun, a speaker's name, a cue
+ * word). When the paragraph is read as written they are slices of the text; when a reader's
+ * edits changed its code units (a line break read as a space, markup left out, see
+ * reading.ts) they are built from the code units, which then no longer match the text.
+ */
+export class ParagraphText {
+  text = '';
+  codes: Codes = new Uint16Array(0);
+  /** Whether the code units of the paragraph are those of the text. */
+  direct = true;
+
+  /** The paragraph's characters [start, end) as the scan reads them. */
+  slice(start: number, end: number): string {
+    if (this.direct) return this.text.slice(start, end);
+    return codesToString(this.codes, start, end);
+  }
+}
+
+/** The string of the code units [start, end). */
+export function codesToString(codes: Codes, start: number, end: number): string {
+  let out = '';
+  // fromCharCode takes its arguments on the stack: a few thousand at a time.
+  for (let s = start; s < end; s += 4096) {
+    out += String.fromCharCode.apply(null, codes.subarray(s, Math.min(end, s + 4096)) as unknown as number[]);
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { TextFormat } from './structure/span';
 import type { Vocabulary } from './vocabulary';
 
 /** What the detector finds. */
@@ -52,6 +53,12 @@ export interface DetectOptions {
   kinds?: ReadonlySet<DetectionKind>;
   /** A team's cue vocabulary (see `compileVocabulary`); the default one when left out. */
   vocabulary?: Vocabulary;
+  /**
+   * How to read the text's structure: 'plain' (the default: hard-wrapped lines joined, e-mail
+   * quoting and wire-copy furniture left out) or 'markdown' (CommonMark and GitHub tables;
+   * nothing is detected in front matter, code, HTML, link targets).
+   */
+  format?: TextFormat;
 }
 
 /** One edit as VS Code reports it in `TextDocumentChangeEvent.contentChanges`. */

@@ -194,17 +194,18 @@ describe('IncrementalDetector', () => {
   });
 
   it('joins a quote hard-wrapped over four lines once its closing mark is typed', () => {
-    const text = '“We will not\nback down, not now\nand not later, whatever\nthe cost” Kirby said.\n\nNext.';
+    const text = '“We will not back down, not now and not in the months to come,\nand not later either, whatever the price we have to pay for\nit in the end, and whatever our friends and allies abroad say\nabout the cost” Kirby said.\n\nNext.';
     const detector = new IncrementalDetector(text);
     const quoteText = (): string[] => detector.detections.filter((d) => d.kind === 'quote').map((d) => detector.text.slice(d.start, d.end));
-    assert.deepEqual(quoteText(), ['“We will not\nback down, not now\nand not later, whatever\nthe cost”']);
-    // Deleting the closing mark leaves the quote bounded by its first line.
+    const whole = text.slice(0, text.indexOf('”') + 1);
+    assert.deepEqual(quoteText(), [whole]);
+    // Deleting the closing mark leaves the quote open to the end of its paragraph.
     const close = text.indexOf('”');
     detector.applyChanges([{ rangeOffset: close, rangeLength: 1, text: '' }]);
-    assert.deepEqual(quoteText(), ['“We will not']);
+    assert.deepEqual(quoteText(), [text.slice(0, text.indexOf('\n\n')).replace('”', '')]);
     assert.deepStrictEqual(detector.detections, detect(detector.text));
     detector.applyChanges([{ rangeOffset: close, rangeLength: 0, text: '”' }]);
-    assert.deepEqual(quoteText(), ['“We will not\nback down, not now\nand not later, whatever\nthe cost”']);
+    assert.deepEqual(quoteText(), [whole]);
     assert.deepStrictEqual(detector.detections, detect(detector.text));
   });
 
