@@ -99,7 +99,7 @@ describe('reading a conventions file', () => {
   });
 
   it('never throws and always gives positions inside the text, whatever the input', () => {
-    const yamlish = fc.stringMatching(/^[a-z_:{}\[\]\-#&*!|>"' \n0-9,.]{0,200}$/);
+    const yamlish = fc.stringMatching(/^[a-z_:{}[\]\-#&*!|>"' \n0-9,.]{0,200}$/);
     const structured = fc
       .record({
         version: fc.oneof(fc.constant(1), fc.integer(), fc.string()),
