@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { KindRegistry } from './core/kinds';
+import { defaultConventionsText, describeFields, type Conventions } from './core/conventions';
+import type { KindRegistry } from './core/kinds';
+import type { Tag } from './core/tags';
+import { ConventionsService, registerInitConventions } from './vscode/conventions';
 import { DetectedView } from './vscode/detectedView';
 import { DetectionService } from './vscode/detections';
 import { TagDiagnostics } from './vscode/diagnostics';
@@ -26,42 +29,53 @@ export interface NewsAnnotatorApi {
   readonly tagTree: TagTree;
   readonly detectedView: DetectedView;
   readonly triage: Triage;
+  readonly conventions: ConventionsService;
 }
 
 let store: SidecarStore | undefined;
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const log = createLog();
-  const kinds = (): KindRegistry => KindRegistry.defaults;
+  const conventions = new ConventionsService();
+  // The kinds of the article's folder; without one, of the article in the active editor.
+  const kinds = (article?: vscode.Uri): KindRegistry => conventions.kindsFor(article ?? vscode.window.activeTextEditor?.document.uri);
   const detections = new DetectionService();
   const highlighter = new Highlighter(detections);
   store = new SidecarStore(vscode.workspace.fs, kinds, log);
   const notes = new NoteFileSystem(store, kinds);
-  const tagTree = new TagTree(store, kinds, context.workspaceState);
+  const tagTree = new TagTree(store, conventions, context.workspaceState);
   const detectedView = new DetectedView(detections, store);
   const triage = new Triage(store, detections, detectedView, kinds);
   context.subscriptions.push(
+    conventions,
+    registerInitConventions(() => defaultConventionsText()),
     log,
     registerLogCommands(log),
     detections,
     highlighter,
     store,
     notes,
-    new TagDecorator(store, kinds),
-    new TagDiagnostics(store, kinds),
-    new TagCommands(store, detections, kinds, (ref) => notes.open(ref)),
-    vscode.languages.registerHoverProvider('*', new TagHoverProvider(store, kinds)),
+    new TagDecorator(store, kinds, conventions.onDidChange),
+    new TagDiagnostics(store, conventions),
+    new TagCommands(store, detections, conventions, (ref) => notes.open(ref)),
+    vscode.languages.registerHoverProvider('*', new TagHoverProvider(store, kinds, (article, tag) => fieldsOf(conventions.forUri(article), tag))),
     vscode.languages.registerHoverProvider('*', new DetectionHoverProvider(detections, store, kinds)),
     new DetectionStatusBar(detections, highlighter),
     registerHighlightCommands(detections, highlighter),
     tagTree,
     detectedView,
     triage,
-    registerPanelCommands(store, tagTree, kinds),
+    registerPanelCommands(store, tagTree, kinds, (article) => conventions.forUri(article)),
     new SidecarMover(log),
   );
   log.info(`News Annotator ${context.extension.packageJSON.version} activated`);
-  return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage };
+  return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage, conventions };
+}
+
+/** The fields a tag's kind declares, with the tag's values as people read them. */
+function fieldsOf(conventions: Conventions, tag: Tag): Array<{ label: string; value?: string }> {
+  const values = new Map(describeFields(conventions, tag.kind, tag.extra ?? {}).map((f) => [f.name, f.value]));
+  return conventions.fieldsOf(tag.kind).map((field) => ({ label: field.label, value: values.get(field.name) }));
 }
 
 /** Writes tag changes still waiting for their short delay before the window goes. */
