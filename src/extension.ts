@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { defaultConventionsText, describeFields, type Conventions } from './core/conventions';
+import { defaultConventionsText } from './core/conventions';
 import type { KindRegistry } from './core/kinds';
-import type { Tag } from './core/tags';
 import { ConventionsService, registerInitConventions } from './vscode/conventions';
+import { onDidShowPrompt, type FieldPromptShown } from './vscode/fieldPrompt';
 import { DetectedView } from './vscode/detectedView';
 import { DetectionService } from './vscode/detections';
 import { TagDiagnostics } from './vscode/diagnostics';
@@ -30,6 +30,9 @@ export interface NewsAnnotatorApi {
   readonly detectedView: DetectedView;
   readonly triage: Triage;
   readonly conventions: ConventionsService;
+  readonly tagDecorator: TagDecorator;
+  /** Fires when a kind or a field is asked for (tests answer the prompt through it). */
+  readonly onDidShowPrompt: vscode.Event<FieldPromptShown>;
 }
 
 let store: SidecarStore | undefined;
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const tagTree = new TagTree(store, conventions, context.workspaceState);
   const detectedView = new DetectedView(detections, store);
   const triage = new Triage(store, detections, detectedView, kinds);
+  const tagDecorator = new TagDecorator(store, kinds, conventions.onDidChange);
   context.subscriptions.push(
     conventions,
     registerInitConventions(() => defaultConventionsText()),
@@ -55,10 +59,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     highlighter,
     store,
     notes,
-    new TagDecorator(store, kinds, conventions.onDidChange),
+    tagDecorator,
     new TagDiagnostics(store, conventions),
     new TagCommands(store, detections, conventions, (ref) => notes.open(ref)),
-    vscode.languages.registerHoverProvider('*', new TagHoverProvider(store, kinds, (article, tag) => fieldsOf(conventions.forUri(article), tag))),
+    vscode.languages.registerHoverProvider('*', new TagHoverProvider(store, kinds, (article, tag) => conventions.fieldLines(article, tag))),
     vscode.languages.registerHoverProvider('*', new DetectionHoverProvider(detections, store, kinds)),
     new DetectionStatusBar(detections, highlighter),
     registerHighlightCommands(detections, highlighter),
@@ -69,13 +73,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     new SidecarMover(log),
   );
   log.info(`News Annotator ${context.extension.packageJSON.version} activated`);
-  return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage, conventions };
-}
-
-/** The fields a tag's kind declares, with the tag's values as people read them. */
-function fieldsOf(conventions: Conventions, tag: Tag): Array<{ label: string; value?: string }> {
-  const values = new Map(describeFields(conventions, tag.kind, tag.extra ?? {}).map((f) => [f.name, f.value]));
-  return conventions.fieldsOf(tag.kind).map((field) => ({ label: field.label, value: values.get(field.name) }));
+  return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage, conventions, tagDecorator, onDidShowPrompt };
 }
 
 /** Writes tag changes still waiting for their short delay before the window goes. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { CONVENTIONS_FILE_NAME, Conventions, findConventions, type ConventionsFileReader, type ConventionsProblem, type LoadedConventions } from '../core/conventions';
+import { CONVENTIONS_FILE_NAME, Conventions, describeFields, findConventions, type ConventionsFileReader, type ConventionsProblem, type LoadedConventions } from '../core/conventions';
 import type { KindRegistry } from '../core/kinds';
+import type { Tag } from '../core/tags';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
 import { Disposable } from './disposable';
 
@@ -86,6 +87,13 @@ export class ConventionsService extends Disposable {
 
   kindsFor(uri: vscode.Uri | undefined): KindRegistry {
     return this.forUri(uri).kinds;
+  }
+
+  /** The fields a tag's kind declares in its article's conventions, with its values as people read them. */
+  fieldLines(article: vscode.Uri, tag: Tag): Array<{ label: string; value?: string }> {
+    const conventions = this.forUri(article);
+    const values = new Map(describeFields(conventions, tag.kind, tag.extra ?? {}).map((f) => [f.name, f.value]));
+    return conventions.fieldsOf(tag.kind).map((field) => ({ label: field.label, value: values.get(field.name) }));
   }
 
   /** The article's path relative to the folder its conventions apply from, for overrides. */

@@ -1,16 +1,42 @@
 import * as vscode from 'vscode';
 import { parseFieldInput, requiredFields, type Conventions, type FieldSpec, type FieldValue } from '../core/conventions';
 
-/** A prompt on screen for one field: the quick pick or the input box, for tests to answer. */
+/** A prompt on screen: the quick pick or the input box, for tests to answer. */
 export interface FieldPromptShown {
-  readonly field: FieldSpec;
+  /** The field asked for; undefined for a pick of a kind. */
+  readonly field?: FieldSpec;
   readonly quickPick?: vscode.QuickPick<vscode.QuickPickItem & { value: FieldValue }>;
   readonly inputBox?: vscode.InputBox;
 }
 
 const shown = new vscode.EventEmitter<FieldPromptShown>();
-/** Fires when a field is asked for. */
-export const onDidShowFieldPrompt = shown.event;
+/** Fires when a field or a kind is asked for. */
+export const onDidShowPrompt = shown.event;
+
+/** One item picked from a quick pick; undefined when the person presses Escape. */
+export function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder?: string }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeholder;
+  pick.items = items;
+  pick.matchOnDescription = true;
+  return new Promise((resolve) => {
+    let done = false;
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (!chosen) return;
+      done = true;
+      resolve(chosen);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      if (!done) resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+    shown.fire({ quickPick: pick as unknown as vscode.QuickPick<vscode.QuickPickItem & { value: FieldValue }> });
+  });
+}
 
 /**
  * Asks for the fields a tag of `kind` must have (and those its answers make required), one

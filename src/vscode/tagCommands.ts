@@ -9,7 +9,7 @@ import { Commands, ContextKeys, TagKindCommands } from '../ids';
 import { currentAuthor } from './author';
 import type { ConventionsService } from './conventions';
 import { DetectionService } from './detections';
-import { askField, askRequiredFields } from './fieldPrompt';
+import { askField, askRequiredFields, pickOne } from './fieldPrompt';
 import { Disposable } from './disposable';
 import { SidecarStore, TagStoreError } from './sidecarStore';
 
@@ -184,10 +184,9 @@ export class TagCommands extends Disposable {
       .active()
       .map((kind) => kindItem(kind, kind.id === suggested));
     items.sort((a, b) => Number(b.tagKind.id === suggested) - Number(a.tagKind.id === suggested));
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await pickOne(items, {
       title: `Tag “${excerpt(target.text, 50)}” as…`,
-      placeHolder: suggested ? `Suggested: ${registry.labelFor(suggested)} (from what was detected here)` : 'Choose a kind',
-      matchOnDescription: true,
+      placeholder: suggested ? `Suggested: ${registry.labelFor(suggested)} (from what was detected here)` : 'Choose a kind',
     });
     if (!picked) return undefined;
     return this.tag(picked.tagKind.id, { ...target, uri: target.uri.toString() });
@@ -203,9 +202,7 @@ export class TagCommands extends Disposable {
         .active()
         .filter((k) => k.id !== found.tag.kind)
         .map((k) => kindItem(k, false));
-      const picked = await vscode.window.showQuickPick(items, {
-        title: `Change ${registry.labelFor(found.tag.kind)} “${excerpt(found.tag.anchor.exact, 40)}” to…`,
-      });
+      const picked = await pickOne(items, { title: `Change ${registry.labelFor(found.tag.kind)} “${excerpt(found.tag.anchor.exact, 40)}” to…` });
       kind = picked?.tagKind.id;
     }
     if (!kind) return undefined;
