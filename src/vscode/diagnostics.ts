@@ -115,6 +115,15 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     const actions: vscode.CodeAction[] = [];
     for (const { diagnostic, ref } of found) {
       if (!diagnostic.range.intersection(range) && !context.diagnostics.some((d) => d.message === diagnostic.message)) continue;
+      const code = diagnostic.code;
+      if (code === 'required-field' || code === 'invalid-field') {
+        actions.push(action('Set a field of the tag…', Commands.setTagField, ref, diagnostic, true));
+        continue;
+      }
+      if (code === 'retired-kind' || code === 'undefined-kind' || code === 'unknown-field') {
+        if (code !== 'unknown-field') actions.push(action('Change the kind of the tag…', Commands.changeKind, ref, diagnostic, true));
+        continue;
+      }
       const editor = vscode.window.activeTextEditor;
       const canReattach = editor?.document.uri.toString() === ref.article && !editor.selection.isEmpty;
       if (diagnostic.code === DiagnosticCodes.fuzzy) actions.push(action('Confirm the re-anchored tag', Commands.confirmTag, ref, diagnostic, true));
