@@ -127,23 +127,11 @@ The Pentagon was more cautious. “It is too early to say how many will
 fight,” Sabrina Singh said.
 `;
 
-/** A team's conventions for the screenshots: a fifth kind with its own colour, a required verdict. */
-const TEAM_CONVENTIONS = `version: 1
-open_kinds: false
-kinds:
-  claim:
-    fields:
-      verdict: {type: enum, values: [accurate, misleading, inaccurate, unsupported], required: true}
-      source_url: {type: url}
-  statistic:
-    label: Statistic
-    description: A figure whose source must be named.
-    color: {light: "#00796b", dark: "#4db6ac"}
-    icon: graph
-    key: t
-  opinion:
-    retired: true
-`;
+/**
+ * A team's conventions for the screenshots: the documentation's minimal file (a fifth kind
+ * with its own colour, a required verdict), with opinion retired.
+ */
+const TEAM_CONVENTIONS = readFileSync(new URL('../fixtures/conventions/minimal/.news-annotator.yaml', import.meta.url), 'utf8').replace('cues:', '  opinion:\n    retired: true\ncues:');
 
 /** Tags a colleague wrote by hand, two of them breaking the team's rules and one of a retired kind. */
 function teamSidecar() {
