@@ -249,7 +249,15 @@ export class SidecarStore extends Disposable {
       const loading = entry;
       entry.ready = this.load(loading).then(
         () => this.changed.fire({ article: loading.article, reason: 'load' }),
-        (error: unknown) => this.log.error(`Could not load tags of ${article.toString()}: ${String(error)}`),
+        (error: unknown) => {
+          // Whatever failed, the sidecar was not read fully: it must never be taken for an
+          // empty one and overwritten by the next tag.
+          const reason = error instanceof Error ? error.message : String(error);
+          loading.writable = false;
+          loading.problems = [{ code: 'unreadable', message: `This sidecar could not be read (${reason}); News Annotator leaves it alone.`, severity: 'error', line: 0, column: 0 }];
+          this.log.error(`Could not load tags of ${article.toString()}: ${reason}`);
+          this.changed.fire({ article: loading.article, reason: 'load' });
+        },
       );
     }
     const ready = entry;
