@@ -1,10 +1,13 @@
 /**
  * Three-way merge of tag lists, for a sidecar that changed on disk (a checkout, a
- * colleague's merge) while this window still held changes it had not written. Every person
- * edit bumps a tag's `updated` time and moving with the text does not, so "changed since the
- * common base" is "`updated` differs from the base's". Nothing is dropped unless one side
- * removed it and the other left it untouched.
+ * colleague's merge, a hand edit) while this window still held changes it had not written.
+ * A tag "changed since the common base" when what a person decides about it differs from
+ * the base's: its kind, note, tagged text, other fields, or its `updated` time (which every
+ * edit through the extension bumps). Where it sits (offsets, context, line, status) follows
+ * the article and is found again after merging, so it never counts. Nothing is dropped
+ * unless one side removed it and the other left it untouched.
  */
+import { deepEqual } from './sidecar/serialise';
 import { sortTags, type Tag } from './tags';
 
 export interface MergeResult {
@@ -30,7 +33,7 @@ export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: re
     const old = b.get(id);
     const mine = o.get(id);
     const other = t.get(id);
-    const changed = (tag: Tag | undefined): boolean => tag !== undefined && (old === undefined || tag.updated !== old.updated || tag.kind !== old.kind);
+    const changed = (tag: Tag | undefined): boolean => tag !== undefined && (old === undefined || !sameEdit(tag, old));
     if (mine && other) {
       if (changed(mine) && changed(other) && !sameEdit(mine, other)) {
         conflicts.push(id);
@@ -49,6 +52,7 @@ export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: re
   return { tags: sortTags(merged), conflicts };
 }
 
+/** Whether two versions of a tag say the same in everything a person decides. */
 function sameEdit(a: Tag, b: Tag): boolean {
-  return a.kind === b.kind && a.note === b.note && a.updated === b.updated;
+  return a.kind === b.kind && a.note === b.note && a.updated === b.updated && a.anchor.exact === b.anchor.exact && deepEqual(a.extra ?? {}, b.extra ?? {});
 }
