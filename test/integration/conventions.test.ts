@@ -142,6 +142,18 @@ describe('team conventions in the repository', () => {
     );
     assert.equal(cancelled, undefined);
     assert.equal(store.peek(article)!.tags.length, 1, 'Escape tags nothing');
+
+    // The Tags view filters by the verdict, and by breaking a rule.
+    const { tagTree } = await api();
+    const shown = (): string[] => tagTree.articles().flatMap((a) => a.tags.filter(tagTree.matcher()).map((t) => t.id));
+    await vscode.commands.executeCommand('newsAnnotator.filterTagsByField', 'verdict', ['misleading']);
+    assert.deepEqual(shown(), [tag!.id]);
+    await vscode.commands.executeCommand('newsAnnotator.filterTagsByField', 'verdict', ['accurate']);
+    assert.deepEqual(shown(), []);
+    await vscode.commands.executeCommand('newsAnnotator.clearTagFilter');
+    await vscode.commands.executeCommand('newsAnnotator.toggleRuleBreachesOnly');
+    assert.ok(!shown().includes(tag!.id), 'a tag with its verdict breaks no rule');
+    await vscode.commands.executeCommand('newsAnnotator.clearTagFilter');
   });
 
   it('reports a tag that breaks a rule in Problems at its place, with the rule id, and clears it once fixed', async () => {
