@@ -92,21 +92,30 @@ function extraValue(key: string, value: unknown): string | undefined {
   return undefined;
 }
 
-/** One tag's block (`  - text: …` and the lines after it), or undefined to let `yaml` do it. */
+/**
+ * One tag's block (`  - text: …` and the lines after it), or undefined to let `yaml` do it.
+ * A team's fields (unknown keys) come right after `note`, as the serialiser inserts them.
+ */
 function tagBlock(tag: Tag): string | undefined {
   let out = '';
   let lead = '  - ';
+  let fieldsDone = false;
+  const fields = (): boolean => {
+    fieldsDone = true;
+    for (const [key, value] of Object.entries(tag.extra ?? {})) {
+      if (value === undefined) continue;
+      const written = extraValue(key, value);
+      if (written === undefined) return false;
+      out += `${TAG_INDENT}${key}: ${written}\n`;
+    }
+    return true;
+  };
   for (const [key, value] of persistedFields(tag)) {
+    if (!fieldsDone && key !== 'text' && key !== 'kind' && key !== 'note' && !fields()) return undefined;
     const written = typeof value === 'number' ? String(value) : stringValue(key, value);
     if (written === undefined) return undefined;
     out += `${lead}${key}: ${written}\n`;
     lead = TAG_INDENT;
-  }
-  for (const [key, value] of Object.entries(tag.extra ?? {})) {
-    if (value === undefined) continue;
-    const written = extraValue(key, value);
-    if (written === undefined) return undefined;
-    out += `${TAG_INDENT}${key}: ${written}\n`;
   }
   return out;
 }
