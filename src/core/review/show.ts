@@ -7,13 +7,10 @@
  * so a changed verdict reads as one changed line, not as YAML hunks.
  */
 import { CONFLICT_KEY } from '../merge';
+import { BOOKKEEPING_KEYS } from '../tagFields';
 import type { Tag } from '../tags';
 import { placeTags, type PlacedTag } from './place';
-import { VERDICT_STAMP_KEY } from './stale';
 import { oneLine, showValue } from './text';
-
-/** Keys of a tag's block that are bookkeeping, not a field people set; never shown as `key=value`. */
-const HIDDEN_EXTRA_KEYS: ReadonlySet<string> = new Set([CONFLICT_KEY, VERDICT_STAMP_KEY]);
 
 export interface ShowOptions {
   /** The article's text now; without it, positions are the stored ones. */
@@ -50,7 +47,7 @@ function showLine(placed: PlacedTag, ids: boolean): string {
 
 /** The fields a team stores on a tag (its unknown keys), without bookkeeping, in file order. */
 export function fieldsOf(tag: Tag): Array<[string, unknown]> {
-  return Object.entries(tag.extra ?? {}).filter(([key, value]) => value !== undefined && !HIDDEN_EXTRA_KEYS.has(key));
+  return Object.entries(tag.extra ?? {}).filter(([key, value]) => value !== undefined && !BOOKKEEPING_KEYS.has(key));
 }
 
 /** The fields a conflict record names (`removed` for a tag removed on one side). */
