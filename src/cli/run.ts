@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { check } from './check';
 import { diff } from './diff';
 import { fmt } from './fmt';
 import { gitSetup } from './gitSetup';
@@ -23,7 +24,7 @@ export interface Subcommand {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const subcommands: Subcommand[] = [scan, show, diff, fmt, mergeFile, gitSetup];
+const subcommands: Subcommand[] = [scan, check, show, diff, fmt, mergeFile, gitSetup];
 
 function usage(): string {
   const width = Math.max(0, ...subcommands.map((c) => c.name.length));
