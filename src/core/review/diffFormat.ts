@@ -81,7 +81,7 @@ export function formatMarkdown(files: readonly ArticleChanges[]): string {
   out.push('| Article | Line | Change | Kind | Tagged text |', '| --- | ---: | --- | --- | --- |');
   for (const file of all) {
     for (const change of file.changes) {
-      out.push(`| ${markdownCell(file.article)} | ${change.line} | ${markdownCell(describeChange(change))} | ${markdownCell(change.kind)} | ${markdownCell(`“${excerpt(change.text, 100)}”`)} |`);
+      out.push(`| ${markdownCell(file.article)} | ${change.line} | ${markdownCell(describeChange(change))} | ${markdownCell(change.kind)} | ${markdownCell(excerpt(change.text, 100))} |`);
     }
   }
   return `${out.join('\n')}\n`;
