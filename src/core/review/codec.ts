@@ -54,6 +54,7 @@ const NON_STRING_TESTS: RegExp[] = (new Document(null, YAML_OPTIONS).schema.tags
 /** What `yaml` refuses to write as a plain scalar (its own rule, restated). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 /** What this writer leaves to `yaml`: controls but the line feed (tab included), C1 controls, lone surrogates, invisible line breaks, a BOM, a document marker. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const LEAVE_TO_YAML = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ufeff\u{d800}-\u{dfff}]|^(?:---|\.\.\.)/u;
 
 /** A string value as `scalarFor(key, value)` writes it at a tag's indentation; undefined to let `yaml` do it. */
