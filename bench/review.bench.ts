@@ -95,6 +95,8 @@ export function run(): void {
       fs.writeFileSync(file, writeCanonical({ article: name, tags }));
       sidecars.push({ file, article: name, text, tags });
     }
+    // The team's conventions declare the verdict the claims carry.
+    fs.writeFileSync(path.join(workspace, '.news-annotator.yaml'), 'version: 1\nkinds:\n  claim:\n    fields:\n      verdict: {type: enum, values: [accurate, misleading, inaccurate, unsupported]}\n');
     const bytes = sidecars.reduce((sum, s) => sum + fs.statSync(s.file).size, 0);
     console.log(`  workspace: 1,000 articles in 10 folders, 10,000 tags, ${(bytes / 1024 / 1024).toFixed(1)} MB of sidecars`);
     git(workspace, 'init', '-q', '-b', 'main');

@@ -96,15 +96,20 @@ export function checkSidecar(input: CheckInput): CheckResult {
   }
 
   const tags = sidecar.tags;
-  const lines = articleText === undefined ? undefined : new LineIndex(articleText);
-  const now = articleText === undefined ? tags : reanchorTags(tags, articleText);
+  let lineIndex: LineIndex | undefined;
+  const lines = (): LineIndex | undefined => (articleText === undefined ? undefined : (lineIndex ??= new LineIndex(articleText)));
+  // Most tags of a checked-in sidecar sit exactly where it says; only if one does not are
+  // they all found again (which builds new anchors, and costs).
+  const inPlace = articleText !== undefined && tags.every((tag) => tag.status === 'anchored' && exactlyInPlace(articleText, tag));
+  const now = articleText === undefined || inPlace ? tags : reanchorTags(tags, articleText);
   const nowById = new Map(now.map((tag) => [tag.id, tag]));
   const atTag = (tag: Tag, rule: string, message: string): void => {
     const level = severityOf(rule);
     if (!level) return;
-    if (lines) {
-      const start = lines.positionAt(tag.anchor.start);
-      const end = lines.positionAt(tag.anchor.end);
+    const index = lines();
+    if (index) {
+      const start = index.positionAt(tag.anchor.start);
+      const end = index.positionAt(tag.anchor.end);
       findings.push({ rule, severity: level, message, file: 'article', line: start.line, column: start.character, endLine: end.line, endColumn: end.character, tagId: tag.id });
     } else {
       const line = sidecar.file().lineOf(tag.id);
@@ -123,17 +128,16 @@ export function checkSidecar(input: CheckInput): CheckResult {
   const fixed: Tag[] = [];
   for (const stored of tags) {
     const tag = nowById.get(stored.id)!;
-    const quoted = `“${excerpt(stored.anchor.exact, 80)}”`;
     const moved = tag.status !== stored.status || tag.anchor.start !== stored.anchor.start || tag.anchor.end !== stored.anchor.end || tag.anchor.line !== stored.anchor.line;
     if (articleText !== undefined && moved) {
       if (tag.status === 'anchored') {
-        atTag(tag, 'anchor-moved', `The tag on ${quoted} is found exactly at line ${tag.anchor.line + 1}, not where the sidecar says (line ${stored.anchor.line + 1}, offset ${stored.anchor.start}); \`news-annotator check --fix\` updates it.`);
+        atTag(tag, 'anchor-moved', `The tag on ${quote(stored)} is found exactly at line ${tag.anchor.line + 1}, not where the sidecar says (line ${stored.anchor.line + 1}, offset ${stored.anchor.start}); \`news-annotator check --fix\` updates it.`);
         fixable = true;
       } else if (tag.status === 'fuzzy' && stored.status !== 'fuzzy') {
         const score = tag.score === undefined ? '' : ` (${Math.round(tag.score * 100)}% similar)`;
-        atTag(tag, 'anchor-fuzzy', `The text of the tag on ${quoted} changed in the article; re-anchoring would mark it fuzzy on “${excerpt(articleText.slice(tag.anchor.start, tag.anchor.end), 80)}”${score}. Confirm or re-attach it.`);
+        atTag(tag, 'anchor-fuzzy', `The text of the tag on ${quote(stored)} changed in the article; re-anchoring would mark it fuzzy on “${excerpt(articleText.slice(tag.anchor.start, tag.anchor.end), 80)}”${score}. Confirm or re-attach it.`);
       } else if (tag.status === 'orphan' && stored.status !== 'orphan') {
-        atTag(tag, 'anchor-orphan', `The text of the tag on ${quoted} is no longer in the article; re-anchoring would make it an orphan. Re-attach it or remove it.`);
+        atTag(tag, 'anchor-orphan', `The text of the tag on ${quote(stored)} is no longer in the article; re-anchoring would make it an orphan. Re-attach it or remove it.`);
       }
     }
     fixed.push(tag.status === 'anchored' ? tag : stored);
@@ -141,16 +145,27 @@ export function checkSidecar(input: CheckInput): CheckResult {
     const current = tag.status === 'fuzzy' && articleText !== undefined ? articleText.slice(tag.anchor.start, tag.anchor.end) : stored.anchor.exact;
     const verdicts = verdictFields(conventions, stored.kind).filter((field) => !isEmptyValue(stored.extra?.[field]));
     if (verdicts.length > 0 && isVerdictStale(stored, current)) {
-      atTag(tag, 'stale-verdict', `The ${verdicts.join(' and ')} of the tag on ${quoted} was given on other text; the tagged text changed since. Review it again (setting it confirms it).`);
+      atTag(tag, 'stale-verdict', `The ${verdicts.join(' and ')} of the tag on ${quote(stored)} was given on other text; the tagged text changed since. Review it again (setting it confirms it).`);
     }
     const conflict = stored.extra?.[CONFLICT_KEY];
     if (conflict !== undefined) {
-      atTag(tag, 'merge-conflict', `A merge left a conflict on the tag on ${quoted} (${conflictFields(conflict).join(', ')}): settle it and remove its "${CONFLICT_KEY}:" entry from the sidecar.`);
+      atTag(tag, 'merge-conflict', `A merge left a conflict on the tag on ${quote(stored)} (${conflictFields(conflict).join(', ')}): settle it and remove its "${CONFLICT_KEY}:" entry from the sidecar.`);
     }
   }
 
   findings.sort((a, b) => (a.file === b.file ? 0 : a.file === 'article' ? -1 : 1) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { findings, sidecar, fixed: fixable && sidecar.writable ? fixed : undefined };
+}
+
+/** A tag's text as findings quote it. */
+function quote(tag: Tag): string {
+  return `“${excerpt(tag.anchor.exact, 80)}”`;
+}
+
+/** Whether the tag's text and context are exactly at its stored offsets (re-anchoring's first step). */
+function exactlyInPlace(text: string, tag: Tag): boolean {
+  const { exact, prefix, suffix, start, end } = tag.anchor;
+  return end - start === exact.length && text.startsWith(exact, start) && start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
 }
 
 /** The fields of a kind that hold a verdict: enum fields on a rating scale, and `verdict`. */
