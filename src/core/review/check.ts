@@ -11,6 +11,7 @@ import { evaluateTags, isEmptyValue, type Conventions, type Finding, type Findin
 import { CONFLICT_KEY } from '../merge';
 import { LineIndex } from '../position';
 import { reanchorTags, type Tag } from '../tags';
+import { exactlyInPlace } from './place';
 import { conflictFields } from './show';
 import { loadSidecar, type LoadedSidecar } from './load';
 import { DEFAULT_VERDICT_FIELDS, isVerdictStale } from './stale';
@@ -192,12 +193,6 @@ export function reviewTagFindings(tags: readonly Tag[], conventions: Conventions
 /** A tag's text as findings quote it. */
 function quote(tag: Tag): string {
   return `“${excerpt(tag.anchor.exact, 80)}”`;
-}
-
-/** Whether the tag's text and context are exactly at its stored offsets (re-anchoring's first step). */
-function exactlyInPlace(text: string, tag: Tag): boolean {
-  const { exact, prefix, suffix, start, end } = tag.anchor;
-  return end - start === exact.length && text.startsWith(exact, start) && start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
 }
 
 /** The fields of a kind that hold a verdict: enum fields on a rating scale, and `verdict`. */
