@@ -11,7 +11,7 @@ export { tagTable, toCsv, toJsonLines, type TagRow, type TagTable, type CsvOptio
 export { buildClaimReviews, fillTemplate, CLAIM_REVIEWED_MAX, type ClaimReviewEntry, type ClaimReviewExport } from './claimReview';
 export { computeStats, formatStats, type TagStats } from './stats';
 export { planImport, type ImportOptions, type ImportPlan, type ImportResult, type ImportOutcome, type KindSource } from './importTags';
-export { groupBySource, localPathOf, type SourceGroups } from './sources';
+export { groupBySource, localPathOf, type GroupOptions, type SourceGroups } from './sources';
 export type { ImportedAnnotation, ReadAnnotationsResult } from './annotation';
 export {
   NO_CONVENTIONS,

@@ -161,5 +161,6 @@ function cellText(value: unknown): string {
 }
 
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // Leading or trailing spaces are data (RFC 4180), but some readers trim unquoted fields.
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -100,7 +100,7 @@ export function formatStats(stats: TagStats): string {
     ['Verdict', stats.byVerdict],
     ['Author', stats.byAuthor],
     ['Folder', stats.byFolder],
-    ['Missing field', stats.missingByField],
+    ['Missing required field', stats.missingByField],
   ];
   for (const [title, counts] of sections) {
     const entries = Object.entries(counts);
