@@ -337,7 +337,7 @@ function describe(value: unknown): string {
 }
 
 /** Start of the string node a missing closing quote ran on from. */
-function runawayStringStart(document: Document, errorOffset: number): number | undefined {
+export function runawayStringStart(document: Document, errorOffset: number): number | undefined {
   let start: number | undefined;
   visit(document, {
     Scalar(_key, node) {
