@@ -10,10 +10,11 @@
  * `firstAppearance`), and the rating's `ratingValue`, `bestRating`, `worstRating` and
  * `name`. What each is made from is in docs/export-formats.md.
  */
+import { factCheckUrl, ratingValue, type Conventions, type FieldSpec } from '../conventions';
 import type { Tag } from '../tags';
 import { sortArticles, type ExchangeArticle } from './articles';
-import { verdictFieldOf, type ExchangeConventions, type ExchangeField, type ExchangeScale } from './conventions';
 import { fieldSpeaker, findSpeakers } from './speakers';
+import { verdictFieldOf } from './verdict';
 
 /** Google shows `claimReviewed` on one line on a phone up to about this many characters. */
 export const CLAIM_REVIEWED_MAX = 75;
@@ -54,7 +55,7 @@ export interface ClaimReviewOptions {
  *
  * @param articles - Articles with their anchored tags, in any order
  */
-export function buildClaimReviews(articles: readonly ExchangeArticle[], conventions: ExchangeConventions, options: ClaimReviewOptions = {}): ClaimReviewExport {
+export function buildClaimReviews(articles: readonly ExchangeArticle[], conventions: Conventions, options: ClaimReviewOptions = {}): ClaimReviewExport {
   const entries: ClaimReviewEntry[] = [];
   let withoutVerdict = 0;
   for (const article of sortArticles(articles)) {
@@ -75,13 +76,13 @@ export function buildClaimReviews(articles: readonly ExchangeArticle[], conventi
   return { entries, withoutVerdict };
 }
 
-function reviewOf(article: ExchangeArticle, tag: Tag, fields: readonly ExchangeField[], verdictField: ExchangeField, verdict: string, conventions: ExchangeConventions, speaker: string | undefined): ClaimReviewEntry {
+function reviewOf(article: ExchangeArticle, tag: Tag, fields: readonly FieldSpec[], verdictField: FieldSpec, verdict: string, conventions: Conventions, speaker: string | undefined): ClaimReviewEntry {
   const missingRequired: string[] = [];
   const missingRecommended: string[] = [];
   const warnings: string[] = [];
   // A role's field: one with a name the role is known by (declared or not), else the first
   // declared field of the role's type.
-  const value = (names: readonly string[], type?: ExchangeField['type']): string | undefined => {
+  const value = (names: readonly string[], type?: FieldSpec['type']): string | undefined => {
     const typed = type ? fields.find((f) => f.type === type && f !== verdictField) : undefined;
     const candidates = typed ? [...names, typed.name] : names;
     for (const name of candidates) {
@@ -98,7 +99,7 @@ function reviewOf(article: ExchangeArticle, tag: Tag, fields: readonly ExchangeF
   }
 
   const publish = conventions.publish;
-  const url = publish.factCheckUrl ? fillTemplate(publish.factCheckUrl, article.path, tag) : undefined;
+  const url = factCheckUrl(publish, { id: tag.id, kind: tag.kind, article: stem(article.path), path: article.path });
   if (!url) missingRequired.push('url (publish.fact_check_url in the conventions)');
 
   const author: Record<string, unknown> = { '@type': 'Organization' };
@@ -143,41 +144,27 @@ function reviewOf(article: ExchangeArticle, tag: Tag, fields: readonly ExchangeF
  * The `Rating` of a verdict. On a scale (best first), the best value rates highest and the
  * worst 1; values listed after the worst ("unsupported") are verdicts without a number.
  */
-function ratingOf(field: ExchangeField, verdict: string, conventions: ExchangeConventions, warnings: string[], missing: string[]): Record<string, unknown> {
-  const scale: ExchangeScale | undefined = field.scale === undefined ? undefined : conventions.scale(field.scale);
-  const entry = scale?.values.find((v) => v.value === verdict);
-  const label = entry?.label ?? verdict;
+function ratingOf(field: FieldSpec, verdict: string, conventions: Conventions, warnings: string[], missing: string[]): Record<string, unknown> {
+  const scale = conventions.scaleOf(field);
+  const label = conventions.valueLabel(field, verdict);
   const rating: Record<string, unknown> = { '@type': 'Rating', alternateName: label, name: label };
   if (!scale) {
     missing.push(`reviewRating.ratingValue, bestRating, worstRating (the "${field.name}" field has no rating scale)`);
     return rating;
   }
-  if (!entry) {
+  if (!scale.values.some((v) => v.value === verdict)) {
     warnings.push(`the verdict "${verdict}" is not on the "${scale.id}" scale, so it has no rating number; fix the tag's ${field.name}`);
     missing.push(`reviewRating.ratingValue (the verdict "${verdict}" is not on the "${scale.id}" scale)`);
     return rating;
   }
-  const best = scale.values.findIndex((v) => v.value === scale.best);
-  const worst = scale.values.findIndex((v) => v.value === scale.worst);
-  const at = scale.values.indexOf(entry);
-  if (best < 0 || worst < best) return rating;
-  if (at < best || at > worst) return rating;
-  return { '@type': 'Rating', ratingValue: worst - at + 1, bestRating: worst - best + 1, worstRating: 1, alternateName: label, name: label };
+  const value = ratingValue(scale, verdict);
+  const best = ratingValue(scale, scale.best);
+  if (value === undefined || best === undefined) return rating;
+  return { '@type': 'Rating', ratingValue: value, bestRating: best, worstRating: 1, alternateName: label, name: label };
 }
 
-/**
- * Fills a `fact_check_url` template: `{id}` the tag id, `{kind}` its kind, `{article}` the
- * article's file name without its extension, `{path}` its path; each percent-encoded
- * (the path segment by segment).
- */
-export function fillTemplate(template: string, path: string, tag: Tag): string {
+/** `{article}` in a fact-check URL: the article's file name without its extension. */
+function stem(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
-  const values: Record<string, string> = {
-    id: encodeURIComponent(tag.id),
-    kind: encodeURIComponent(tag.kind),
-    article: encodeURIComponent(stem),
-    path: path.split('/').map(encodeURIComponent).join('/'),
-  };
-  return template.replace(/\{(id|kind|article|path)\}/g, (_, key: string) => values[key]);
+  return name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
 }

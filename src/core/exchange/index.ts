@@ -8,18 +8,9 @@ export { readHypothesisAnnotations } from './hypothesis';
 export { readW3cAnnotations } from './w3cRead';
 export { buildW3cCollection, articleIri, annotationIri, DEFAULT_ARTICLE_BASE, type W3cOptions } from './w3c';
 export { tagTable, toCsv, toJsonLines, type TagRow, type TagTable, type CsvOptions } from './rows';
-export { buildClaimReviews, fillTemplate, CLAIM_REVIEWED_MAX, type ClaimReviewEntry, type ClaimReviewExport } from './claimReview';
+export { buildClaimReviews, CLAIM_REVIEWED_MAX, type ClaimReviewEntry, type ClaimReviewExport } from './claimReview';
 export { computeStats, formatStats, type TagStats } from './stats';
 export { planImport, type ImportOptions, type ImportPlan, type ImportResult, type ImportOutcome, type KindSource } from './importTags';
 export { groupBySource, localPathOf, type GroupOptions, type SourceGroups } from './sources';
 export type { ImportedAnnotation, ReadAnnotationsResult } from './annotation';
-export {
-  NO_CONVENTIONS,
-  exchangeConventions,
-  missingRequiredFields,
-  verdictFieldOf,
-  type ExchangeConventions,
-  type ExchangeField,
-  type ExchangeScale,
-  type ExchangePublish,
-} from './conventions';
+export { declaredFieldNames, verdictFieldOf } from './verdict';

@@ -4,10 +4,11 @@
  * articles' order and each article's reading order, so the same tags always export to the
  * same bytes.
  */
+import type { Conventions } from '../conventions';
 import { LineIndex } from '../position';
 import type { TagStatus } from '../tags';
 import { sortArticles, type ExchangeArticle } from './articles';
-import type { ExchangeConventions } from './conventions';
+import { declaredFieldNames } from './verdict';
 
 export interface TagRow {
   readonly article: string;
@@ -46,9 +47,9 @@ export interface TagTable {
  *
  * @param articles - Articles with their anchored tags, in any order
  */
-export function tagTable(articles: readonly ExchangeArticle[], conventions: ExchangeConventions): TagTable {
+export function tagTable(articles: readonly ExchangeArticle[], conventions: Conventions): TagTable {
   const rows: TagRow[] = [];
-  const declared = conventions.fieldNames();
+  const declared = declaredFieldNames(conventions);
   const others = new Set<string>();
   for (const article of sortArticles(articles)) {
     const lines = article.text === undefined ? undefined : new LineIndex(article.text);

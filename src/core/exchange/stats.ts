@@ -3,9 +3,10 @@
  * status, author and folder; how many tags lost their footing (fuzzy, orphan); which tags
  * lack a field their kind requires.
  */
+import { requiredFields, type Conventions } from '../conventions';
 import type { TagStatus } from '../tags';
 import type { ExchangeArticle } from './articles';
-import { missingRequiredFields, verdictFieldOf, type ExchangeConventions } from './conventions';
+import { verdictFieldOf } from './verdict';
 
 /** Counts by name, largest first, then by name. */
 export type Counts = Readonly<Record<string, number>>;
@@ -37,7 +38,7 @@ export const NO_AUTHOR = '(unknown)';
  *
  * @param articles - Articles with their anchored tags
  */
-export function computeStats(articles: readonly ExchangeArticle[], conventions: ExchangeConventions): TagStats {
+export function computeStats(articles: readonly ExchangeArticle[], conventions: Conventions): TagStats {
   const byKind = new Map<string, number>();
   const byVerdict = new Map<string, number>();
   const byAuthor = new Map<string, number>();
@@ -58,9 +59,9 @@ export function computeStats(articles: readonly ExchangeArticle[], conventions: 
       const verdictField = verdictFieldOf(conventions, tag.kind);
       const verdict = tag.extra?.[verdictField?.name ?? 'verdict'];
       if (verdictField || verdict !== undefined) count(byVerdict, typeof verdict === 'string' && verdict.trim() !== '' ? verdict.trim() : NO_VERDICT);
-      const missing = missingRequiredFields(conventions, tag.kind, tag.extra);
+      const missing = requiredFields(conventions, tag.kind, tag.extra);
       if (missing.length > 0) missingRequired++;
-      for (const field of missing) count(missingByField, `${tag.kind}.${field}`);
+      for (const field of missing) count(missingByField, `${tag.kind}.${field.name}`);
     }
   }
   return {

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { buildClaimReviews, fillTemplate } from '../../../src/core/exchange';
-import { exchangeConventions } from '../../../src/core/exchange/conventions';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Conventions } from '../../../src/core/conventions';
+import { buildClaimReviews } from '../../../src/core/exchange';
 import type { Tag } from '../../../src/core/tags';
-import { CONVENTIONS, expected, loadWorkspace } from './workspace';
+import { CONVENTIONS, WORKSPACE, expected, loadWorkspace, readConventions } from './workspace';
 
 type Json = Record<string, unknown>;
 
@@ -89,7 +91,9 @@ describe('exchange: ClaimReview export', () => {
   });
 
   it('lists the url as missing for every record when the conventions do not say where fact-checks are published', () => {
-    const bare = exchangeConventions({ fields: { claim: [{ name: 'verdict', type: 'enum', required: false, scale: 'truth' }] }, scales: [CONVENTIONS.scale('truth')!] });
+    const withoutPublish = fs.readFileSync(path.join(WORKSPACE, '.news-annotator.yaml'), 'utf8').replace(/^publish:[\s\S]*$/m, '');
+    const bare = readConventions(withoutPublish);
+    assert.deepEqual(bare.publish, {});
     const { entries } = buildClaimReviews(loadWorkspace(), bare);
     assert.equal(entries.length, 4);
     for (const entry of entries) {
@@ -100,12 +104,14 @@ describe('exchange: ClaimReview export', () => {
   });
 
   it('exports nothing for a workspace whose conventions give claims no verdict field', () => {
-    const result = buildClaimReviews(loadWorkspace(), exchangeConventions({}));
+    const result = buildClaimReviews(loadWorkspace(), Conventions.defaults);
     assert.deepEqual([result.entries.length, result.withoutVerdict], [0, 0]);
   });
 
-  it('fills {id}, {kind}, {article} and {path} in the fact-check URL, percent-encoded', () => {
-    const tag = { id: 't-a1', kind: 'claim' } as Tag;
-    assert.equal(fillTemplate('https://x.example/{kind}/{article}/{id}?p={path}', 'desk/a b/é.txt', tag), 'https://x.example/claim/%C3%A9/t-a1?p=desk/a%20b/%C3%A9.txt');
+  it('fills {article} in the fact-check URL with the article\'s file name without its extension, percent-encoded', () => {
+    const [article] = loadWorkspace();
+    const conventions = readConventions(fs.readFileSync(path.join(WORKSPACE, '.news-annotator.yaml'), 'utf8').replace('checks/{article}/{id}', '{kind}/{article}?p={path}'));
+    const [entry] = buildClaimReviews([{ ...article, path: 'desk/a b/é.txt' }], conventions).entries;
+    assert.equal(entry.record.url, 'https://desk.example/claim/%C3%A9?p=desk/a%20b/%C3%A9.txt');
   });
 });

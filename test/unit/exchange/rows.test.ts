@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { Conventions } from '../../../src/core/conventions';
 import { tagTable, toCsv, toJsonLines } from '../../../src/core/exchange';
-import { NO_CONVENTIONS } from '../../../src/core/exchange/conventions';
 import type { Tag } from '../../../src/core/tags';
 import { CONVENTIONS, expected, loadWorkspace } from './workspace';
 
@@ -95,7 +95,7 @@ describe('exchange: CSV and JSON Lines rows', () => {
   it('reads any text back exactly as it was written into a note', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (note) => {
-        const table = tagTable([{ path: 'a.txt', text: 'x', tags: [tagWith(note)] }], NO_CONVENTIONS);
+        const table = tagTable([{ path: 'a.txt', text: 'x', tags: [tagWith(note)] }], Conventions.defaults);
         assert.equal(readCsv(toCsv(table))[1][5], note);
       }),
     );
@@ -110,7 +110,7 @@ describe('exchange: CSV and JSON Lines rows', () => {
   });
 
   it('heads a field column named like a fixed column field:NAME, and nests fields in JSON Lines', () => {
-    const table = tagTable([{ path: 'a.txt', text: 'x', tags: [tagWith('n', { article: 'https://example.org/a' })] }], NO_CONVENTIONS);
+    const table = tagTable([{ path: 'a.txt', text: 'x', tags: [tagWith('n', { article: 'https://example.org/a' })] }], Conventions.defaults);
     const [header] = readCsv(toCsv(table));
     assert.ok(header.includes('field:article'));
     const [row] = toJsonLines(table).trimEnd().split('\n').map((line) => JSON.parse(line) as { article: string; fields: Record<string, string> });
@@ -125,12 +125,12 @@ describe('exchange: CSV and JSON Lines rows', () => {
   });
 
   it('writes only a header for a workspace without tags', () => {
-    assert.equal(toCsv(tagTable([], NO_CONVENTIONS)), 'article,line,column,kind,text,note,status,author,created,updated,id\r\n');
-    assert.equal(toJsonLines(tagTable([], NO_CONVENTIONS)), '');
+    assert.equal(toCsv(tagTable([], Conventions.defaults)), 'article,line,column,kind,text,note,status,author,created,updated,id\r\n');
+    assert.equal(toJsonLines(tagTable([], Conventions.defaults)), '');
   });
 
   it('gives a tag of a missing article its stored line and no column', () => {
-    const [row] = tagTable([{ path: 'gone.txt', text: undefined, tags: [{ ...tagWith('n'), anchor: { exact: 'x', prefix: '', suffix: '', start: 40, end: 41, line: 3 } }] }], NO_CONVENTIONS).rows;
+    const [row] = tagTable([{ path: 'gone.txt', text: undefined, tags: [{ ...tagWith('n'), anchor: { exact: 'x', prefix: '', suffix: '', start: 40, end: 41, line: 3 } }] }], Conventions.defaults).rows;
     assert.equal(row.line, 4);
     assert.equal(row.column, undefined);
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { Conventions } from '../../../src/core/conventions';
 import { computeStats, formatStats } from '../../../src/core/exchange';
-import { NO_CONVENTIONS } from '../../../src/core/exchange/conventions';
-import { CONVENTIONS, expected, loadWorkspace } from './workspace';
+import { CONVENTIONS, expected, loadWorkspace, readConventions } from './workspace';
 
 describe('exchange: stats', () => {
   it('counts the sample articles\' tags as the expected aligned tables', () => {
@@ -24,16 +24,13 @@ describe('exchange: stats', () => {
 
   it('counts a field required only once another field has a value', () => {
     const [article] = loadWorkspace();
-    const conventions = {
-      ...NO_CONVENTIONS,
-      fieldsOf: (kind: string) => (kind === 'claim' ? [{ name: 'evidence', type: 'url' as const, required: false, requiredWhen: { verdict: ['accurate'] } }] : []),
-    };
+    const conventions = readConventions('version: 1\nkinds:\n  claim:\n    fields:\n      verdict: {type: enum, values: [accurate, inaccurate]}\n      evidence: {type: url, required_when: {verdict: accurate}}\n');
     const stats = computeStats([article], conventions);
     assert.deepEqual(stats.missingByField, { 'claim.evidence': 1 }, 'only t-desk0001 has the verdict "accurate"');
   });
 
   it('reports zero rates and no tables but the summary for a workspace without tags', () => {
-    const stats = computeStats([], NO_CONVENTIONS);
+    const stats = computeStats([], Conventions.defaults);
     assert.deepEqual([stats.tags, stats.fuzzyRate, stats.orphanRate], [0, 0, 0]);
     assert.equal(formatStats(stats), '0 articles, 0 tags; fuzzy 0.0 %, orphan 0.0 %; 0 lacking a required field\n\nStatus    Tags    Share\nanchored     0    0.0 %\nfuzzy        0    0.0 %\norphan       0    0.0 %\n');
   });

@@ -6,43 +6,26 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { conventionsFromText, type Conventions } from '../../../src/core/conventions';
 import { readArticleTags, type ExchangeArticle } from '../../../src/core/exchange';
-import { exchangeConventions, type ExchangeConventions } from '../../../src/core/exchange/conventions';
 import { KindRegistry } from '../../../src/core/kinds';
 import { fixturePath, repoRoot } from '../../support/paths';
 
 export const WORKSPACE = fixturePath('exchange', 'workspace');
 
 /**
- * The conventions of `.news-annotator.yaml` in the fixture workspace, as data: the verdict
- * on the `truth` scale, the fields ClaimReview reads, and the desk's publish settings.
+ * The conventions of `.news-annotator.yaml` in the fixture workspace, read by the product's
+ * own parser: a verdict on the `truth` scale, the fields a ClaimReview reads, and where the
+ * desk publishes its fact-checks.
  */
-export const CONVENTIONS: ExchangeConventions = exchangeConventions({
-  fields: {
-    claim: [
-      { name: 'verdict', type: 'enum', required: true, scale: 'truth' },
-      { name: 'summary', type: 'string', required: false },
-      { name: 'speaker', type: 'string', required: false },
-      { name: 'source_url', type: 'url', required: false },
-      { name: 'claim_date', type: 'date', required: false },
-    ],
-  },
-  scales: [
-    {
-      id: 'truth',
-      values: [
-        { value: 'accurate', label: 'Accurate' },
-        { value: 'mostly-accurate', label: 'Mostly accurate' },
-        { value: 'misleading', label: 'Misleading' },
-        { value: 'inaccurate', label: 'Inaccurate' },
-        { value: 'unsupported', label: 'Unsupported' },
-      ],
-      best: 'accurate',
-      worst: 'inaccurate',
-    },
-  ],
-  publish: { organization: 'The Desk Check', url: 'https://desk.example/', factCheckUrl: 'https://desk.example/checks/{article}/{id}' },
-});
+export const CONVENTIONS: Conventions = readConventions(fs.readFileSync(path.join(WORKSPACE, '.news-annotator.yaml'), 'utf8'));
+
+/** Conventions from a file's text, failing the test on any problem in it. */
+export function readConventions(text: string): Conventions {
+  const { conventions, problems } = conventionsFromText(text);
+  assert.deepEqual(problems.map((p) => p.message), []);
+  return conventions;
+}
 
 /** Every sidecar of the fixture workspace, as `folder/article.txt` paths. */
 export function workspaceArticlePaths(): string[] {
