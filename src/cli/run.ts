@@ -1,5 +1,10 @@
 import { version } from '../../package.json';
+import { diff } from './diff';
+import { fmt } from './fmt';
+import { gitSetup } from './gitSetup';
+import { mergeFile } from './mergeFile';
 import { scan } from './scan';
+import { show } from './show';
 
 export interface Output {
   write(text: string): unknown;
@@ -18,7 +23,7 @@ export interface Subcommand {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const subcommands: Subcommand[] = [scan];
+const subcommands: Subcommand[] = [scan, show, diff, fmt, mergeFile, gitSetup];
 
 function usage(): string {
   const width = Math.max(0, ...subcommands.map((c) => c.name.length));
