@@ -3,8 +3,10 @@
  * it could be read, and its tags found again in that text. How the files were found and read
  * is the caller's business (the command line walks folders, the editor asks its store).
  */
+import type { Conventions } from '../conventions';
 import type { KindRegistry } from '../kinds';
-import { SidecarFile, hasErrors, type Problem } from '../sidecar';
+import { loadSidecar } from '../review/load';
+import type { Problem } from '../sidecar';
 import { reanchorTags, type Tag } from '../tags';
 
 export interface ExchangeArticle {
@@ -14,6 +16,8 @@ export interface ExchangeArticle {
   readonly text: string | undefined;
   /** The tags, anchored in `text` (status anchored, fuzzy or orphan), sorted by position. */
   readonly tags: readonly Tag[];
+  /** The conventions in force for the article, when they differ from those the export was given. */
+  readonly conventions?: Conventions;
 }
 
 export interface ReadArticleResult {
@@ -33,8 +37,8 @@ export interface ReadArticleResult {
  */
 export function readArticleTags(path: string, sidecarText: string, articleText: string | undefined, kinds?: KindRegistry): ReadArticleResult {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const file = SidecarFile.parse(sidecarText, { kinds, articleName: name, articleLength: articleText?.length });
-  if (hasErrors(file.problems)) return { article: undefined, problems: file.problems };
+  const file = loadSidecar(sidecarText, { kinds, articleName: name, articleLength: articleText?.length });
+  if (!file.writable) return { article: undefined, problems: file.problems };
   const tags = articleText === undefined ? file.tags : reanchorTags(file.tags, articleText);
   return { article: { path, text: articleText, tags }, problems: file.problems };
 }

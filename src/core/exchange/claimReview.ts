@@ -10,7 +10,7 @@
  * `firstAppearance`), and the rating's `ratingValue`, `bestRating`, `worstRating` and
  * `name`. What each is made from is in docs/export-formats.md.
  */
-import { factCheckUrl, ratingValue, type Conventions, type FieldSpec } from '../conventions';
+import { Conventions, factCheckUrl, ratingValue, type FieldSpec } from '../conventions';
 import type { Tag } from '../tags';
 import { sortArticles, type ExchangeArticle } from './articles';
 import { fieldSpeaker, findSpeakers } from './speakers';
@@ -54,11 +54,13 @@ export interface ClaimReviewOptions {
  * Builds the ClaimReview records of every tag with a verdict.
  *
  * @param articles - Articles with their anchored tags, in any order
+ * @param fallback - The conventions of articles that do not carry their own
  */
-export function buildClaimReviews(articles: readonly ExchangeArticle[], conventions: Conventions, options: ClaimReviewOptions = {}): ClaimReviewExport {
+export function buildClaimReviews(articles: readonly ExchangeArticle[], fallback: Conventions = Conventions.defaults, options: ClaimReviewOptions = {}): ClaimReviewExport {
   const entries: ClaimReviewEntry[] = [];
   let withoutVerdict = 0;
   for (const article of sortArticles(articles)) {
+    const conventions = article.conventions ?? fallback;
     let speakers: ReadonlyMap<string, string> | undefined;
     for (const tag of article.tags) {
       const fields = conventions.fieldsOf(tag.kind);

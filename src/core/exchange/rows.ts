@@ -4,7 +4,7 @@
  * articles' order and each article's reading order, so the same tags always export to the
  * same bytes.
  */
-import type { Conventions } from '../conventions';
+import { Conventions } from '../conventions';
 import { LineIndex } from '../position';
 import type { TagStatus } from '../tags';
 import { sortArticles, type ExchangeArticle } from './articles';
@@ -46,12 +46,14 @@ export interface TagTable {
  * Builds the rows of every tag of `articles`.
  *
  * @param articles - Articles with their anchored tags, in any order
+ * @param conventions - For articles that do not carry their own
  */
-export function tagTable(articles: readonly ExchangeArticle[], conventions: Conventions): TagTable {
+export function tagTable(articles: readonly ExchangeArticle[], conventions: Conventions = Conventions.defaults): TagTable {
   const rows: TagRow[] = [];
-  const declared = declaredFieldNames(conventions);
+  const sorted = sortArticles(articles);
+  const declared = declaredFieldNames([conventions, ...sorted.map((article) => article.conventions ?? conventions)]);
   const others = new Set<string>();
-  for (const article of sortArticles(articles)) {
+  for (const article of sorted) {
     const lines = article.text === undefined ? undefined : new LineIndex(article.text);
     for (const tag of article.tags) {
       const position = lines?.positionAt(tag.anchor.start);

@@ -3,7 +3,7 @@
  * status, author and folder; how many tags lost their footing (fuzzy, orphan); which tags
  * lack a field their kind requires.
  */
-import { requiredFields, type Conventions } from '../conventions';
+import { Conventions, requiredFields } from '../conventions';
 import type { TagStatus } from '../tags';
 import type { ExchangeArticle } from './articles';
 import { verdictFieldOf } from './verdict';
@@ -37,8 +37,9 @@ export const NO_AUTHOR = '(unknown)';
  * Counts the tags of `articles`.
  *
  * @param articles - Articles with their anchored tags
+ * @param fallback - The conventions of articles that do not carry their own
  */
-export function computeStats(articles: readonly ExchangeArticle[], conventions: Conventions): TagStats {
+export function computeStats(articles: readonly ExchangeArticle[], fallback: Conventions = Conventions.defaults): TagStats {
   const byKind = new Map<string, number>();
   const byVerdict = new Map<string, number>();
   const byAuthor = new Map<string, number>();
@@ -48,6 +49,7 @@ export function computeStats(articles: readonly ExchangeArticle[], conventions: 
   let tags = 0;
   let missingRequired = 0;
   for (const article of articles) {
+    const conventions = article.conventions ?? fallback;
     const slash = article.path.lastIndexOf('/');
     const folder = slash < 0 ? '.' : article.path.slice(0, slash);
     for (const tag of article.tags) {

@@ -13,9 +13,11 @@ export function verdictFieldOf(conventions: Conventions, kind: string): FieldSpe
   return fields.find((field) => field.scale !== undefined) ?? fields.find((field) => field.name === 'verdict');
 }
 
-/** Every field name any kind declares, in declaration order, each once. */
-export function declaredFieldNames(conventions: Conventions): string[] {
+/** Every field name any kind declares in any of `conventions`, in declaration order, each once. */
+export function declaredFieldNames(conventions: readonly Conventions[]): string[] {
   const names: string[] = [];
-  for (const fields of conventions.fields.values()) for (const field of fields) if (!names.includes(field.name)) names.push(field.name);
+  for (const one of new Set(conventions)) {
+    for (const fields of one.fields.values()) for (const field of fields) if (!names.includes(field.name)) names.push(field.name);
+  }
   return names;
 }
