@@ -49,8 +49,10 @@ function readRow(row: unknown, index: number): ImportedAnnotation {
   let source = text(row.uri);
   let quote: ImportedAnnotation['quote'];
   let position: ImportedAnnotation['position'];
+  let otherSelectors = false;
   for (const target of asList(row.target)) {
     if (!isObject(target)) continue;
+    if (asList(target.selector).length > 0) otherSelectors = true;
     const selectors = readSelectors(target.selector);
     if (selectors.quote || selectors.position) {
       source = text(target.source) ?? source;
@@ -64,7 +66,9 @@ function readRow(row: unknown, index: number): ImportedAnnotation {
     references.length > 0 && !quote
       ? 'it is a reply to another annotation'
       : !quote && !position
-        ? 'it is a page note: it annotates the whole page, not a passage'
+        ? otherSelectors
+          ? 'it has no TextQuoteSelector or TextPositionSelector, only selectors of the web page\'s structure (such as a RangeSelector), which do not apply to the local text'
+          : 'it is a page note: it annotates the whole page, not a passage'
         : undefined;
   const note = typeof row.text === 'string' && row.text.trim() !== '' ? row.text : undefined;
   const seed = `${source ?? ''}\n${quote?.exact ?? ''}\n${position?.start ?? ''}`;

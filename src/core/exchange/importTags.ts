@@ -32,7 +32,12 @@ export interface ImportOptions {
   readonly keepUnanchored?: boolean;
 }
 
-export type ImportOutcome = 'anchored' | 'fuzzy' | 'orphan' | 'not-found' | 'exists' | 'duplicate' | 'unusable';
+/**
+ * `exists`: a tag with the annotation's id is there already, on the same text (imported
+ * before); `id-taken`: a different tag has that id (it is kept, the annotation is not
+ * imported); `duplicate`: the same passage has the same kind and note under another id.
+ */
+export type ImportOutcome = 'anchored' | 'fuzzy' | 'orphan' | 'not-found' | 'exists' | 'id-taken' | 'duplicate' | 'unusable';
 
 export interface ImportResult {
   readonly annotation: ImportedAnnotation;
@@ -92,8 +97,8 @@ export function planImport(articleText: string, existing: readonly Tag[], annota
     }
     const known = byId.get(annotation.tagId);
     if (known) {
-      const same = known.anchor.exact === quote.exact;
-      result('exists', same ? `already imported (tag ${known.id}).` : `not imported: the article already has another tag with id ${known.id}; it was kept.`, known);
+      if (known.anchor.exact === quote.exact) result('exists', `already imported (tag ${known.id}).`, known);
+      else result('id-taken', `not imported: the article already has another tag with id ${known.id} (${short(known.anchor.exact)}); it was kept.`, known);
       continue;
     }
 

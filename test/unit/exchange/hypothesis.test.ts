@@ -63,7 +63,7 @@ describe('exchange: Hypothesis import', () => {
     assert.deepEqual([...plan.unmapped], [['nk-troops', 1]]);
     assert.match(plan.results[3].message, /page note/);
     assert.match(plan.results[4].message, /reply/);
-    assert.match(plan.results[6].message, /no TextQuoteSelector|gives a position but no quoted text|page note/);
+    assert.match(plan.results[6].message, /only selectors of the web page's structure \(such as a RangeSelector\)/);
   });
 
   it('tags every row as a claim when kinds are not mapped, and reports their tags as unmapped', () => {

@@ -118,6 +118,17 @@ describe('exchange: W3C round trip', () => {
     );
   });
 
+  it('keeps a different tag that has the id an annotation brings, and reports the clash', () => {
+    const world = loadWorkspace().find((a) => a.path === 'world/000_66182b2613313ed4.txt')!;
+    const annotations = groups(exportAndRead([world])).byArticle.get(world.path)!;
+    const other = world.tags.map((tag) => (tag.id === 't-d37qljh8' ? { ...tag, anchor: { ...world.tags[0].anchor } } : tag));
+    const plan = planImport(world.text!, other, annotations, OPTIONS);
+    const clash = plan.results.find((r) => r.annotation.tagId === 't-d37qljh8')!;
+    assert.equal(clash.outcome, 'id-taken');
+    assert.match(clash.message, /another tag with id t-d37qljh8 \(“a sign of desperation”\); it was kept/);
+    assert.deepEqual(plan.added, []);
+  });
+
   it('adds imported tags to a sidecar through the sidecar code, keeping its comments and its tags', () => {
     const articles = loadWorkspace();
     const world = articles.find((a) => a.path === 'world/000_66182b2613313ed4.txt')!;
