@@ -40,6 +40,10 @@ export const Commands = {
   triageAccept: 'newsAnnotator.triageAccept',
   triageSkip: 'newsAnnotator.triageSkip',
   triageBack: 'newsAnnotator.triageBack',
+  initConventions: 'newsAnnotator.initConventions',
+  setTagField: 'newsAnnotator.setTagField',
+  filterTagsByField: 'newsAnnotator.filterTagsByField',
+  toggleRuleBreachesOnly: 'newsAnnotator.toggleRuleBreachesOnly',
   /** Tree helper: open an article and select a tag. */
   revealTag: 'newsAnnotator._revealTag',
   /** Tree helper: select a detection in its editor. */

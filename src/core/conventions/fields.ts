@@ -77,3 +77,15 @@ export function isFieldRequired(field: FieldSpec, values: Readonly<Record<string
 export function requiredFields(conventions: Conventions, kind: string, values: Readonly<Record<string, unknown>> = {}): FieldSpec[] {
   return conventions.fieldsOf(kind).filter((field) => isEmptyValue(values[field.name]) && isFieldRequired(field, values));
 }
+
+/** A tag's field values as people read them, in declaration order: enum values by label. */
+export function describeFields(conventions: Conventions, kind: string, values: Readonly<Record<string, unknown>>): Array<{ name: string; label: string; value: string }> {
+  return conventions
+    .fieldsOf(kind)
+    .filter((field) => !isEmptyValue(values[field.name]))
+    .map((field) => {
+      const value = values[field.name];
+      const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : field.type === 'enum' && typeof value === 'string' ? conventions.valueLabel(field, value) : String(value);
+      return { name: field.name, label: field.label, value: text };
+    });
+}

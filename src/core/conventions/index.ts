@@ -35,7 +35,7 @@ export { findConventions, loadLayers, type ConventionsFileReader, type FindOptio
 export { hasConventionsErrors, type ConventionsProblem, type ConventionsProblemCode, type ConventionsSeverity } from './problem';
 export { RULES, RULE_IDS, isRuleId, type Finding, type FindingSeverity, type RuleId, type RuleInfo } from './rules';
 export { evaluateTags, type EvaluateOptions } from './evaluate';
-export { fieldValueProblem, isDate, isEmptyValue, isFieldRequired, parseFieldInput, requiredFields } from './fields';
+export { describeFields, fieldValueProblem, isDate, isEmptyValue, isFieldRequired, parseFieldInput, requiredFields } from './fields';
 export { defaultConventionsText } from './defaults';
 
 import { Conventions } from './conventions';
