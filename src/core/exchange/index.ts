@@ -14,3 +14,5 @@ export { planImport, type ImportOptions, type ImportPlan, type ImportResult, typ
 export { groupBySource, localPathOf, type GroupOptions, type SourceGroups } from './sources';
 export type { ImportedAnnotation, ReadAnnotationsResult } from './annotation';
 export { declaredFieldNames, verdictFieldOf } from './verdict';
+export { guessFormat, readAnnotationFile, type AnnotationFormat } from './readAnnotations';
+export { parseJson } from './annotation';
