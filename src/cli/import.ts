@@ -1,8 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findConventions } from '../core/conventions';
-import { groupBySource, planImport, readHypothesisAnnotations, readW3cAnnotations, type ImportedAnnotation, type ImportPlan, type KindSource } from '../core/exchange';
-import { parseJson } from '../core/exchange/annotation';
+import { groupBySource, planImport, readAnnotationFile, type ImportedAnnotation, type ImportPlan, type KindSource } from '../core/exchange';
 import { short } from '../core/exchange/importTags';
 import { isKindId } from '../core/kinds';
 import { SidecarFile } from '../core/sidecar';
@@ -100,9 +99,7 @@ export const importCommand: Subcommand = {
     const [file] = files;
     const read = readTextFile(file);
     if (!read.ok) return fail(`${displayPath(file)}: ${read.message}`);
-    const json = parseJson(read.text);
-    if (!json.ok) return fail(`${displayPath(file)}: ${json.error}`);
-    const annotations = format === 'w3c' ? readW3cAnnotations(json.value) : readHypothesisAnnotations(json.value);
+    const annotations = readAnnotationFile(read.text, format);
     if (!annotations.ok) return fail(`${displayPath(file)}: ${annotations.error}`);
     if (annotations.annotations.length === 0) {
       io.stdout.write(`${displayPath(file)} holds no annotations; nothing to import.\n`);

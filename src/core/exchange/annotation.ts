@@ -140,20 +140,24 @@ export function readFields(value: unknown): Record<string, ImportedFieldValue> |
 }
 
 /**
- * Reports the first id given to two annotations, which makes a file ambiguous: which one is
- * the annotation with that id?
+ * Reads each item of a file with `read` (given its 1-based place), and refuses the file when
+ * two annotations have the same id: which one is the annotation with that id?
+ *
+ * @param items - The items, or why the file has none to read
  */
-export function duplicateIdError(annotations: readonly ImportedAnnotation[]): string | undefined {
+export function readItems(items: unknown[] | string, read: (item: unknown, index: number) => ImportedAnnotation): ReadAnnotationsResult {
+  if (typeof items === 'string') return { ok: false, error: items };
+  const annotations = items.map((item, i) => read(item, i + 1));
   const seen = new Map<string, number>();
   for (const annotation of annotations) {
     const first = seen.get(annotation.tagId);
     if (first !== undefined) {
       const what = annotation.sourceId === undefined ? `the same derived id ${annotation.tagId}` : `the id ${JSON.stringify(annotation.sourceId)}`;
-      return `annotations ${first} and ${annotation.index} have ${what}; ids must be unique, so it is not clear which to import. Remove or renumber one and import again.`;
+      return { ok: false, error: `annotations ${first} and ${annotation.index} have ${what}; ids must be unique, so it is not clear which to import. Remove or renumber one and import again.` };
     }
     seen.set(annotation.tagId, annotation.index);
   }
-  return undefined;
+  return { ok: true, annotations };
 }
 
 /** The largest import file read, in UTF-16 code units: far above any real export, far below what would freeze the editor. */

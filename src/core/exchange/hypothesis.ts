@@ -10,7 +10,7 @@
  * Hypothesis counts positions in UTF-16 code units of the web page's text, so they are only
  * a hint here: the page's text is never the local article's byte for byte.
  */
-import { asList, duplicateIdError, isObject, normaliseTime, tagIdFor, text, type ImportedAnnotation, type ReadAnnotationsResult } from './annotation';
+import { asList, isObject, normaliseTime, readItems, tagIdFor, text, type ImportedAnnotation, type ReadAnnotationsResult } from './annotation';
 import { readSelectors } from './w3cRead';
 
 /**
@@ -19,12 +19,7 @@ import { readSelectors } from './w3cRead';
  * @param json - The file's contents after `JSON.parse`
  */
 export function readHypothesisAnnotations(json: unknown): ReadAnnotationsResult {
-  const rows = hypothesisRows(json);
-  if (typeof rows === 'string') return { ok: false, error: rows };
-  const annotations = rows.map((row, i) => readRow(row, i + 1));
-  const duplicate = duplicateIdError(annotations);
-  if (duplicate) return { ok: false, error: duplicate };
-  return { ok: true, annotations };
+  return readItems(hypothesisRows(json), readRow);
 }
 
 function hypothesisRows(json: unknown): unknown[] | string {

@@ -6,10 +6,10 @@
 import { isKindId } from '../kinds';
 import {
   asList,
-  duplicateIdError,
   isObject,
   normaliseTime,
   readFields,
+  readItems,
   tagIdFor,
   text,
   type ImportedAnnotation,
@@ -26,13 +26,8 @@ const MAX_PAGES = 10_000;
  * @param json - The file's contents after `JSON.parse`
  */
 export function readW3cAnnotations(json: unknown): ReadAnnotationsResult {
-  const items = annotationItems(json);
-  if (typeof items === 'string') return { ok: false, error: items };
   const native = isNativeExport(json);
-  const annotations = items.map((item, i) => readAnnotation(item, i + 1, native));
-  const duplicate = duplicateIdError(annotations);
-  if (duplicate) return { ok: false, error: duplicate };
-  return { ok: true, annotations };
+  return readItems(annotationItems(json), (item, index) => readAnnotation(item, index, native));
 }
 
 /** The annotation objects of the file, or why there are none to read. */
