@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { check } from './check';
 import { diff } from './diff';
 import { exportCommand } from './export';
 import { fmt } from './fmt';
@@ -26,7 +27,7 @@ export interface Subcommand {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const subcommands: Subcommand[] = [scan, show, diff, fmt, mergeFile, gitSetup, exportCommand, importCommand, stats];
+const subcommands: Subcommand[] = [scan, check, show, diff, fmt, mergeFile, gitSetup, exportCommand, importCommand, stats];
 
 function usage(): string {
   const width = Math.max(0, ...subcommands.map((c) => c.name.length));

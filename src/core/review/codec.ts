@@ -53,19 +53,33 @@ const NON_STRING_TESTS: RegExp[] = (new Document(null, YAML_OPTIONS).schema.tags
 
 /** What `yaml` refuses to write as a plain scalar (its own rule, restated). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-/** What this writer leaves to `yaml`: controls but the line feed (tab included), C1 controls, lone surrogates, invisible line breaks, a BOM, a document marker. */
-const LEAVE_TO_YAML = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ufeff\u{d800}-\u{dfff}]|^(?:---|\.\.\.)/u;
+/** What this writer leaves to `yaml`: controls but the line feed (tab included), C1 controls, invisible line breaks, a BOM, a document marker; and lone surrogates (below). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const LEAVE_TO_YAML = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u0085\u2028\u2029\ufeff]|^(?:---|\.\.\.)/;
+const SURROGATE = /[\ud800-\udfff]/;
+/** A surrogate without its other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Words a plain scalar starting with a letter could be read as other than a string (YAML 1.2 core schema). */
+const NON_STRING_WORDS: ReadonlySet<string> = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
 /** A string value as `scalarFor(key, value)` writes it at a tag's indentation; undefined to let `yaml` do it. */
 function stringValue(key: string, value: string): string | undefined {
-  if (LEAVE_TO_YAML.test(value)) return undefined;
+  if (LEAVE_TO_YAML.test(value) || (SURROGATE.test(value) && LONE_SURROGATE.test(value))) return undefined;
   if (key === 'prefix' || key === 'suffix') return doubleQuoted(value);
   if (value.includes('\n')) return literalBlock(value);
-  if (!NOT_PLAIN.test(value) && !NON_STRING_TESTS.some((test) => test.test(value))) return value;
+  if (!NOT_PLAIN.test(value) && !looksLikeNonString(value)) return value;
   const hasDouble = value.includes('"');
   const hasSingle = value.includes("'");
   if (hasDouble && !hasSingle) return `'${value}'`;
   return doubleQuoted(value);
+}
+
+/** Whether `yaml` would read the plain scalar as something else than a string. */
+function looksLikeNonString(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // A letter can only start null, true or false; anything else goes through the schema's own tests.
+  if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) return NON_STRING_WORDS.has(value);
+  return NON_STRING_TESTS.some((test) => test.test(value));
 }
 
 function doubleQuoted(value: string): string {
@@ -75,12 +89,13 @@ function doubleQuoted(value: string): string {
 }
 
 function literalBlock(value: string): string | undefined {
-  // Leading spaces or line breaks need an indentation indicator, trailing blank lines or
-  // spaces another chomping: rare in notes, and left to `yaml`.
-  if (/^[ \n]|[ \n]\n$|[ ]$|(?:^|\n)[ ]+(?:\n|$)/.test(value)) return undefined;
+  // Leading line breaks, trailing blank lines or spaces and lines of spaces need more than
+  // this writes: rare in notes and tagged text, and left to `yaml`.
+  if (/^\n|[ \n]\n$|[ ]$|(?:^|\n)[ ]+(?:\n|$)/.test(value)) return undefined;
   const clip = value.endsWith('\n');
   const body = clip ? value.slice(0, -1) : value;
-  return `|${clip ? '' : '-'}\n${BLOCK_INDENT}${body.replace(/\n+/g, (breaks) => breaks + BLOCK_INDENT)}`;
+  // A first line starting with a space needs the indentation given (2, relative to the key).
+  return `|${value.startsWith(' ') ? '2' : ''}${clip ? '' : '-'}\n${BLOCK_INDENT}${body.replace(/\n+/g, (breaks) => breaks + BLOCK_INDENT)}`;
 }
 
 /** An unknown key's value when it is a simple scalar; undefined to let `yaml` do it. */
@@ -212,14 +227,14 @@ function readBody(body: string, options: ParseSidecarOptions): { article: string
     const key = entry.slice(0, colon);
     const raw = entry.slice(colon + 2);
     if (key in fields!) return undefined;
-    if (raw === '|' || raw === '|-') {
+    if (raw === '|' || raw === '|-' || raw === '|2' || raw === '|2-') {
       const block: string[] = [];
       while (i + 1 < lines.length - 1 && (lines[i + 1].startsWith(BLOCK_INDENT) || lines[i + 1] === '')) block.push(lines[++i].slice(BLOCK_INDENT.length));
       while (block.length > 0 && block[block.length - 1] === '') {
         block.pop();
         i--;
       }
-      fields![key] = block.join('\n') + (raw === '|' ? '\n' : '');
+      fields![key] = block.join('\n') + (raw.endsWith('-') ? '' : '\n');
       continue;
     }
     const value = key === 'start' || key === 'end' || key === 'line' ? (/^(?:0|[1-9]\d*)$/.test(raw) ? Number(raw) : undefined) : scalar(raw, !(TAG_KEYS as readonly string[]).includes(key));

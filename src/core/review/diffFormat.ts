@@ -3,7 +3,7 @@
  * request comment or a CI step summary, and JSON for other tools.
  */
 import type { ChangeType, TagChange } from './diff';
-import { excerpt, oneLine, showValue } from './text';
+import { excerpt, markdownCell, oneLine, showValue } from './text';
 
 /** The changes of one article. */
 export interface ArticleChanges {
@@ -81,7 +81,7 @@ export function formatMarkdown(files: readonly ArticleChanges[]): string {
   out.push('| Article | Line | Change | Kind | Tagged text |', '| --- | ---: | --- | --- | --- |');
   for (const file of all) {
     for (const change of file.changes) {
-      out.push(`| ${cell(file.article)} | ${change.line} | ${cell(describeChange(change))} | ${cell(change.kind)} | ${cell(`“${excerpt(change.text, 100)}”`)} |`);
+      out.push(`| ${markdownCell(file.article)} | ${change.line} | ${markdownCell(describeChange(change))} | ${markdownCell(change.kind)} | ${markdownCell(excerpt(change.text, 100))} |`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -93,6 +93,3 @@ export function formatJson(files: readonly ArticleChanges[]): string {
 }
 
 /** Text safe inside a Markdown table cell: pipes escaped, no line breaks, no HTML. */
-function cell(text: string): string {
-  return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

@@ -19,3 +19,8 @@ export function showValue(value: unknown): string {
   if (value === undefined) return '(none)';
   return typeof value === 'string' ? oneLine(value) : JSON.stringify(value);
 }
+
+/** Text safe inside a Markdown table cell: on one line, pipes and backslashes escaped, no HTML. */
+export function markdownCell(text: string): string {
+  return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
