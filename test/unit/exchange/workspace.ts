@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { conventionsFromText, type Conventions } from '../../../src/core/conventions';
 import { readArticleTags, type ExchangeArticle } from '../../../src/core/exchange';
@@ -62,7 +63,7 @@ export function loadWorkspace(): ExchangeArticle[] {
 
 /** Writes the fixture workspace, articles included, into a new temporary folder. */
 export function copyWorkspace(): string {
-  const dir = fs.mkdtempSync(path.join(fs.realpathSync(require('node:os').tmpdir()), 'na-exchange-'));
+  const dir = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'na-exchange-'));
   fs.copyFileSync(path.join(WORKSPACE, '.news-annotator.yaml'), path.join(dir, '.news-annotator.yaml'));
   for (const articlePath of workspaceArticlePaths()) {
     fs.mkdirSync(path.join(dir, path.dirname(articlePath)), { recursive: true });
