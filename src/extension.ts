@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     triage,
     registerPanelCommands(store, tagTree, kinds, (article) => conventions.forUri(article)),
     new SidecarMover(log),
-    registerExchangeCommands(store, (article) => conventions.forUri(article), log),
+    registerExchangeCommands(store, conventions, log),
   );
   log.info(`News Annotator ${context.extension.packageJSON.version} activated`);
   return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage, conventions, tagDecorator, onDidShowPrompt };

@@ -40,6 +40,24 @@ export interface ImportRequest {
   readonly kindFrom?: KindSource | 'none';
 }
 
+/** The conventions of each article, as the conventions service gives them. */
+export interface ConventionsSource {
+  forUri(uri: vscode.Uri): Conventions;
+  /** Resolves once the conventions of every folder asked for are read. */
+  ready(): Promise<void>;
+}
+
+/**
+ * The conventions of each of `articles`, read to the end first: a conventions file that is
+ * being read again must not make an export use another folder's fields.
+ */
+async function conventionsOf(source: ConventionsSource, articles: readonly vscode.Uri[]): Promise<(article: vscode.Uri) => Conventions> {
+  for (const article of articles) source.forUri(article);
+  await source.ready();
+  const known = new Map(articles.map((article) => [article.toString(), source.forUri(article)]));
+  return (article) => known.get(article.toString()) ?? source.forUri(article);
+}
+
 /** What an export or an import did, for the message and for tests. */
 export interface ExchangeOutcome {
   readonly target: vscode.Uri;
@@ -63,14 +81,14 @@ const FORMATS: ReadonlyArray<{ id: ExportFormat; label: string; detail: string; 
  * imports go through the store, so they are written atomically, keep the sidecar's
  * comments, follow open editors and can be undone with Undo Tag Change.
  */
-export function registerExchangeCommands(store: SidecarStore, conventions: (article?: vscode.Uri) => Conventions, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerExchangeCommands(store: SidecarStore, conventions: ConventionsSource, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.exportTags, (request?: ExportRequest) => exportTags(store, conventions, log, request ?? {})),
     vscode.commands.registerCommand(Commands.importAnnotations, (request?: ImportRequest) => importAnnotations(store, conventions, log, request ?? {})),
   );
 }
 
-async function exportTags(store: SidecarStore, conventions: (article?: vscode.Uri) => Conventions, log: vscode.LogOutputChannel, request: ExportRequest): Promise<ExchangeOutcome | undefined> {
+async function exportTags(store: SidecarStore, source: ConventionsSource, log: vscode.LogOutputChannel, request: ExportRequest): Promise<ExchangeOutcome | undefined> {
   const format = request.format ? FORMATS.find((f) => f.id === request.format) : await pickOne(FORMATS, { title: 'Export Tags', placeholder: 'Format' });
   if (!format) return undefined;
   const active = vscode.window.activeTextEditor?.document;
@@ -97,6 +115,7 @@ async function exportTags(store: SidecarStore, conventions: (article?: vscode.Ur
 
   const details: string[] = [];
   const entries = scope === 'file' ? [await store.get(current!)] : await workspaceArticles(store);
+  const conventions = await conventionsOf(source, entries.map((entry) => entry.article));
   const articles: ExchangeArticle[] = [];
   for (const entry of entries) {
     const shown = vscode.workspace.asRelativePath(entry.article);
@@ -152,7 +171,7 @@ async function exportTags(store: SidecarStore, conventions: (article?: vscode.Ur
   return { target, count, details };
 }
 
-async function importAnnotations(store: SidecarStore, conventions: (article?: vscode.Uri) => Conventions, log: vscode.LogOutputChannel, request: ImportRequest): Promise<ExchangeOutcome | undefined> {
+async function importAnnotations(store: SidecarStore, source: ConventionsSource, log: vscode.LogOutputChannel, request: ImportRequest): Promise<ExchangeOutcome | undefined> {
   const file =
     request.file ??
     (
@@ -234,6 +253,7 @@ async function importAnnotations(store: SidecarStore, conventions: (article?: vs
     if (!entry.writable) return refuse(`${entry.sidecar ? vscode.workspace.asRelativePath(entry.sidecar) : 'the sidecar'} has errors (see Problems); fix it first. Nothing was imported.`);
   }
 
+  const conventions = await conventionsOf(source, targets.map((target) => target.uri));
   const plans: Array<{ article: vscode.Uri; plan: ImportPlan }> = [];
   let added = 0;
   for (const { uri, annotations } of targets) {
