@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage, conventions, tagDecorator, onDidShowPrompt };
 }
 
-/** Writes tag changes still waiting for their short delay before the window goes. */
+/** Writes tag changes still waiting for their short delay, or saves aside those that cannot be written. */
 export async function deactivate(): Promise<void> {
-  await store?.flush();
+  await store?.close();
 }

@@ -8,7 +8,9 @@
  * on one side and left alone on the other is removed; a tag removed on one side but changed
  * on the other is kept (a tag is never dropped while someone was still working on it). Within
  * a tag each field merges on its own, so a note edited here and a kind changed there both
- * survive. Only the same field changed to two different values is a conflict.
+ * survive. Only the same field changed to two different values is a conflict. Where a tag
+ * sits (offsets, context, line, status) follows the article and is found again after
+ * merging: a tag moved on one side takes the move, and moves alone never conflict.
  */
 import { sortTags, type Tag } from './tags';
 import { deepEqual } from './sidecar/serialise';
@@ -85,8 +87,9 @@ export function mergeTags(base: readonly Tag[], ours: readonly Tag[], theirs: re
     const removedBy: MergeSide = mine ? 'theirs' : 'ours';
     if (!old) {
       merged.push(kept);
-    } else if (!sameTag(old, kept)) {
-      // Removed on one side, changed on the other: keep it, so nobody's work is lost.
+    } else if (!sameDecisions(old, kept)) {
+      // Removed on one side, changed on the other: keep it, so nobody's work is lost. Moving
+      // with the article is not a change: where a tag sits is found again after merging.
       removals.push({ id, removedBy });
       conflicted.add(id);
       merged.push(mark ? withConflict(kept, { removed: removedBy }) : kept);
@@ -186,6 +189,11 @@ function sameAnchor(a: Tag, b: Tag): boolean {
   const x = a.anchor;
   const y = b.anchor;
   return a.status === b.status && x.exact === y.exact && x.prefix === y.prefix && x.suffix === y.suffix && x.start === y.start && x.end === y.end && x.line === y.line;
+}
+
+/** Whether two versions of a tag say the same in everything a person decides (not where it sits). */
+function sameDecisions(a: Tag, b: Tag): boolean {
+  return a.kind === b.kind && a.note === b.note && a.updated === b.updated && a.anchor.exact === b.anchor.exact && a.author === b.author && a.created === b.created && deepEqual(a.extra ?? {}, b.extra ?? {});
 }
 
 /** Whether two tags hold the same values (what a sidecar would store; not the runtime score). */

@@ -13,6 +13,8 @@ interface FolderState {
   /** When `current` was read. */
   loadedAt: Date;
   loading: Promise<void> | undefined;
+  /** Read at least once: while a reload runs, `current` stays in force. */
+  read: boolean;
 }
 
 /**
@@ -116,11 +118,12 @@ export class ConventionsService extends Disposable {
     if (!folder || !uri) return folder ? this.folders.get(folder.uri.path) : undefined;
     const dir = uri.path.slice(0, uri.path.lastIndexOf('/')) || '/';
     const own = this.folders.get(dir);
-    if (own && !own.loading) return own;
+    if (own?.read) return own;
     if (!own) void this.ensure(dir).then(() => this.changed.fire());
+    // Until the folder's own files are read, the nearest folder above it that was read stands in.
     for (let at = dir; at.length >= folder.uri.path.length; at = at.slice(0, at.lastIndexOf('/')) || '/') {
       const state = this.folders.get(at);
-      if (state && !state.loading) return state;
+      if (state?.read) return state;
       if (at === '/') break;
     }
     return undefined;
@@ -130,7 +133,7 @@ export class ConventionsService extends Disposable {
     const known = this.folders.get(folder);
     if (known) return known.loading ?? Promise.resolve();
     const empty: LoadedConventions = { conventions: Conventions.defaults, problems: [], ok: true, files: [], watched: [], root: undefined };
-    const state: FolderState = { current: empty, latest: empty, loadedAt: new Date(), loading: undefined };
+    const state: FolderState = { current: empty, latest: empty, loadedAt: new Date(), loading: undefined, read: false };
     this.folders.set(folder, state);
     return this.load(folder).then(() => this.publishProblems());
   }
@@ -143,11 +146,15 @@ export class ConventionsService extends Disposable {
       state.latest = loaded;
       // A broken file keeps the last good conventions; a first read keeps what parsed, so a
       // team's kinds are never replaced by the defaults because of one error.
-      if (loaded.ok || state.current.files.length === 0) {
+      // An empty file is what a watcher sees halfway through a save: never a last good state
+      // to fall back on (delete the file to go back to the defaults).
+      const good = loaded.ok && !loaded.problems.some((p) => p.code === 'empty-file');
+      if (good || state.current.files.length === 0) {
         state.current = loaded;
         state.loadedAt = new Date();
       }
       for (const path of loaded.watched) this.watched.add(path);
+      state.read = true;
       if (state.loading === loading) state.loading = undefined;
     });
     state.loading = loading;
@@ -170,7 +177,7 @@ export class ConventionsService extends Disposable {
         if (!entry.problems.some((p) => p.line === problem.line && p.column === problem.column && p.message === problem.message)) entry.problems.push(problem);
         byFile.set(problem.file, entry);
       }
-      if (!state.latest.ok && state.latest !== state.current) {
+      if (state.latest !== state.current) {
         broken ??= state;
         const nearest = state.latest.files[state.latest.files.length - 1];
         if (nearest) byFile.set(nearest, { ...(byFile.get(nearest) ?? { problems: [] }), stale: state });

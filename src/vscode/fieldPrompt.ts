@@ -14,12 +14,13 @@ const shown = new vscode.EventEmitter<FieldPromptShown>();
 export const onDidShowPrompt = shown.event;
 
 /** One item picked from a quick pick; undefined when the person presses Escape. */
-export function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder?: string }): Promise<T | undefined> {
+export function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeholder?: string; active?: T; field?: FieldSpec }): Promise<T | undefined> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = options.title;
   pick.placeholder = options.placeholder;
   pick.items = items;
   pick.matchOnDescription = true;
+  if (options.active) pick.activeItems = [options.active];
   return new Promise((resolve) => {
     let done = false;
     pick.onDidAccept(() => {
@@ -34,7 +35,7 @@ export function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], opt
       pick.dispose();
     });
     pick.show();
-    shown.fire({ quickPick: pick as unknown as vscode.QuickPick<vscode.QuickPickItem & { value: FieldValue }> });
+    shown.fire({ field: options.field, quickPick: pick as unknown as vscode.QuickPick<vscode.QuickPickItem & { value: FieldValue }> });
   });
 }
 
@@ -72,28 +73,8 @@ export function askField(conventions: Conventions, field: FieldSpec, title: stri
             const rated = scale?.values.find((v) => v.value === value);
             return { label: rated?.label ?? value, description: rated && rated.label !== value ? value : undefined, detail: rated?.description, value };
           });
-    const pick = vscode.window.createQuickPick<Item>();
-    pick.title = title;
-    pick.placeholder = `${prompt}${optional ? ' (Escape leaves it as it is)' : ''}`;
-    pick.items = items;
-    const preselected = items.find((item) => item.value === current);
-    if (preselected) pick.activeItems = [preselected];
-    return new Promise((resolve) => {
-      let done = false;
-      pick.onDidAccept(() => {
-        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (!chosen) return;
-        done = true;
-        resolve(chosen.value);
-        pick.hide();
-      });
-      pick.onDidHide(() => {
-        if (!done) resolve(undefined);
-        pick.dispose();
-      });
-      pick.show();
-      shown.fire({ field, quickPick: pick });
-    });
+    const placeholder = `${prompt}${optional ? ' (Escape leaves it as it is)' : ''}`;
+    return pickOne(items, { title, placeholder, active: items.find((item) => item.value === current), field }).then((chosen) => chosen?.value);
   }
   const box = vscode.window.createInputBox();
   box.title = title;

@@ -66,6 +66,13 @@ describe('team conventions in the repository', () => {
     await (await api()).store.flush();
   });
 
+  // The workspace is shared with the other suites: leave it as it was found.
+  after(async () => {
+    for (const name of ['team-kinds', 'team-verdict', 'team-rules', 'team-broken', 'team-retired', 'team-init']) {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), name), { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
   it('shows a kind added to the conventions file in Tag as…, the Tags view and the decorations, without a reload', async () => {
     const { article, file } = await teamFolder('team-kinds');
     const { conventions, tagTree, tagDecorator } = await api();
@@ -135,6 +142,18 @@ describe('team conventions in the repository', () => {
     );
     assert.equal(cancelled, undefined);
     assert.equal(store.peek(article)!.tags.length, 1, 'Escape tags nothing');
+
+    // The Tags view filters by the verdict, and by breaking a rule.
+    const { tagTree } = await api();
+    const shown = (): string[] => tagTree.articles().flatMap((a) => a.tags.filter(tagTree.matcher()).map((t) => t.id));
+    await vscode.commands.executeCommand('newsAnnotator.filterTagsByField', 'verdict', ['misleading']);
+    assert.deepEqual(shown(), [tag!.id]);
+    await vscode.commands.executeCommand('newsAnnotator.filterTagsByField', 'verdict', ['accurate']);
+    assert.deepEqual(shown(), []);
+    await vscode.commands.executeCommand('newsAnnotator.clearTagFilter');
+    await vscode.commands.executeCommand('newsAnnotator.toggleRuleBreachesOnly');
+    assert.ok(!shown().includes(tag!.id), 'a tag with its verdict breaks no rule');
+    await vscode.commands.executeCommand('newsAnnotator.clearTagFilter');
   });
 
   it('reports a tag that breaks a rule in Problems at its place, with the rule id, and clears it once fixed', async () => {
@@ -167,7 +186,7 @@ describe('team conventions in the repository', () => {
     await eventually(() => problem() !== undefined, vscode.languages.onDidChangeDiagnostics, 'the bad colour reported', 15_000);
     assert.equal(problem()!.range.start.line, 9);
     assert.ok(vscode.languages.getDiagnostics(file).some((d) => d.code === 'conventions-not-applied'), 'Problems says the last good conventions are kept');
-    assert.ok(conventions.kindsFor(article).has('statistic'), 'the team\'s kinds stay');
+    assert.ok(conventions.kindsFor(article).has('statistic'), `the team's kinds stay (${conventions.kindsFor(article).ids().join(', ')} from ${conventions.forUri(article).sources.join(', ')})`);
     assert.ok(!conventions.kindsFor(article).has('prediction'), 'nothing of the broken file applies');
 
     await vscode.workspace.fs.writeFile(file, encode(`${STATISTIC}  prediction:\n    color: "#336699"\n`));

@@ -10,12 +10,16 @@ async function api() {
   return (await activateExtension()).exports;
 }
 
-/** Runs `action` and waits until the article's sidecar has been written. */
+/**
+ * Runs `action`, waits until it made the article's sidecar be written, then until every
+ * change is on disk (a write already under way when the action ran may not hold it yet).
+ */
 async function written(article: vscode.Uri, action: () => Thenable<unknown> | unknown): Promise<string> {
   const { store } = await api();
   const done = when(store.onDidWrite, (e) => e.article.toString() === article.toString(), `a write of ${article.path}`);
   await action();
   await done;
+  await store.flush(article);
   return readText(sidecarOf(article));
 }
 

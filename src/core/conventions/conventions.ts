@@ -9,17 +9,8 @@ import { KindRegistry } from '../kinds';
 import type { CueVocabularySpec, FieldSpec, PublishSettings, RatingScale, RuleOverride, RuleSeverity } from './format';
 import { RULES, isRuleId } from './rules';
 
-export interface ConventionsInit {
-  readonly kinds: KindRegistry;
-  readonly openKinds: boolean;
-  readonly fields: ReadonlyMap<string, readonly FieldSpec[]>;
-  readonly ratings: ReadonlyMap<string, RatingScale>;
-  readonly cues: CueVocabularySpec;
-  readonly publish: PublishSettings;
-  readonly rules: ReadonlyMap<string, RuleSeverity>;
-  readonly overrides: readonly RuleOverride[];
-  readonly sources: readonly string[];
-}
+/** What makes up conventions: every property of {@link Conventions}. */
+export type ConventionsInit = Pick<Conventions, 'kinds' | 'openKinds' | 'fields' | 'ratings' | 'cues' | 'publish' | 'rules' | 'overrides' | 'sources'>;
 
 /** An enum field as the tag filters offer it: one entry per field name, over every kind. */
 export interface EnumFieldChoice {
@@ -48,15 +39,7 @@ export class Conventions {
   private readonly matchers: ReadonlyArray<(path: string) => boolean>;
 
   constructor(init: ConventionsInit) {
-    this.kinds = init.kinds;
-    this.openKinds = init.openKinds;
-    this.fields = init.fields;
-    this.ratings = init.ratings;
-    this.cues = init.cues;
-    this.publish = init.publish;
-    this.rules = init.rules;
-    this.overrides = init.overrides;
-    this.sources = init.sources;
+    ({ kinds: this.kinds, openKinds: this.openKinds, fields: this.fields, ratings: this.ratings, cues: this.cues, publish: this.publish, rules: this.rules, overrides: this.overrides, sources: this.sources } = init);
     this.matchers = init.overrides.map((override) => picomatch(override.files as string[], { dot: true }));
   }
 

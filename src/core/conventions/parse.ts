@@ -90,7 +90,7 @@ export function parseConventions(text: string, file = '.news-annotator.yaml'): P
     }
     const root = document.contents as Node | null;
     if (root === null || (isScalar(root) && root.value === null)) {
-      report.warning('missing-version', `The file is empty; start it with "version: ${CONVENTIONS_VERSION}".`);
+      report.warning('empty-file', `The file is empty; start it with "version: ${CONVENTIONS_VERSION}", or delete it to use the defaults.`);
       return done();
     }
     const entries = entriesOf(root, report, 'A conventions file', rangeOf(root));

@@ -7,7 +7,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { CODICON_NAME, KIND_ID_PATTERN, TRIAGE_KEY, isHexColor } from '../kinds';
 import { FIELD_KEYS, FIELD_NAME_PATTERN, FIELD_TYPES, KIND_KEYS, LIMITS, SCALE_KEYS, SCALE_VALUE_KEYS, type ColorPair, type FieldSpec, type FieldType, type FieldValue, type RatingScale, type RatingValue } from './format';
-import type { ConventionsProblems, Range } from './problem';
+import type { ConventionsProblemCode, ConventionsProblems, Range } from './problem';
 import { booleanOf, entriesOf, itemText, itemsOf, rangeOf, textOf, warnUnknownKeys, type Entry } from './yamlNodes';
 import { TAG_KEYS } from '../sidecar/format';
 
@@ -43,22 +43,26 @@ export function labelFromName(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function parseKinds(entry: Entry, report: ConventionsProblems): KindLayer[] {
-  const entries = entriesOf(entry.value, report, '"kinds"', entry.range);
+/**
+ * The entries of a mapping of named definitions (kinds, fields, scales): at most `limit` of
+ * them, without those whose name `badName` finds fault with (reported at the name).
+ */
+function namedEntries(entry: Entry, report: ConventionsProblems, what: string, limit: number, badName: (name: string) => [ConventionsProblemCode, string] | undefined): Entry[] {
+  const entries = entriesOf(entry.value, report, what, entry.range);
   if (!entries) return [];
-  if (entries.length > LIMITS.kinds) {
-    report.error('over-limit', `${entries.length} kinds are defined; at most ${LIMITS.kinds} are read, the rest are ignored.`, entries[LIMITS.kinds].keyRange);
-  }
-  const kinds: KindLayer[] = [];
-  for (const kind of entries.slice(0, LIMITS.kinds)) {
-    if (!KIND_ID_PATTERN.test(kind.key)) {
-      report.error('bad-kind-id', `Kind id "${kind.key}" must be lower-case letters, digits and dashes, starting with a letter (e.g. "statistic").`, kind.keyRange);
-      continue;
-    }
-    const parsed = parseKind(kind, report);
-    if (parsed) kinds.push(parsed);
-  }
-  return kinds;
+  if (entries.length > limit) report.error('over-limit', `${what} has ${entries.length} entries; the first ${limit} are read, the rest are ignored.`, entries[limit].keyRange);
+  return entries.slice(0, limit).filter((named) => {
+    const fault = badName(named.key);
+    if (fault) report.error(fault[0], fault[1], named.keyRange);
+    return !fault;
+  });
+}
+
+export function parseKinds(entry: Entry, report: ConventionsProblems): KindLayer[] {
+  const entries = namedEntries(entry, report, '"kinds"', LIMITS.kinds, (id) =>
+    KIND_ID_PATTERN.test(id) ? undefined : ['bad-kind-id', `Kind id "${id}" must be lower-case letters, digits and dashes, starting with a letter (e.g. "statistic").`],
+  );
+  return entries.map((kind) => parseKind(kind, report)).filter((kind): kind is KindLayer => kind !== undefined);
 }
 
 function parseKind(kind: Entry, report: ConventionsProblems): KindLayer | undefined {
@@ -137,25 +141,12 @@ function colorOf(entry: Entry, report: ConventionsProblems, kind: string): Color
 }
 
 function parseFields(entry: Entry, report: ConventionsProblems, kind: string): FieldLayer[] {
-  const entries = entriesOf(entry.value, report, `"fields" of kind "${kind}"`, entry.range);
-  if (!entries) return [];
-  if (entries.length > LIMITS.fields) {
-    report.error('over-limit', `Kind "${kind}" has ${entries.length} fields; at most ${LIMITS.fields} are read.`, entries[LIMITS.fields].keyRange);
-  }
-  const fields: FieldLayer[] = [];
-  for (const field of entries.slice(0, LIMITS.fields)) {
-    if (!FIELD_NAME_PATTERN.test(field.key)) {
-      report.error('bad-field-name', `Field name "${field.key}" must be lower-case letters, digits and underscores, starting with a letter (e.g. "source_url").`, field.keyRange);
-      continue;
-    }
-    if ((TAG_KEYS as readonly string[]).includes(field.key)) {
-      report.error('bad-field-name', `"${field.key}" is a key every tag already has; give the field another name.`, field.keyRange);
-      continue;
-    }
-    const parsed = parseField(field, report, kind);
-    if (parsed) fields.push(parsed);
-  }
-  return fields;
+  const entries = namedEntries(entry, report, `"fields" of kind "${kind}"`, LIMITS.fields, (name) => {
+    if (!FIELD_NAME_PATTERN.test(name)) return ['bad-field-name', `Field name "${name}" must be lower-case letters, digits and underscores, starting with a letter (e.g. "source_url").`];
+    if ((TAG_KEYS as readonly string[]).includes(name)) return ['bad-field-name', `"${name}" is a key every tag already has; give the field another name.`];
+    return undefined;
+  });
+  return entries.map((field) => parseField(field, report, kind)).filter((field): field is FieldLayer => field !== undefined);
 }
 
 function parseField(field: Entry, report: ConventionsProblems, kind: string): FieldLayer | undefined {
@@ -279,19 +270,10 @@ function requiredWhenOf(entry: Entry, report: ConventionsProblems, where: string
 }
 
 export function parseRatings(entry: Entry, report: ConventionsProblems): ScaleLayer[] {
-  const entries = entriesOf(entry.value, report, '"ratings"', entry.range);
-  if (!entries) return [];
-  if (entries.length > LIMITS.scales) report.error('over-limit', `${entries.length} rating scales are defined; at most ${LIMITS.scales} are read.`, entries[LIMITS.scales].keyRange);
-  const scales: ScaleLayer[] = [];
-  for (const scale of entries.slice(0, LIMITS.scales)) {
-    if (!FIELD_NAME_PATTERN.test(scale.key)) {
-      report.error('bad-value', `Scale name "${scale.key}" must be lower-case letters, digits and underscores, starting with a letter (e.g. "verdict").`, scale.keyRange);
-      continue;
-    }
-    const parsed = parseScale(scale, report);
-    if (parsed) scales.push(parsed);
-  }
-  return scales;
+  const entries = namedEntries(entry, report, '"ratings"', LIMITS.scales, (name) =>
+    FIELD_NAME_PATTERN.test(name) ? undefined : ['bad-value', `Scale name "${name}" must be lower-case letters, digits and underscores, starting with a letter (e.g. "verdict").`],
+  );
+  return entries.map((scale) => parseScale(scale, report)).filter((scale): scale is ScaleLayer => scale !== undefined);
 }
 
 function parseScale(scale: Entry, report: ConventionsProblems): ScaleLayer | undefined {

@@ -16,6 +16,7 @@ export type ConventionsProblemCode =
   | 'yaml-alias'
   | 'duplicate-key'
   | 'not-a-mapping'
+  | 'empty-file'
   | 'missing-version'
   | 'unsupported-version'
   | 'unknown-key'

@@ -7,10 +7,11 @@
  * finding about the file (a YAML error, a layout that is not canonical, a missing article)
  * points into the sidecar.
  */
-import { evaluateTags, isEmptyValue, type Conventions, type FindingSeverity } from '../conventions';
+import { evaluateTags, isEmptyValue, type Conventions, type Finding, type FindingSeverity, type RuleId } from '../conventions';
 import { CONFLICT_KEY } from '../merge';
 import { LineIndex } from '../position';
 import { reanchorTags, type Tag } from '../tags';
+import { exactlyInPlace } from './place';
 import { conflictFields } from './show';
 import { loadSidecar, type LoadedSidecar } from './load';
 import { DEFAULT_VERDICT_FIELDS, isVerdictStale } from './stale';
@@ -117,13 +118,6 @@ export function checkSidecar(input: CheckInput): CheckResult {
     }
   };
 
-  // The conventions' rules, on the tags as stored (their fuzzy and orphan rules report what
-  // the sidecar says; the anchor rules below report what re-anchoring would change).
-  for (const finding of evaluateTags(tags, conventions, { articlePath: input.articlePath })) {
-    const tag = nowById.get(finding.tagId ?? '');
-    if (tag) atTag(tag, finding.ruleId, finding.message);
-  }
-
   let fixable = false;
   const fixed: Tag[] = [];
   for (const stored of tags) {
@@ -141,31 +135,64 @@ export function checkSidecar(input: CheckInput): CheckResult {
       }
     }
     fixed.push(tag.status === 'anchored' ? tag : stored);
-
-    const current = tag.status === 'fuzzy' && articleText !== undefined ? articleText.slice(tag.anchor.start, tag.anchor.end) : stored.anchor.exact;
-    const verdicts = verdictFields(conventions, stored.kind).filter((field) => !isEmptyValue(stored.extra?.[field]));
-    if (verdicts.length > 0 && isVerdictStale(stored, current)) {
-      atTag(tag, 'stale-verdict', `The ${verdicts.join(' and ')} of the tag on ${quote(stored)} was given on other text; the tagged text changed since. Review it again (setting it confirms it).`);
-    }
-    const conflict = stored.extra?.[CONFLICT_KEY];
-    if (conflict !== undefined) {
-      atTag(tag, 'merge-conflict', `A merge left a conflict on the tag on ${quote(stored)} (${conflictFields(conflict).join(', ')}): settle it and remove its "${CONFLICT_KEY}:" entry from the sidecar.`);
-    }
+  }
+  // The conventions' rules on the tags as stored (their fuzzy and orphan rules report what
+  // the sidecar says; the anchor rules above report what re-anchoring would change), and the
+  // review's own rules on single tags.
+  const ruleFindings = [
+    ...evaluateTags(tags, conventions, { articlePath: input.articlePath }),
+    ...reviewTagFindings(now, conventions, { articlePath: input.articlePath, articleText, stored: new Map(tags.map((tag) => [tag.id, tag])) }),
+  ];
+  for (const finding of ruleFindings) {
+    const tag = nowById.get(finding.tagId ?? '');
+    if (tag) atTag(tag, finding.ruleId, finding.message);
   }
 
   findings.sort((a, b) => (a.file === b.file ? 0 : a.file === 'article' ? -1 : 1) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { findings, sidecar, fixed: fixable && sidecar.writable ? fixed : undefined };
 }
 
+export interface ReviewTagOptions {
+  /** The article's path relative to the conventions' folder, for `overrides`. */
+  readonly articlePath?: string;
+  /** The article's text now, to tell what text a fuzzy tag sits on. */
+  readonly articleText?: string;
+  /** The tags as stored, by id, when `tags` were found again since (their stored text counts). */
+  readonly stored?: ReadonlyMap<string, Tag>;
+}
+
+/**
+ * The review's findings about single tags that the conventions' evaluator does not make: a
+ * verdict given on other text than the tag has now (`stale-verdict`) and a merge conflict
+ * left in the tag (`merge-conflict`), with the conventions' severities. The editor's
+ * Problems panel shows these beside `evaluateTags`' findings, as `check` prints them.
+ *
+ * @param tags - The tags, as found in the article now
+ */
+export function reviewTagFindings(tags: readonly Tag[], conventions: Conventions, options: ReviewTagOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const add = (tag: Tag, ruleId: RuleId, message: string): void => {
+    const severity = conventions.severityOf(ruleId, options.articlePath);
+    if (severity !== 'off') findings.push({ ruleId, severity, message, tagId: tag.id, articleRange: { start: tag.anchor.start, end: tag.anchor.end } });
+  };
+  for (const tag of tags) {
+    const stored = options.stored?.get(tag.id) ?? tag;
+    const current = tag.status === 'fuzzy' && options.articleText !== undefined ? options.articleText.slice(tag.anchor.start, tag.anchor.end) : stored.anchor.exact;
+    const verdicts = verdictFields(conventions, stored.kind).filter((field) => !isEmptyValue(stored.extra?.[field]));
+    if (verdicts.length > 0 && isVerdictStale(stored, current)) {
+      add(tag, 'stale-verdict', `The ${verdicts.join(' and ')} of the tag on ${quote(stored)} was given on other text; the tagged text changed since. Review it again (setting it confirms it).`);
+    }
+    const conflict = stored.extra?.[CONFLICT_KEY];
+    if (conflict !== undefined) {
+      add(tag, 'merge-conflict', `A merge left a conflict on the tag on ${quote(stored)} (${conflictFields(conflict).join(', ')}): settle it and remove its "${CONFLICT_KEY}:" entry from the sidecar.`);
+    }
+  }
+  return findings;
+}
+
 /** A tag's text as findings quote it. */
 function quote(tag: Tag): string {
   return `“${excerpt(tag.anchor.exact, 80)}”`;
-}
-
-/** Whether the tag's text and context are exactly at its stored offsets (re-anchoring's first step). */
-function exactlyInPlace(text: string, tag: Tag): boolean {
-  const { exact, prefix, suffix, start, end } = tag.anchor;
-  return end - start === exact.length && text.startsWith(exact, start) && start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
 }
 
 /** The fields of a kind that hold a verdict: enum fields on a rating scale, and `verdict`. */

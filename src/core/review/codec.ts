@@ -89,13 +89,21 @@ function doubleQuoted(value: string): string {
 }
 
 function literalBlock(value: string): string | undefined {
-  // Leading line breaks, trailing blank lines or spaces and lines of spaces need more than
-  // this writes: rare in notes and tagged text, and left to `yaml`.
-  if (/^\n|[ \n]\n$|[ ]$|(?:^|\n)[ ]+(?:\n|$)/.test(value)) return undefined;
-  const clip = value.endsWith('\n');
-  const body = clip ? value.slice(0, -1) : value;
-  // A first line starting with a space needs the indentation given (2, relative to the key).
-  return `|${value.startsWith(' ') ? '2' : ''}${clip ? '' : '-'}\n${BLOCK_INDENT}${body.replace(/\n+/g, (breaks) => breaks + BLOCK_INDENT)}`;
+  // A value ending in a line of blanks is quoted by `yaml`, and one with a line of only
+  // spaces by the sidecar format (it would read back without them): both left to `yaml`.
+  if (/\n[\t ]+$|(?:^|\n)[ ]+(?:\n|$)/.test(value)) return undefined;
+  let endStart = value.length;
+  while (endStart > 0 && (value[endStart - 1] === '\n' || value[endStart - 1] === ' ')) endStart--;
+  if (endStart === 0) return undefined;
+  // Chomping from the trailing line breaks: strip (none), clip (one), keep (more).
+  let end = value.slice(endStart);
+  const firstBreak = end.indexOf('\n');
+  const chomp = firstBreak < 0 ? '-' : firstBreak === end.length - 1 ? '' : '+';
+  if (end.endsWith('\n')) end = end.slice(0, -1);
+  // Leading spaces (before or after leading line breaks) need the indentation given: 2,
+  // relative to the key.
+  const indicator = /^\n* /.test(value) ? '2' : '';
+  return `|${indicator}${chomp}\n${BLOCK_INDENT}${value.slice(0, endStart).replace(/\n+/g, (breaks) => breaks + BLOCK_INDENT)}${end}`;
 }
 
 /** An unknown key's value when it is a simple scalar; undefined to let `yaml` do it. */
@@ -227,14 +235,18 @@ function readBody(body: string, options: ParseSidecarOptions): { article: string
     const key = entry.slice(0, colon);
     const raw = entry.slice(colon + 2);
     if (key in fields!) return undefined;
-    if (raw === '|' || raw === '|-' || raw === '|2' || raw === '|2-') {
+    const header = /^\|2?([-+]?)$/.exec(raw);
+    if (header) {
       const block: string[] = [];
       while (i + 1 < lines.length - 1 && (lines[i + 1].startsWith(BLOCK_INDENT) || lines[i + 1] === '')) block.push(lines[++i].slice(BLOCK_INDENT.length));
+      let blank = 0;
       while (block.length > 0 && block[block.length - 1] === '') {
         block.pop();
-        i--;
+        blank++;
       }
-      fields![key] = block.join('\n') + (raw.endsWith('-') ? '' : '\n');
+      // Blank lines at the end belong to a kept block; any other block gives them back.
+      if (header[1] !== '+') i -= blank;
+      fields![key] = block.join('\n') + (header[1] === '-' ? '' : '\n') + (header[1] === '+' ? '\n'.repeat(blank) : '');
       continue;
     }
     const value = key === 'start' || key === 'end' || key === 'line' ? (/^(?:0|[1-9]\d*)$/.test(raw) ? Number(raw) : undefined) : scalar(raw, !(TAG_KEYS as readonly string[]).includes(key));

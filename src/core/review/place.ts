@@ -5,7 +5,7 @@
  * is not at hand) the stored line is the best there is.
  */
 import { LineIndex } from '../position';
-import { reanchorTags, type Tag } from '../tags';
+import { reanchorTags, sortTags, type Tag } from '../tags';
 
 export interface PlacedTag {
   /** The tag as the sidecar stores it. */
@@ -36,7 +36,10 @@ export function placeTags(tags: readonly Tag[], articleText?: string): PlacedTag
   }
   const lines = new LineIndex(articleText);
   const stored = new Map(tags.map((tag) => [tag.id, tag]));
-  return reanchorTags(tags, articleText).map((now) => {
+  // Re-anchoring builds new anchors for every tag; when all sit exactly where they say, the
+  // stored tags are the answer.
+  const inPlace = tags.every((tag) => tag.status === 'anchored' && exactlyInPlace(articleText, tag));
+  return (inPlace ? sortTags(tags) : reanchorTags(tags, articleText)).map((now) => {
     const start = lines.positionAt(now.anchor.start);
     const end = lines.positionAt(now.anchor.end);
     return { stored: stored.get(now.id)!, now, line: start.line, column: start.character, endLine: end.line, endColumn: end.character };
@@ -53,4 +56,10 @@ function columnFromContext(tag: Tag): number | undefined {
   if (lastBreak >= 0) return prefix.length - lastBreak - 1;
   if (prefix.length === start && tag.anchor.line === 0) return start;
   return undefined;
+}
+
+/** Whether a tag's text and context are exactly at its stored offsets (re-anchoring's first step). */
+export function exactlyInPlace(text: string, tag: Tag): boolean {
+  const { exact, prefix, suffix, start, end } = tag.anchor;
+  return end - start === exact.length && text.startsWith(exact, start) && start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
 }

@@ -136,3 +136,18 @@ describe('finding and merging conventions files', () => {
     assert.deepEqual(loaded.problems.map((p) => [p.code, p.file]), [['unreadable', '/ws/.news-annotator.yaml'], ['unreadable', '/ws/articles/.news-annotator.yaml']]);
   });
 });
+
+describe('the README\'s example conventions file', () => {
+  it('is the fixture, and reads without a problem together with the base it extends', async () => {
+    const readme = fs.readFileSync(path.join(fixturePath('..', '..'), 'README.md'), 'utf8');
+    const block = /## For teams[^]*?```yaml\n([^]*?)```/.exec(readme)?.[1];
+    const file = fs.readFileSync(fixturePath('conventions', 'readme', '.news-annotator.yaml'), 'utf8');
+    assert.equal(block, file);
+    const loaded = await findConventions(fixture('readme'), nodeConventionsReader, { stopAt: fixture() });
+    assert.deepEqual(loaded.problems, []);
+    const { conventions } = loaded;
+    assert.deepEqual(conventions.kinds.active().map((k) => k.id), ['claim', 'speculation', 'attribution', 'statistic']);
+    assert.equal(conventions.severityOf('orphan-tag'), 'error', 'from the newsroom base');
+    assert.equal(conventions.severityOf('required-field', 'opinion/2024/column.md'), 'info');
+  });
+});
