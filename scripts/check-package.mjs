@@ -9,7 +9,7 @@ const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 const limit = 300 * 1024;
 const allowed = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
-  /^dist\/(extension|cli)\.js$/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
+  /^dist\/extension\.js$/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
   /^media\/[^/]+\.(svg|png)$/, /^language-configuration\.json$/,
 ];
 
