@@ -209,7 +209,7 @@ function readBody(body: string, options: ParseSidecarOptions): { article: string
 
   const tags: Tag[] = [];
   const ids = new Set<string>();
-  let fields: Fields | undefined;
+  let fields: Fields | undefined = undefined as Fields | undefined;
   const finish = (): boolean => {
     if (!fields) return true;
     const tag = toTag(fields, options);
@@ -220,22 +220,20 @@ function readBody(body: string, options: ParseSidecarOptions): { article: string
   };
   for (let i = 3; i < lines.length - 1; i++) {
     const line = lines[i];
-    let entry: string;
-    if (line.startsWith('  - ')) {
+    // Every line here is `  - key: value` (a new tag) or `    key: value`.
+    if (line.charCodeAt(0) !== 0x20 /* space */ || line.charCodeAt(1) !== 0x20) return undefined;
+    if (line.charCodeAt(2) === 0x2d /* - */ && line.charCodeAt(3) === 0x20) {
       if (!finish()) return undefined;
       fields = {};
-      entry = line.slice(4);
-    } else if (line.startsWith(TAG_INDENT) && line[4] !== ' ' && fields) {
-      entry = line.slice(4);
-    } else {
+    } else if (!fields || line.charCodeAt(2) !== 0x20 || line.charCodeAt(3) !== 0x20 || line.charCodeAt(4) === 0x20) {
       return undefined;
     }
-    const colon = entry.indexOf(': ');
-    if (colon <= 0) return undefined;
-    const key = entry.slice(0, colon);
-    const raw = entry.slice(colon + 2);
-    if (key in fields!) return undefined;
-    const header = /^\|2?([-+]?)$/.exec(raw);
+    const colon = line.indexOf(': ', 4);
+    if (colon <= 4) return undefined;
+    const key = line.slice(4, colon);
+    const raw = line.slice(colon + 2);
+    if (key in fields) return undefined;
+    const header = raw.charCodeAt(0) === 0x7c /* | */ ? /^\|2?([-+]?)$/.exec(raw) : null;
     if (header) {
       const block: string[] = [];
       while (i + 1 < lines.length - 1 && (lines[i + 1].startsWith(BLOCK_INDENT) || lines[i + 1] === '')) block.push(lines[++i].slice(BLOCK_INDENT.length));
@@ -246,15 +244,29 @@ function readBody(body: string, options: ParseSidecarOptions): { article: string
       }
       // Blank lines at the end belong to a kept block; any other block gives them back.
       if (header[1] !== '+') i -= blank;
-      fields![key] = block.join('\n') + (header[1] === '-' ? '' : '\n') + (header[1] === '+' ? '\n'.repeat(blank) : '');
+      fields[key] = block.join('\n') + (header[1] === '-' ? '' : '\n') + (header[1] === '+' ? '\n'.repeat(blank) : '');
       continue;
     }
-    const value = key === 'start' || key === 'end' || key === 'line' ? (/^(?:0|[1-9]\d*)$/.test(raw) ? Number(raw) : undefined) : scalar(raw, !(TAG_KEYS as readonly string[]).includes(key));
+    const value = key === 'start' || key === 'end' || key === 'line' ? offset(raw) : scalar(raw, !KNOWN_KEYS.has(key));
     if (value === undefined) return undefined;
-    fields![key] = value;
+    fields[key] = value;
   }
   if (!finish()) return undefined;
   return { article, tags };
+}
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set(TAG_KEYS);
+
+/** A whole number as the writer writes an offset (no sign, no leading zero), or undefined. */
+function offset(raw: string): number | undefined {
+  if (raw.length === 0 || raw.length > 15 || (raw.length > 1 && raw.charCodeAt(0) === 0x30)) return undefined;
+  let value = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const digit = raw.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** A one-line scalar as written by the writer: plain, single- or double-quoted. */
