@@ -130,7 +130,7 @@ describe('team conventions in the repository', () => {
     assert.equal(tag?.extra?.verdict, 'misleading');
     await written;
     const yaml = await readText(article.with({ path: `${article.path}.tags.yaml` }));
-    assert.match(yaml, /kind: claim\n {4}verdict: misleading\n {4}prefix:/);
+    assert.match(yaml, /kind: claim\n {4}verdict: misleading\n {4}verdict-text-hash: [0-9a-f]{8}\n {4}prefix:/);
     assert.equal(parseSidecar(yaml).tags[0].extra?.verdict, 'misleading');
 
     select(editor, '10,000 or more');
