@@ -35,25 +35,25 @@ export class ConventionsService extends Disposable {
   /** Fires after the conventions of any folder changed (a file edited, created or deleted). */
   readonly onDidChange = this.changed.event;
 
-  private readonly reader: ConventionsFileReader = {
-    readFile: async (path) => {
-      const uri = vscode.Uri.file(path).with({ scheme: this.scheme, authority: this.authority });
-      try {
-        return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FileNotFound' || code === 'EntryNotFound' || code === 'FileNotADirectory' || code === 'EntryNotADirectory') return undefined;
-        throw error;
-      }
-    },
-  };
-
-  private get scheme(): string {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.scheme ?? 'file';
+  /** Reads files through `workspace.fs`, in the scheme and authority of `base` (the workspace folder). */
+  private readerFor(base: vscode.Uri): ConventionsFileReader {
+    return {
+      readFile: async (path) => {
+        try {
+          return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(base.with({ path })));
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'FileNotFound' || code === 'EntryNotFound' || code === 'FileNotADirectory' || code === 'EntryNotADirectory') return undefined;
+          throw error;
+        }
+      },
+    };
   }
 
-  private get authority(): string {
-    return vscode.workspace.workspaceFolders?.[0]?.uri.authority ?? '';
+  /** A path of a conventions file as a URI in the workspace folder holding it. */
+  private uriOf(path: string): vscode.Uri {
+    const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => path === f.uri.path || path.startsWith(`${f.uri.path}/`));
+    return (folder?.uri ?? vscode.Uri.file('/')).with({ path });
   }
 
   constructor() {
@@ -140,9 +140,9 @@ export class ConventionsService extends Disposable {
 
   private load(folder: string): Promise<void> {
     const state = this.folders.get(folder)!;
-    const workspaceFolder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(folder).with({ scheme: this.scheme, authority: this.authority }));
-    const stopAt = workspaceFolder?.uri.path ?? folder;
-    const loading: Promise<void> = findConventions(folder, this.reader, { stopAt }).then((loaded) => {
+    const base = this.uriOf(folder);
+    const stopAt = vscode.workspace.getWorkspaceFolder(base)?.uri.path ?? folder;
+    const loading: Promise<void> = findConventions(folder, this.readerFor(base), { stopAt }).then((loaded) => {
       state.latest = loaded;
       // A broken file keeps the last good conventions; a first read keeps what parsed, so a
       // team's kinds are never replaced by the defaults because of one error.
@@ -184,7 +184,7 @@ export class ConventionsService extends Disposable {
       }
     }
     for (const [file, { problems, stale }] of byFile) {
-      const uri = vscode.Uri.file(file).with({ scheme: this.scheme, authority: this.authority });
+      const uri = this.uriOf(file);
       const list = problems.map((problem) => {
         const range = new vscode.Range(problem.line, problem.column, problem.endLine, Math.max(problem.endColumn, problem.line === problem.endLine ? problem.column + 1 : 0));
         const diagnostic = new vscode.Diagnostic(range, problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
@@ -203,7 +203,7 @@ export class ConventionsService extends Disposable {
     if (broken) {
       const file = broken.latest.files[broken.latest.files.length - 1] ?? broken.latest.problems[0]?.file;
       this.status.text = '$(warning) Conventions';
-      this.status.tooltip = `News Annotator: ${file ? vscode.workspace.asRelativePath(vscode.Uri.file(file)) : 'the conventions file'} has errors; the last good conventions stay in force. Click to see the problems.`;
+      this.status.tooltip = `News Annotator: ${file ? vscode.workspace.asRelativePath(this.uriOf(file)) : 'the conventions file'} cannot be applied as it is; the last good conventions stay in force. Click to see the problems.`;
       this.status.command = 'workbench.actions.view.problems';
       this.status.accessibilityInformation = { label: this.status.tooltip, role: 'button' };
       this.status.show();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { conventionsFromText, CONVENTIONS_FILE_NAME, MAX_CONVENTIONS_LENGTH, parseConventions, type ConventionsProblem } from '../../../src/core/conventions';
+import { Conventions, conventionsFromText, CONVENTIONS_FILE_NAME, defaultConventionsText, MAX_CONVENTIONS_LENGTH, parseConventions, RULE_IDS, type ConventionsProblem } from '../../../src/core/conventions';
 import { fixturePath, readFixture } from '../../support/paths';
 
 const codes = (problems: readonly ConventionsProblem[]): string[] => problems.map((p) => `${p.code}@${p.line + 1}`);
@@ -117,5 +117,15 @@ describe('reading a conventions file', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('the file Create Conventions File writes', () => {
+  it('holds exactly the defaults in force without a file', () => {
+    const { conventions, problems } = conventionsFromText(defaultConventionsText());
+    assert.deepEqual(problems, []);
+    assert.deepEqual(conventions.kinds.list(), Conventions.defaults.kinds.list());
+    assert.equal(conventions.openKinds, true);
+    for (const id of RULE_IDS) assert.equal(conventions.severityOf(id), Conventions.defaults.severityOf(id), id);
   });
 });
