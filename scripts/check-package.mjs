@@ -1,4 +1,4 @@
-// Packages the extension with vsce and checks the .vsix: runtime files only, under 300 KB.
+// Packages the extension with vsce and checks the .vsix: runtime files only, under 330 KB.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const limit = 300 * 1024;
+// The .vsix carries two bundles, the extension and the command line (conventions, the review
+// commands), each with its own copy of yaml and the detector: 314 KB once both were in.
+const limit = 330 * 1024;
 const allowed = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
   /^dist\/(extension|cli)\.js$/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
@@ -37,6 +39,6 @@ if (strays.length > 0) {
   process.exit(1);
 }
 if (size > limit) {
-  console.error(`the .vsix is ${(size / 1024).toFixed(1)} KB, over the 300 KB limit`);
+  console.error(`the .vsix is ${(size / 1024).toFixed(1)} KB, over the ${limit / 1024} KB limit`);
   process.exit(1);
 }
