@@ -60,13 +60,11 @@ export class ConventionsService extends Disposable {
     super();
     this.status.name = 'News Annotator: Conventions';
     this.register({ dispose: () => clearTimeout(this.reloadTimer) });
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'));
     const onFile = (uri: vscode.Uri): void => {
       if (uri.path.endsWith(`/${CONVENTIONS_FILE_NAME}`) || this.watched.has(uri.path)) this.scheduleReload();
     };
-    this.register(watcher.onDidChange(onFile));
-    this.register(watcher.onDidCreate(onFile));
-    this.register(watcher.onDidDelete(onFile));
+    this.watch(`**/${CONVENTIONS_FILE_NAME}`, onFile);
+    this.onFile = onFile;
     this.register(vscode.workspace.onDidSaveTextDocument((document) => onFile(document.uri)));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()));
     for (const folder of vscode.workspace.workspaceFolders ?? []) void this.ensure(folder.uri.path);
@@ -153,12 +151,33 @@ export class ConventionsService extends Disposable {
         state.current = loaded;
         state.loadedAt = new Date();
       }
-      for (const path of loaded.watched) this.watched.add(path);
+      for (const path of loaded.watched) {
+        this.watched.add(path);
+        this.watchExtended(path);
+      }
       state.read = true;
       if (state.loading === loading) state.loading = undefined;
     });
     state.loading = loading;
     return loading;
+  }
+
+  private onFile: (uri: vscode.Uri) => void = () => undefined;
+  /** Files extended from outside any conventions file's name, each watched on its own. */
+  private readonly extendedWatchers = new Map<string, vscode.Disposable>();
+
+  private watch(pattern: vscode.GlobPattern, onFile: (uri: vscode.Uri) => void): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const subscriptions = vscode.Disposable.from(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    return this.register(subscriptions);
+  }
+
+  /** Watches a file a conventions file extends (a shared base with another name). */
+  private watchExtended(path: string): void {
+    if (path.endsWith(`/${CONVENTIONS_FILE_NAME}`) || this.extendedWatchers.has(path)) return;
+    const uri = this.uriOf(path);
+    const folder = uri.with({ path: path.slice(0, path.lastIndexOf('/')) || '/' });
+    this.extendedWatchers.set(path, this.watch(new vscode.RelativePattern(folder, path.slice(path.lastIndexOf('/') + 1)), this.onFile));
   }
 
   private scheduleReload(): void {
