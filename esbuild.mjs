@@ -1,9 +1,12 @@
 // Bundles the extension and the command line. `--production` minifies and drops
-// source maps (what the .vsix ships); `--watch` rebuilds on change.
+// source maps (what the .vsix ships); `--watch` rebuilds on change. `--bench` bundles each
+// bench/*.bench.ts (and the runner) into out/bench-bundle/ with the options of the
+// production bundles, so that `npm run bench` times the code users run.
 import * as esbuild from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, readdir, rm } from 'node:fs/promises';
 
-const production = process.argv.includes('--production');
+const bench = process.argv.includes('--bench');
+const production = process.argv.includes('--production') || bench;
 const watch = process.argv.includes('--watch');
 
 const common = {
@@ -29,7 +32,11 @@ const targets = [
   },
 ];
 
-if (watch) {
+if (bench) {
+  const benches = (await readdir('bench')).filter((name) => name.endsWith('.bench.ts')).map((name) => `bench/${name}`);
+  await rm('out/bench-bundle', { recursive: true, force: true });
+  await esbuild.build({ ...common, entryPoints: ['bench/run.ts', ...benches], outdir: 'out/bench-bundle', outbase: 'bench' });
+} else if (watch) {
   for (const options of targets) {
     const context = await esbuild.context(options);
     await context.watch();

@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * Runs every `*.bench.js` beside this file (compiled from bench/*.bench.ts), one after
- * another, each printing its own figures. `npm run bench -- detect` runs only the benches
- * whose file name contains "detect".
+ * Runs every `*.bench.js` beside this file (bench/*.bench.ts, each bundled by esbuild with
+ * the options of the shipped bundles: see esbuild.mjs), one after another, each printing
+ * its own figures. `npm run bench -- detect` runs only the benches whose file name
+ * contains "detect".
  */
 async function main(): Promise<void> {
   const filter = process.argv[2];

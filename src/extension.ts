@@ -5,6 +5,7 @@ import { ConventionsService, registerInitConventions } from './vscode/convention
 import { onDidShowPrompt, type FieldPromptShown } from './vscode/fieldPrompt';
 import { DetectedView } from './vscode/detectedView';
 import { DetectionService } from './vscode/detections';
+import { registerExchangeCommands } from './vscode/exchange';
 import { TagDiagnostics } from './vscode/diagnostics';
 import { registerHighlightCommands } from './vscode/highlightCommands';
 import { Highlighter } from './vscode/highlighter';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     triage,
     registerPanelCommands(store, tagTree, kinds, (article) => conventions.forUri(article)),
     new SidecarMover(log),
+    registerExchangeCommands(store, conventions, log),
   );
   log.info(`News Annotator ${context.extension.packageJSON.version} activated`);
   return { version: context.extension.packageJSON.version as string, highlighter, store, tagTree, detectedView, triage, conventions, tagDecorator, onDidShowPrompt };

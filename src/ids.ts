@@ -34,6 +34,8 @@ export const Commands = {
   copyTagAsMarkdown: 'newsAnnotator.copyTagAsMarkdown',
   refreshTags: 'newsAnnotator.refreshTags',
   moveSidecars: 'newsAnnotator.moveSidecars',
+  exportTags: 'newsAnnotator.exportTags',
+  importAnnotations: 'newsAnnotator.importAnnotations',
   startTriage: 'newsAnnotator.startTriage',
   stopTriage: 'newsAnnotator.stopTriage',
   triageKey: 'newsAnnotator.triageKey',

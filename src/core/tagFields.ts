@@ -5,7 +5,15 @@
  * one place.
  */
 import type { FieldValue } from './conventions/format';
+import { CONFLICT_KEY } from './merge';
+import { VERDICT_STAMP_KEY, isVerdictStale, textHash } from './review/stale';
 import { findTag, timestamp, type Tag } from './tags';
+
+/**
+ * Keys the tools keep in a tag's block beside the team's fields: a merge conflict to settle
+ * and the hash of the text the fields were set on. Never a field, never reported as unknown.
+ */
+export const BOOKKEEPING_KEYS: ReadonlySet<string> = new Set([CONFLICT_KEY, VERDICT_STAMP_KEY]);
 
 /** The values a tag holds beyond the format's own keys, by key. */
 export function fieldValues(tag: Tag): Readonly<Record<string, unknown>> {
@@ -31,6 +39,14 @@ export function setFields(tags: readonly Tag[], id: string, values: Readonly<Rec
       extra[key] = value;
       changed = true;
     }
-    return changed ? { ...tag, extra, updated: timestamp(now) } : tag;
+    // Setting a value again on a tag whose text changed since confirms it on the new text.
+    const confirmed = !changed && isVerdictStale(tag) && Object.values(values).some((value) => value !== undefined);
+    if (!changed && !confirmed) return tag;
+    // What the verdict (and the other fields) were given on, so `check` can tell when the
+    // tagged text changes afterwards (a stale verdict).
+    const hasFields = Object.entries(extra).some(([key, value]) => value !== undefined && !BOOKKEEPING_KEYS.has(key));
+    if (hasFields) extra[VERDICT_STAMP_KEY] = textHash(tag.anchor.exact);
+    else if (extra[VERDICT_STAMP_KEY] !== undefined) extra[VERDICT_STAMP_KEY] = undefined;
+    return { ...tag, extra, updated: timestamp(now) };
   });
 }

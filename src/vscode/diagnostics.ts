@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { evaluateTags } from '../core/conventions';
+import { reviewTagFindings } from '../core/review/check';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
 import type { ConventionsService } from './conventions';
 import { Disposable } from './disposable';
@@ -79,7 +80,11 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
       const message = `Tags could not be written here (${entry.writeError}); they are kept in the open window until a write succeeds.`;
       plain.push(make(top, message, vscode.DiagnosticSeverity.Error, DiagnosticCodes.writeFailed));
     }
-    const findings = evaluateTags(entry.tags, this.conventions.forUri(article), { articlePath: this.conventions.articlePath(article) });
+    const conventions = this.conventions.forUri(article);
+    const articlePath = this.conventions.articlePath(article);
+    // The same findings as `news-annotator check`: the conventions' rules and the review's
+    // rules on single tags (stale verdicts, merge conflicts), from one implementation in core.
+    const findings = [...evaluateTags(entry.tags, conventions, { articlePath }), ...reviewTagFindings(entry.tags, conventions, { articlePath, articleText: document?.getText() })];
     for (const finding of findings) {
       const tag = entry.tags.find((t) => t.id === finding.tagId);
       if (!tag) continue;

@@ -2,6 +2,7 @@
  * The rules applied to one article's tags: a pure function from tags and conventions to
  * findings, shared by the editor's Problems panel and the command line's checks.
  */
+import { BOOKKEEPING_KEYS } from '../tagFields';
 import type { Tag } from '../tags';
 import type { Conventions } from './conventions';
 import { fieldValueProblem, isEmptyValue, isFieldRequired } from './fields';
@@ -58,7 +59,7 @@ export function evaluateTags(tags: readonly Tag[], conventions: Conventions, opt
         if (problem) add('invalid-field', `${problem} (${kind.label} tag on “${quoted}”)`);
       }
       for (const key of Object.keys(values)) {
-        if (values[key] === undefined || fields.some((field) => field.name === key)) continue;
+        if (values[key] === undefined || BOOKKEEPING_KEYS.has(key) || fields.some((field) => field.name === key)) continue;
         add('unknown-field', `The ${kind.label} tag on “${quoted}” has "${key}", which is not a field of ${kind.label}${fields.length > 0 ? ` (fields: ${fields.map((f) => f.name).join(', ')})` : ''}.`);
       }
     }

@@ -11,6 +11,12 @@ export interface RuleInfo {
   readonly severity: RuleSeverity;
   /** One line for `rules:` completion, the documentation and `--help`. */
   readonly description: string;
+  /**
+   * `check`: reported by the review check (`news-annotator check`, and the Problems panel
+   * through the same code in src/core/review/check.ts), which reads the sidecar's text and
+   * the article; absent: by {@link evaluateTags} from the tags alone.
+   */
+  readonly reportedBy?: 'check';
 }
 
 export const RULES = {
@@ -41,6 +47,56 @@ export const RULES = {
   'orphan-tag': {
     severity: 'warning',
     description: 'A tag\'s text is no longer in the article; re-attach it or remove it.',
+  },
+  'invalid-sidecar': {
+    severity: 'error',
+    description: 'A sidecar has a YAML or format error; it is not rewritten until it is fixed.',
+    reportedBy: 'check',
+  },
+  'sidecar-warning': {
+    severity: 'warning',
+    description: 'A sidecar has something to fix that does not stop it being read (a bad timestamp, a length that does not match the text…); the parser\'s notes stay notes.',
+    reportedBy: 'check',
+  },
+  'non-canonical': {
+    severity: 'warning',
+    description: 'A sidecar is not laid out as the extension writes it; `news-annotator fmt` rewrites it.',
+    reportedBy: 'check',
+  },
+  'missing-article': {
+    severity: 'error',
+    description: 'A sidecar\'s article does not exist.',
+    reportedBy: 'check',
+  },
+  'renamed-article': {
+    severity: 'error',
+    description: 'A sidecar\'s article was renamed (or moved) without it; rename the sidecar too.',
+    reportedBy: 'check',
+  },
+  'anchor-moved': {
+    severity: 'warning',
+    description: 'A tag\'s text is no longer where the sidecar says but is found exactly elsewhere; `check --fix` updates the position.',
+    reportedBy: 'check',
+  },
+  'anchor-fuzzy': {
+    severity: 'warning',
+    description: 'A tag\'s text changed in the article; re-anchoring would mark it fuzzy on similar text.',
+    reportedBy: 'check',
+  },
+  'anchor-orphan': {
+    severity: 'error',
+    description: 'A tag\'s text is gone from the article; re-anchoring would make it an orphan.',
+    reportedBy: 'check',
+  },
+  'stale-verdict': {
+    severity: 'warning',
+    description: 'A tag\'s verdict was given on other text than it has now; review the verdict again.',
+    reportedBy: 'check',
+  },
+  'merge-conflict': {
+    severity: 'error',
+    description: 'A merge left a conflict marked in a tag (under merge-conflict:); settle it and remove the entry.',
+    reportedBy: 'check',
   },
 } as const satisfies Record<string, RuleInfo>;
 

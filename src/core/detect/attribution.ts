@@ -6,8 +6,8 @@
  * quote-attribution tools do.
  */
 import type { Detection } from './types';
-import { type Entry, entryAt as importedEntryAt, entryCount } from './lexicon';
 import type { QuoteSpan } from './quotes';
+import type { Term } from './vocabulary';
 import {
   C, CLASS as importedCLASS, type Codes, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
@@ -23,7 +23,6 @@ const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
 const sentenceEndAt = importedSentenceEndAt;
 const sentenceIndex = importedSentenceIndex;
-const entryAt = importedEntryAt;
 
 /** A speaker met in the text, with offsets in the document. */
 export interface SpeakerRef {
@@ -111,11 +110,9 @@ const enum Trait {
   NAMING = 4,
 }
 
-/** The traits of each lexicon entry, by entry index: looked up once, not for every verb met. */
-const TRAITS = new Uint8Array(entryCount);
-for (let index = 0; index < entryCount; index++) {
-  const word = entryAt(index).word;
-  TRAITS[index] = (OPEN_PARTICIPLES.hasWord(word) ? Trait.OPEN : 0) | (WEAK_VERBS.hasWord(word) ? Trait.WEAK : 0) |
+/** The traits of a speech verb of the default lexicon: kept with its entry, not looked up for every verb met. */
+export function verbTraits(word: string): number {
+  return (OPEN_PARTICIPLES.hasWord(word) ? Trait.OPEN : 0) | (WEAK_VERBS.hasWord(word) ? Trait.WEAK : 0) |
     (NAMING_PARTICIPLES.hasWord(word) ? Trait.NAMING : 0);
 }
 
@@ -299,9 +296,11 @@ export interface AttributionInput {
   codes: Codes;
   start: number;
   end: number;
-  /** [offset, lexicon entry index] of each speech verb met by the scan. */
+  /** [start, end, term index] of each speech verb or phrase met by the scan. */
   hits: Int32Array;
   hitCount: number;
+  /** The vocabulary's terms, by index. */
+  terms: readonly Term[];
   sentences: Sentences;
   /** Quotes of the paragraph (document offsets), in order. */
   quotes: readonly QuoteSpan[];
@@ -319,11 +318,11 @@ export function findAttributions(input: AttributionInput): Attribution[] {
   // Made once an attribution is found: most speech verbs met have no speaker.
   let out: Attribution[] = NONE;
   let lastPerson: string | null = input.antecedent;
+  const terms = input.terms;
   for (let h = 0; h < input.hitCount; h++) {
-    const vs = hits[h * 2];
-    const index = hits[h * 2 + 1];
-    const entry = entryAt(index);
-    const a = attributionAt(input, vs, vs + entry.word.length, entry, TRAITS[index], out);
+    const vs = hits[h * 3];
+    const entry = terms[hits[h * 3 + 2]];
+    const a = attributionAt(input, vs, hits[h * 3 + 1], entry, entry.traits, out);
     if (!a) continue;
     const name = a.speaker.name;
     if (name.length <= 3 && PRONOUNS.hasWord(name)) {
@@ -356,7 +355,7 @@ function attribution(start: number, end: number, vs: number, ve: number, word: s
   return { start, end, verbStart: vs, verbEnd: ve, sentence: verbSentence, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
 }
 
-function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Entry, traits: number, found: readonly Attribution[]): Attribution | null {
+function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Term, traits: number, found: readonly Attribution[]): Attribution | null {
   const { text, codes, start, end, sentences } = input;
   const verb = entry.verb;
   let ss = vs;
@@ -380,6 +379,18 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: E
       return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
     }
     return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, np, npEnd), np, npEnd, false, 'according-to');
+  }
+  if (verb === 'source') {
+    // A team's phrase that ends in its preposition: "in the words of the minister".
+    const np = skipSpaces(codes, ve, end);
+    if (np === ve) return null;
+    const npEnd = nounPhraseEnd(codes, np, Math.min(se, end));
+    if (npEnd < 0) return null;
+    if (runBefore(codes, npEnd, np) && runEnds[runCount - 1] === npEnd && onlyCapitalsOrOf(codes)) {
+      nameOfRun(codes);
+      return attribution(vs, npEnd, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
+    }
+    return attribution(vs, npEnd, vs, ve, word, spanText(text, np, npEnd), np, npEnd, false, 'according-to');
   }
 
   const next = skipSpaces(codes, ve, end);

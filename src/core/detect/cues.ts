@@ -3,7 +3,8 @@
  * sentence it governs so tagging can suggest a kind for the whole sentence.
  */
 import { type DetectionList, addDetection as importedAddDetection } from './list';
-import { F, entryAt as importedEntryAt, entryCount } from './lexicon';
+import { F } from './lexicon';
+import type { Term } from './vocabulary';
 import {
   type Codes, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndexFrom as importedSentenceIndexFrom, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
@@ -18,10 +19,10 @@ const skipSpacesBack = importedSkipSpacesBack;
 const lower = importedLower;
 const sentenceIndexFrom = importedSentenceIndexFrom;
 const wordAt = importedWordAt;
-const entryAt = importedEntryAt;
 const addDetection = importedAddDetection;
 
-const enum Rule {
+/** How a cue word is read: most alone, a few only in a set phrase. */
+export const enum Rule {
   PLAIN = 0,
   /** "may" in capitals is the month. */
   MAY = 1,
@@ -31,16 +32,25 @@ const enum Rule {
   POSSIBLE = 3,
 }
 
-/** The rule of each lexicon entry, by entry index (looking the word up in a Set per cue cost more). */
-const RULES = new Uint8Array(entryCount);
-/** "appears to" and the like, one string per entry rather than one per cue. */
-const WITH_TO: string[] = [];
-for (let index = 0; index < entryCount; index++) {
-  const word = entryAt(index).word;
-  WITH_TO.push(`${word} to`);
-  if (word === 'may') RULES[index] = Rule.MAY;
-  else if (['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs'].includes(word)) RULES[index] = Rule.NEED_TO;
-  else if (word === 'possible') RULES[index] = Rule.POSSIBLE;
+const NEED_TO = new Set(['appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'ought', 'needs']);
+
+/**
+ * The rule of a cue word of the default lexicon (kept with its entry: looking the word up
+ * per cue cost more).
+ */
+export function cueRule(word: string): Rule {
+  if (word === 'may') return Rule.MAY;
+  if (NEED_TO.has(word)) return Rule.NEED_TO;
+  if (word === 'possible') return Rule.POSSIBLE;
+  return Rule.PLAIN;
+}
+
+/** How a rule's cue is written in full ("appears to", "it is possible"), for removing it by that name. */
+export function ruleForms(word: string): string[] {
+  const rule = cueRule(word);
+  if (rule === Rule.NEED_TO) return [`${word} to`];
+  if (rule === Rule.POSSIBLE) return ['it is possible', 'it is possible that', 'it was possible', 'it seems possible', 'it\u2019s possible', "it's possible"];
+  return [];
 }
 
 /**
@@ -50,8 +60,9 @@ for (let index = 0; index < entryCount; index++) {
  * @param codes - Its code units
  * @param start - Paragraph start
  * @param end - Paragraph end
- * @param hits - [offset, lexicon entry index] of each cue word, in order
+ * @param hits - [start, end, term index] of each cue word or phrase, in order
  * @param count - How many hits
+ * @param terms - The vocabulary's terms, by index
  * @param sentences - Sentence boundaries of the paragraph (see `splitSentencesInto`)
  * @param base - Offsets are stored relative to this
  * @param out - Receives the detections, in order
@@ -63,26 +74,25 @@ export function findCues(
   end: number,
   hits: Int32Array,
   count: number,
+  terms: readonly Term[],
   sentences: Sentences,
   base: number,
   out: DetectionList,
 ): void {
   let k = 0;
   for (let h = 0; h < count; h++) {
-    let s = hits[h * 2];
-    const index = hits[h * 2 + 1];
-    const entry = entryAt(index);
-    const word = entry.word;
-    let e = s + word.length;
-    let written = word;
-    const rule = RULES[index];
+    let s = hits[h * 3];
+    let e = hits[h * 3 + 1];
+    const entry = terms[hits[h * 3 + 2]];
+    let written = entry.word;
+    const rule = entry.rule;
     if (rule === Rule.MAY) {
       if (isUpper(codes[s])) continue;
     } else if (rule === Rule.NEED_TO) {
       const t = skipSpaces(codes, e, end);
       if (t === e || !wordAt(codes, t, end, 'to')) continue;
       e = t + 2;
-      written = WITH_TO[index];
+      written = entry.withTo;
     } else if (rule === Rule.POSSIBLE) {
       const verbEnd = skipSpacesBack(codes, s, start);
       const verbStart = letterRunStart(codes, verbEnd, start);

@@ -1,6 +1,6 @@
 import type { DetectOptions, Detection } from './types';
 import { Paragraphs, forEachParagraph, nextParagraphStart } from './text';
-import { type Carry, compareDetections, kindMask, releaseText, scanParagraph } from './paragraph';
+import { type Carry, compareDetections, releaseText, scanParagraph, scanSettings } from './paragraph';
 
 /** Start and end of every paragraph of `text`, flat: [start0, end0, start1, end1, …]. */
 export function paragraphBounds(text: string, from = 0, to = text.length): number[] {
@@ -15,11 +15,11 @@ export function paragraphBounds(text: string, from = 0, to = text.length): numbe
  * Finds the quoted statements, numeric claims, attributions and cues in `text`.
  *
  * @param text - Article text; offsets in the result are UTF-16 code units into it
- * @param options - Which kinds to report (all four by default)
+ * @param options - Which kinds to report (all four by default), and the cue vocabulary
  * @returns Detections sorted by start, then end descending, then kind
  */
 export function detect(text: string, options?: DetectOptions): Detection[] {
-  const kinds = kindMask(options?.kinds);
+  const settings = scanSettings(options);
   const out: Detection[] = [];
   const cross: Detection[] = [];
   let carry: Carry | null = null;
@@ -30,7 +30,7 @@ export function detect(text: string, options?: DetectOptions): Detection[] {
     const start = paragraphs.start;
     const end = paragraphs.end;
     more = paragraphs.next();
-    const result = scanParagraph(text, start, end, carry, more ? paragraphs.start : -1, 0, kinds, out);
+    const result = scanParagraph(text, start, end, carry, more ? paragraphs.start : -1, 0, settings, out);
     if (result.cross) cross.push(result.cross);
     carry = result.carry;
   }

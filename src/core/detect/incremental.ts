@@ -16,7 +16,7 @@
  * whole re-detection: it is joined only when `text` is read.
  */
 import type { DetectOptions, Detection, TextChange } from './types';
-import { type Carry, compareDetections, kindMask, releaseText, sameCarry, scanParagraph } from './paragraph';
+import { type Carry, type ScanSettings, compareDetections, releaseText, sameCarry, scanParagraph, scanSettings } from './paragraph';
 import { mergeSorted, paragraphBounds } from './document';
 import { WRAP_LOOKAHEAD } from './quotes';
 
@@ -58,15 +58,16 @@ export class IncrementalDetector {
   private prefix = '';
   private length: number;
   private joined: string | null;
-  private readonly kinds: number;
+  private readonly settings: ScanSettings;
   private cache: Detection[] | null = null;
 
   /**
    * @param text - The document's text
-   * @param options - Which kinds to report (all four by default)
+   * @param options - Which kinds to report (all four by default) and the cue vocabulary; a
+   *   detector keeps them for its life (a new vocabulary needs a new detector)
    */
   constructor(text: string, options?: DetectOptions) {
-    this.kinds = kindMask(options?.kinds);
+    this.settings = scanSettings(options);
     this.length = text.length;
     this.joined = text;
     const { prefix, paragraphs } = this.scanRegion(text, '', 0);
@@ -208,7 +209,7 @@ export class IncrementalDetector {
       const following = this.chunksAfter(next);
       const local: Detection[] = [];
       const text = following ? p.chunk + following : p.chunk;
-      const result = scanParagraph(text, 0, p.end - p.start, carryNew, following ? p.chunk.length : -1, 0, this.kinds, local);
+      const result = scanParagraph(text, 0, p.end - p.start, carryNew, following ? p.chunk.length : -1, 0, this.settings, local);
       const start = p.start + delta;
       fresh.push({ start, end: p.end + delta, chunk: p.chunk, local, cross: result.cross, carry: result.carry });
       carryOld = p.carry;
@@ -280,7 +281,7 @@ export class IncrementalDetector {
       const chunkEnd = k + 1 < n ? bounds[k * 2 + 2] : region.length;
       const nextStart = k + 1 < n ? bounds[k * 2 + 2] : after ? region.length : -1;
       const local: Detection[] = [];
-      const result = scanParagraph(text, start, end, carry, nextStart, start, this.kinds, local);
+      const result = scanParagraph(text, start, end, carry, nextStart, start, this.settings, local);
       out.push({ start: start + offset, end: end + offset, chunk: region.slice(start, chunkEnd), local, cross: result.cross, carry: result.carry });
       carry = result.carry;
     }

@@ -8,3 +8,7 @@ export { detect } from './document';
 export { IncrementalDetector, type ChangedRange } from './incremental';
 export { describeDetection, formatValue } from './describe';
 export { compareDetections } from './paragraph';
+export {
+  type CueFamily, type Vocabulary, type VocabularyChanges, type VocabularyProblem, type VocabularySpec, VOCABULARY_LIMITS, compileVocabulary,
+  defaultVocabulary, vocabularyWords,
+} from './vocabulary';

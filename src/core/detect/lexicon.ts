@@ -19,12 +19,19 @@ export const enum F {
   SPECULATION = 1 << 9,
   OPINION = 1 << 10,
   URL = 1 << 11,
+  /** The key word of one or more phrases a team added (see vocabulary.ts). */
+  PHRASE = 1 << 12,
   NUMBER_WORD = CARDINAL | SCALE | PLURAL_SCALE | DOZEN | ORDINAL | FRACTION | MULTIPLE | VAGUE,
 }
 
 
-/** How a speech verb finds its speaker. */
-export type VerbClass = 'say' | 'name' | 'part' | 'according';
+/**
+ * How a speech verb finds its speaker: 'say' before or after it ("Austin said", "said
+ * Austin"), 'name' next to a quote ("called it"), 'part' a participle ("saying that"),
+ * 'according' with "to" and a source after it, 'source' a phrase that ends in its
+ * preposition and has its source after it ("in the words of the minister").
+ */
+export type VerbClass = 'say' | 'name' | 'part' | 'according' | 'source';
 
 export interface Entry {
   readonly word: string;
@@ -129,6 +136,9 @@ add('http https www ftp', F.URL);
 
 for (const entry of byWord.values()) entries.push(entry);
 
+/** The default lexicon: number words, speech verbs, cue words, URL starts. */
+export const BASE_ENTRIES: readonly Entry[] = entries;
+
 const byText = new WordTable<Entry>(entries.map((entry): [string, Entry] => [entry.word, entry]));
 
 /** The keyword written at [start, end) of the text, ignoring case; undefined if none. */
@@ -154,8 +164,11 @@ export const enum A {
   OUT = 0,
   /** Inside a word that is no keyword. */
   DEAD = 32,
-  /** Above every row offset: 1,536 trie nodes fit below it, the lexicon has about 1,250. */
-  SPECIAL = 0xc000,
+  /**
+   * Above every row offset: 2^19 trie nodes fit below it. The default lexicon has about
+   * 1,250; a team's vocabulary is capped well below (see vocabulary.ts).
+   */
+  SPECIAL = 1 << 24,
   /** A word ends (only from a state that completed a keyword). */
   ACT_BREAK = SPECIAL,
   ACT_DIGIT = SPECIAL + 1,
@@ -195,15 +208,29 @@ export const COLUMNS: Uint8Array = (() => {
 const NODE_OUT = 0;
 const NODE_DEAD = 1;
 
-function buildAutomaton(): { transitions: Uint16Array; accepts: Int16Array; depth: Uint8Array } {
+/** The keyword automaton of a word list (see TRANSITIONS below). */
+export interface Automaton {
+  /** Next state (or action) for [state + COLUMNS[code unit]]. */
+  readonly transitions: Int32Array;
+  /** The word index a state completes, or -1, by [state >> 5]. */
+  readonly accepts: Int32Array;
+  /** Length of the prefix a state stands for, by [state >> 5]. */
+  readonly depth: Uint8Array;
+}
+
+/**
+ * Builds the automaton that recognises `words` (lower-case ASCII letters a-z only), word
+ * k being accepted as index k.
+ */
+export function buildAutomaton(words: readonly string[]): Automaton {
   const children: Array<Map<number, number>> = [new Map(), new Map()];
   const accept: number[] = [-1, -1];
   const depth: number[] = [0, 0];
   const root = children[NODE_OUT];
-  entries.forEach((entry, index) => {
+  words.forEach((word, index) => {
     let state = -1;
-    for (let k = 0; k < entry.word.length; k++) {
-      const c = entry.word.charCodeAt(k);
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k);
       const map = state < 0 ? root : children[state];
       let next = map.get(c);
       if (next === undefined) {
@@ -221,7 +248,7 @@ function buildAutomaton(): { transitions: Uint16Array; accepts: Int16Array; dept
   if (count * 32 > A.SPECIAL) throw new Error('lexicon: too many automaton states');
   // One column per letter and one per kind of other character keeps the table small
   // (32 columns instead of 128), so that it stays in the processor's cache.
-  const transitions = new Uint16Array(count * 32);
+  const transitions = new Int32Array(count * 32);
   for (let state = 0; state < count; state++) {
     const row = state * 32;
     const accepting = accept[state] >= 0;
@@ -241,27 +268,5 @@ function buildAutomaton(): { transitions: Uint16Array; accepts: Int16Array; dept
       transitions[row + column] = v;
     }
   }
-  return { transitions, accepts: Int16Array.from(accept), depth: Uint8Array.from(depth) };
+  return { transitions, accepts: Int32Array.from(accept), depth: Uint8Array.from(depth) };
 }
-
-const automaton = buildAutomaton();
-/** Next state (or action) for [state + COLUMNS[code unit]]. */
-export const TRANSITIONS: Uint16Array = automaton.transitions;
-/** The entry index a state completes, or -1, by [state >> 5]. */
-export const ACCEPTS: Int16Array = automaton.accepts;
-/** Length of the prefix a state stands for, by [state >> 5]. */
-export const DEPTH: Uint8Array = automaton.depth;
-
-/**
- * The flags of each entry, by entry index: the scan reads them for every keyword it meets,
- * and a typed array spares it a load from an entry object elsewhere in memory.
- */
-export const FLAGS: Int32Array = Int32Array.from(entries, (entry) => entry.flags);
-
-/** Entry by index (see ACCEPTS). */
-export function entryAt(index: number): Entry {
-  return entries[index];
-}
-
-/** How many entries there are (indices 0 to entryCount - 1). */
-export const entryCount = entries.length;

@@ -9,10 +9,11 @@
  * does a hard-wrapped line close it? see quotes.ts). Nothing else, which is what lets the
  * incremental detector re-scan only the paragraphs an edit touches.
  */
-import type { Detection, DetectionKind } from './types';
+import type { DetectOptions, Detection, DetectionKind } from './types';
 import { type DetectionList, addDetection as importedAddDetection, newDetectionList } from './list';
 import { C, CLASS, type Codes, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
-import { A, ACCEPTS, COLUMNS, DEPTH, F, FLAGS, TRANSITIONS, entryAt as importedEntryAt } from './lexicon';
+import { A, COLUMNS, F } from './lexicon';
+import { type CompiledVocabulary, MAX_AUTOMATON_NODES, type PhraseMatch, compiled, matchPhrases } from './vocabulary';
 import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
@@ -22,9 +23,7 @@ import { type Attribution, type AttributionInput, type SpeakerRef, attributionDe
 // in CommonJS output, a constant is folded into the code that uses it.
 const splitSentencesInto = importedSplitSentencesInto;
 const sentenceIndex = importedSentenceIndex;
-const entryAt = importedEntryAt;
 const addDetection = importedAddDetection;
-const ENTRY_FLAGS = FLAGS;
 
 // Plain constants, not exports: an exported constant compiles to a property of the module object.
 const QUOTE_KIND = 1;
@@ -33,8 +32,19 @@ const ATTRIBUTION_KIND = 4;
 const CUE_KIND = 8;
 const ALL_KINDS = 15;
 
+/** What a scan reads with: which kinds to report and the cue vocabulary. */
+export interface ScanSettings {
+  readonly kinds: number;
+  readonly vocabulary: CompiledVocabulary;
+}
+
+/** The settings of a scan with `options`. */
+export function scanSettings(options: DetectOptions | undefined): ScanSettings {
+  return { kinds: kindMask(options?.kinds), vocabulary: compiled(options?.vocabulary) };
+}
+
 /** The bit mask for a set of kinds (all four when none is given). */
-export function kindMask(kinds: ReadonlySet<DetectionKind> | undefined): number {
+function kindMask(kinds: ReadonlySet<DetectionKind> | undefined): number {
   if (!kinds) return ALL_KINDS;
   let mask = 0;
   if (kinds.has('quote')) mask |= QUOTE_KIND;
@@ -88,14 +98,16 @@ function sameSpeaker(a: SpeakerRef | null, b: SpeakerRef | null): boolean {
 
 // Scratch buffers reused from paragraph to paragraph; the scan is synchronous.
 let marks: Int32Array<ArrayBuffer> = new Int32Array(256);
-let terms: Int32Array<ArrayBuffer> = new Int32Array(256);
+let terminators: Int32Array<ArrayBuffer> = new Int32Array(256);
 /** [offset, code] pairs: a keyword's entry index, or one of the codes below. */
 let events: Int32Array<ArrayBuffer> = new Int32Array(512);
 const EVENT_DIGIT = -1;
 const EVENT_AT = -2;
-/** [offset, entry index] of the speech verbs and of the cue words met by the events loop. */
-let speechHits: Int32Array<ArrayBuffer> = new Int32Array(64);
-let cueHits: Int32Array<ArrayBuffer> = new Int32Array(64);
+/** [start, end, term index] of the speech verbs and of the cue words met by the events loop. */
+let speechHits: Int32Array<ArrayBuffer> = new Int32Array(96);
+let cueHits: Int32Array<ArrayBuffer> = new Int32Array(96);
+/** Where the last phrase of a team's vocabulary was found. */
+const phrase: PhraseMatch = { start: 0, end: 0 };
 /*
  * Lists and sentences reused from paragraph to paragraph, each with its count: fresh arrays
  * per paragraph were 36 of the 63 MB a full scan of 10 MB allocated, and cost a garbage
@@ -117,11 +129,14 @@ const NO_ATTRIBUTIONS: Attribution[] = [];
  * @param carryIn - What the previous paragraph handed on, offsets relative to `start`
  * @param nextStart - Start of the next paragraph, or -1
  * @param base - Detections are stored with offsets relative to this
- * @param kinds - Bit mask of the kinds to report
+ * @param settings - The kinds to report and the vocabulary
  * @param out - Receives the paragraph's detections, sorted
  * @returns The cross-paragraph quote and the carry; the object is reused by the next call
  */
-export function scanParagraph(text: string, start: number, end: number, carryIn: Carry | null, nextStart: number, base: number, kinds: number, out: Detection[]): ParagraphResult {
+export function scanParagraph(text: string, start: number, end: number, carryIn: Carry | null, nextStart: number, base: number, settings: ScanSettings, out: Detection[]): ParagraphResult {
+  const kinds = settings.kinds;
+  const vocabulary = settings.vocabulary;
+  useVocabulary(vocabulary);
   const numbers = numberList;
   numbers.count = 0;
   // Whether the paragraph is page furniture is only asked once it has a number.
@@ -152,9 +167,14 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   // Numbers, speech verbs and cue words, in text order. A number consumes what it spans.
   const eventBuffer = events;
+  const terms = vocabulary.terms;
+  const entryFlags = vocabulary.flags;
   let speechCount = 0;
   let cueCount = 0;
   let skipUntil = start;
+  // A phrase consumes the words of its family it spans.
+  let speechFloor = start;
+  let cueFloor = start;
   for (let e = 0; e < eventCount; e += 2) {
     const pos = eventBuffer[e];
     if (pos < skipUntil) continue;
@@ -175,26 +195,57 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       ctx.floor = Math.max(ctx.floor, j);
       continue;
     }
-    const flags = ENTRY_FLAGS[code];
+    let flags = entryFlags[code];
     if (flags & F.NUMBER_WORD) {
-      const entry = entryAt(code);
+      const entry = terms[code];
       if (wantNumbers && !furnitureChecked) {
         wantNumbers = !isFurniture(text, codes, start, end);
         furnitureChecked = true;
       }
       if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtWord(ctx, pos, pos + entry.word.length, entry);
-    } else if (flags & F.SPEECH) {
-      if (speechCount * 2 + 2 > speechHits.length) speechHits = grow(speechHits);
-      speechHits[speechCount * 2] = pos;
-      speechHits[speechCount * 2 + 1] = code;
+      continue;
+    }
+    // The word, or a team's phrase written around it.
+    let term = code;
+    let s = pos;
+    let we = -1;
+    if (flags & F.PHRASE) {
+      const found = matchPhrases(codes, start, end, pos, vocabulary.phrases[code] as NonNullable<CompiledVocabulary['phrases'][number]>, phrase);
+      if (found >= 0) {
+        term = found;
+        s = phrase.start;
+        we = phrase.end;
+        flags = terms[found].flags;
+      }
+    }
+    if (flags & F.SPEECH) {
+      if (s < speechFloor) continue;
+      if (we >= 0) {
+        while (speechCount > 0 && speechHits[speechCount * 3 - 3] >= s) speechCount--;
+        speechFloor = we;
+      } else {
+        we = pos + terms[code].word.length;
+      }
+      if (speechCount * 3 + 3 > speechHits.length) speechHits = grow(speechHits);
+      speechHits[speechCount * 3] = s;
+      speechHits[speechCount * 3 + 1] = we;
+      speechHits[speechCount * 3 + 2] = term;
       speechCount++;
     } else if (flags & (F.SPECULATION | F.OPINION)) {
-      if (cueCount * 2 + 2 > cueHits.length) cueHits = grow(cueHits);
-      cueHits[cueCount * 2] = pos;
-      cueHits[cueCount * 2 + 1] = code;
+      if (s < cueFloor) continue;
+      if (we >= 0) {
+        while (cueCount > 0 && cueHits[cueCount * 3 - 3] >= s) cueCount--;
+        cueFloor = we;
+      } else {
+        we = pos + terms[code].word.length;
+      }
+      if (cueCount * 3 + 3 > cueHits.length) cueHits = grow(cueHits);
+      cueHits[cueCount * 3] = s;
+      cueHits[cueCount * 3 + 1] = we;
+      cueHits[cueCount * 3 + 2] = term;
       cueCount++;
     } else if (flags & F.URL) {
-      const we = pos + entryAt(code).word.length;
+      const we = pos + terms[code].word.length;
       const n = codes[we];
       if (n === 58 || n === 46) {
         let j = we;
@@ -217,12 +268,12 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   const needSentences = ((kinds & CUE_KIND) !== 0 && cueCount > 0) || (wantQuotes && (speechCount > 0 || quotes.length > 0 || paired.carry !== null));
   const sentences = sentenceList;
-  if (needSentences) splitSentencesInto(codes, start, end, terms, termCount, sentences);
+  if (needSentences) splitSentencesInto(codes, start, end, terminators, termCount, sentences);
   else sentences.count = 0;
 
   const cues = cueList;
   cues.count = 0;
-  if (kinds & CUE_KIND && cueCount > 0) findCues(text, codes, start, end, cueHits, cueCount, sentences, base, cues);
+  if (kinds & CUE_KIND && cueCount > 0) findCues(text, codes, start, end, cueHits, cueCount, terms, sentences, base, cues);
 
   // Attributions and speakers.
   let attributions: Attribution[] = NO_ATTRIBUTIONS;
@@ -235,6 +286,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     input.end = end;
     input.hits = speechHits;
     input.hitCount = speechCount;
+    input.terms = terms;
     input.sentences = sentences;
     input.quotes = quotes;
     input.antecedent = antecedentIn;
@@ -349,7 +401,7 @@ const NO_QUOTES = { quotes: [] as QuoteSpan[], carry: null };
 const NO_CODES: Codes = new Uint16Array(0);
 const numberContext: NumberContext = { text: '', codes: NO_CODES, start: 0, end: 0, floor: 0, base: 0, out: numberList };
 const attributionInput: AttributionInput = {
-  text: '', codes: NO_CODES, start: 0, end: 0, hits: speechHits, hitCount: 0, sentences: sentenceList, quotes: [], antecedent: null,
+  text: '', codes: NO_CODES, start: 0, end: 0, hits: speechHits, hitCount: 0, terms: [], sentences: sentenceList, quotes: [], antecedent: null,
 };
 /** The speaker of each quote of the paragraph (stale past the paragraph's quotes). */
 const speakerList: Array<SpeakerRef | null> = [];
@@ -412,11 +464,28 @@ function mergeInto(out: Detection[], la: DetectionList, lb: DetectionList, lc: D
 
 // Module-level constants rather than imports: an import is a property load on the module
 // object in CommonJS output, while a constant is folded into the loop below.
-const TABLE = TRANSITIONS;
 const COLUMN_OF = COLUMNS;
-const ACCEPTED = ACCEPTS;
 const CLASSES = CLASS;
-const DEPTHS = DEPTH;
+/*
+ * The automaton of the vocabulary being scanned with, copied into arrays that are module
+ * constants sized for the largest vocabulary (see `useVocabulary`): the compiled walk then
+ * knows where the table is, where a table taken from the vocabulary object cost five more
+ * instructions a character (4 % of a scan, counted with callgrind). Only the rows in use are
+ * ever written, so the pages past them are never touched.
+ */
+const TABLE = new Int32Array(MAX_AUTOMATON_NODES * 32);
+const ACCEPTED = new Int32Array(MAX_AUTOMATON_NODES);
+const DEPTHS = new Uint8Array(MAX_AUTOMATON_NODES);
+let vocabularyInUse: CompiledVocabulary | null = null;
+
+/** Makes the walks run the automaton of `vocabulary` (a copy of its table when it is not the one used last). */
+function useVocabulary(vocabulary: CompiledVocabulary): void {
+  if (vocabulary === vocabularyInUse) return;
+  vocabularyInUse = vocabulary;
+  TABLE.set(vocabulary.transitions);
+  ACCEPTED.set(vocabulary.accepts);
+  DEPTHS.set(vocabulary.depth);
+}
 
 /** How many marks, terminators and events the last `collectCandidates` recorded. */
 const counts = new Int32Array(3);
@@ -652,7 +721,7 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
   // The buffers in locals: module variables are reloaded on every access.
   let eventBuffer = events;
   let markBuffer = marks;
-  let termBuffer = terms;
+  let termBuffer = terminators;
   let markCount = 0;
   let termCount = 0;
   let eventCount = 0;
@@ -692,7 +761,7 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
           markBuffer[markCount++] = at;
         }
       } else if (action === A.ACT_TERMINATOR) {
-        if (termCount === termBuffer.length) termBuffer = terms = grow(termBuffer);
+        if (termCount === termBuffer.length) termBuffer = terminators = grow(termBuffer);
         termBuffer[termCount++] = at;
       } else {
         if (eventCount + 2 > eventBuffer.length) eventBuffer = events = grow(eventBuffer);

@@ -1,3 +1,5 @@
+import type { Vocabulary } from './vocabulary';
+
 /** What the detector finds. */
 export type DetectionKind = 'quote' | 'number' | 'attribution' | 'cue';
 
@@ -45,9 +47,11 @@ export interface Detection {
   sentenceEnd?: number;
 }
 
-/** Which kinds to report; all four when `kinds` is left out. */
+/** Which kinds to report (all four when `kinds` is left out), and with which cue words. */
 export interface DetectOptions {
   kinds?: ReadonlySet<DetectionKind>;
+  /** A team's cue vocabulary (see `compileVocabulary`); the default one when left out. */
+  vocabulary?: Vocabulary;
 }
 
 /** One edit as VS Code reports it in `TextDocumentChangeEvent.contentChanges`. */

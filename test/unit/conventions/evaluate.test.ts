@@ -22,7 +22,8 @@ describe('the rules applied to tags', () => {
 
   it('covers every rule of the table with the fixture', () => {
     const seen = new Set(evaluateTags(sidecar.tags, conventions, { articlePath: 'article.txt' }).map((f) => f.ruleId));
-    assert.deepEqual(RULE_IDS.filter((id) => !seen.has(id)), []);
+    const evaluated = RULE_IDS.filter((id) => !('reportedBy' in RULES[id]));
+    assert.deepEqual(evaluated.filter((id) => !seen.has(id)), []);
   });
 
   it('points each finding at its tag in the article and names what to fix', () => {

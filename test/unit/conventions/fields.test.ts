@@ -4,6 +4,7 @@ import { conventionsFromText, factCheckUrl, isDate, parseFieldInput, ratingValue
 import { parseSidecar, serialiseSidecar } from '../../../src/core/sidecar';
 import { SidecarFile } from '../../../src/core/sidecar/file';
 import { setFields } from '../../../src/core/tagFields';
+import { VERDICT_STAMP_KEY, textHash } from '../../../src/core/review/stale';
 import { createTag, editNote } from '../../../src/core/tags';
 import { readFixture } from '../../support/paths';
 
@@ -52,9 +53,9 @@ describe('field values in the sidecar', () => {
   it('are written after the note, in the order given, and read back as they were', () => {
     const tags = setFields([tag], tag.id, { review: 'reviewed', verdict: 'accurate', checked: true }, later);
     const yaml = serialiseSidecar('a.txt', tags);
-    assert.match(yaml, /kind: claim\n {4}note: Army figure\n {4}review: reviewed\n {4}verdict: accurate\n {4}checked: true\n {4}prefix:/);
+    assert.match(yaml, /kind: claim\n {4}note: Army figure\n {4}review: reviewed\n {4}verdict: accurate\n {4}checked: true\n {4}verdict-text-hash: [0-9a-f]{8}\n {4}prefix:/);
     const [read] = parseSidecar(yaml).tags;
-    assert.deepEqual(read.extra, { review: 'reviewed', verdict: 'accurate', checked: true });
+    assert.deepEqual(read.extra, { review: 'reviewed', verdict: 'accurate', checked: true, [VERDICT_STAMP_KEY]: textHash(tag.anchor.exact) });
     assert.equal(read.updated, '2026-11-23T10:00:00Z');
   });
 
@@ -64,7 +65,7 @@ describe('field values in the sidecar', () => {
     const reread = SidecarFile.parse(written);
     const [current] = reread.tags;
     reread.update(setFields([current], current.id, { verdict: 'misleading' }, later)[0]);
-    assert.match(reread.toString(), /note: Army figure\n {4}review: open\n {4}verdict: misleading\n {4}prefix:[^]*updated: 2026-11-23T10:00:00Z\n {4}source: kept at the end\n$/);
+    assert.match(reread.toString(), /note: Army figure\n {4}review: open\n {4}verdict-text-hash: [0-9a-f]{8}\n {4}verdict: misleading\n {4}prefix:[^]*updated: 2026-11-23T10:00:00Z\n {4}source: kept at the end\n$/);
   });
 
   it('are removed by an undefined value, and unchanged values change nothing, not even the date', () => {
@@ -83,7 +84,8 @@ describe('field values in the sidecar', () => {
       fc.property(fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/).filter((k) => !['text', 'kind', 'note', 'prefix', 'suffix', 'start', 'end', 'line', 'status', 'id', 'author', 'created', 'updated'].includes(k)), value, { maxKeys: 5 }), (values) => {
         const tags = editNote(setFields([tag], tag.id, values, later), tag.id, 'Changed note', later);
         const [read] = parseSidecar(serialiseSidecar('a.txt', tags)).tags;
-        assert.deepEqual(read.extra ?? {}, { ...values });
+        const { [VERDICT_STAMP_KEY]: _stamp, ...fields } = read.extra ?? {};
+        assert.deepEqual(fields, { ...values });
       }),
       { numRuns: 200 },
     );
