@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONVENTIONS_FILE_NAME, Conventions, describeFields, findConventions, type ConventionsFileReader, type ConventionsProblem, type LoadedConventions } from '../core/conventions';
+import { compileVocabulary, type Vocabulary } from '../core/detect';
 import type { KindRegistry } from '../core/kinds';
 import type { Tag } from '../core/tags';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
@@ -31,6 +32,7 @@ export class ConventionsService extends Disposable {
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('news-annotator-conventions'));
   private readonly status = this.register(vscode.window.createStatusBarItem('newsAnnotator.conventions', vscode.StatusBarAlignment.Right, 99));
   private watched = new Set<string>();
+  private readonly vocabularies = new WeakMap<Conventions, Vocabulary>();
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fires after the conventions of any folder changed (a file edited, created or deleted). */
   readonly onDidChange = this.changed.event;
@@ -83,6 +85,20 @@ export class ConventionsService extends Disposable {
    */
   forUri(uri: vscode.Uri | undefined): Conventions {
     return this.loadedFor(uri)?.current.conventions ?? Conventions.defaults;
+  }
+
+  /** The detector's cue vocabulary for a document: the defaults changed by its conventions' `cues`. */
+  vocabularyFor(uri: vscode.Uri | undefined): Vocabulary | undefined {
+    const conventions = this.forUri(uri);
+    if (Object.keys(conventions.cues).length === 0) return undefined;
+    let vocabulary = this.vocabularies.get(conventions);
+    if (!vocabulary) {
+      // The entries were checked when the file was read; what compiling adds (a number word,
+      // an entry that changes nothing) leaves the entry out, as the file's reference says.
+      vocabulary = compileVocabulary(conventions.cues).vocabulary;
+      this.vocabularies.set(conventions, vocabulary);
+    }
+    return vocabulary;
   }
 
   kindsFor(uri: vscode.Uri | undefined): KindRegistry {
