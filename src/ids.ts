@@ -34,12 +34,18 @@ export const Commands = {
   copyTagAsMarkdown: 'newsAnnotator.copyTagAsMarkdown',
   refreshTags: 'newsAnnotator.refreshTags',
   moveSidecars: 'newsAnnotator.moveSidecars',
+  exportTags: 'newsAnnotator.exportTags',
+  importAnnotations: 'newsAnnotator.importAnnotations',
   startTriage: 'newsAnnotator.startTriage',
   stopTriage: 'newsAnnotator.stopTriage',
   triageKey: 'newsAnnotator.triageKey',
   triageAccept: 'newsAnnotator.triageAccept',
   triageSkip: 'newsAnnotator.triageSkip',
   triageBack: 'newsAnnotator.triageBack',
+  initConventions: 'newsAnnotator.initConventions',
+  setTagField: 'newsAnnotator.setTagField',
+  filterTagsByField: 'newsAnnotator.filterTagsByField',
+  toggleRuleBreachesOnly: 'newsAnnotator.toggleRuleBreachesOnly',
   /** Tree helper: open an article and select a tag. */
   revealTag: 'newsAnnotator._revealTag',
   /** Tree helper: select a detection in its editor. */

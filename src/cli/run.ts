@@ -1,5 +1,14 @@
 import { version } from '../../package.json';
+import { check } from './check';
+import { diff } from './diff';
+import { exportCommand } from './export';
+import { fmt } from './fmt';
+import { gitSetup } from './gitSetup';
+import { importCommand } from './import';
+import { mergeFile } from './mergeFile';
 import { scan } from './scan';
+import { show } from './show';
+import { stats } from './stats';
 
 export interface Output {
   write(text: string): unknown;
@@ -18,7 +27,7 @@ export interface Subcommand {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const subcommands: Subcommand[] = [scan];
+const subcommands: Subcommand[] = [scan, check, show, diff, fmt, mergeFile, gitSetup, exportCommand, importCommand, stats];
 
 function usage(): string {
   const width = Math.max(0, ...subcommands.map((c) => c.name.length));

@@ -1,7 +1,8 @@
 /**
  * Tag kinds: what a fact-checker can call a span of text. The defaults live here and
- * nowhere else; team conventions will later add, relabel or recolour kinds, so every other
- * module asks a {@link KindRegistry} and never assumes there are exactly four kinds.
+ * nowhere else; a team's conventions file adds, relabels, recolours or retires kinds
+ * (src/core/conventions/), so every other module asks a {@link KindRegistry} and never
+ * assumes there are exactly four kinds.
  */
 
 /** A colour for each theme family; hex `#rgb`, `#rrggbb` or `#rrggbbaa`. */
@@ -23,14 +24,21 @@ export interface TagKind {
   readonly icon: string;
   /** Single lower-case letter or digit for keyboard triage in the tag list. */
   readonly key?: string;
+  /**
+   * A kind a team no longer uses: tags that have it stay visible and editable, but no new
+   * tag can be given it (it is left out of {@link KindRegistry.active}).
+   */
+  readonly retired?: boolean;
 }
 
 /** The pattern every kind id must match. Kept strict so ids are safe in YAML, CSS and ids. */
 export const KIND_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
-const CODICON_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const TRIAGE_KEY = /^[a-z0-9]$/;
+/** A codicon name as written without `$()`: lower-case words joined by dashes. */
+export const CODICON_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A triage key: one lower-case letter or digit. */
+export const TRIAGE_KEY = /^[a-z0-9]$/;
 
 /**
  * The kinds every workspace starts with, in menu order. Each colour has a darker light-theme
@@ -81,7 +89,8 @@ export type KindProblemCode =
   | 'kind-color-invalid'
   | 'kind-icon-invalid'
   | 'kind-key-invalid'
-  | 'kind-key-duplicate';
+  | 'kind-key-duplicate'
+  | 'kind-retired-invalid';
 
 /**
  * Something wrong with one kind definition. Positions are given as the kind's index and
@@ -129,10 +138,14 @@ export function validateKind(candidate: unknown, index = 0): KindProblem[] {
   if (kind.key !== undefined && (typeof kind.key !== 'string' || !TRIAGE_KEY.test(kind.key))) {
     add('kind-key-invalid', `Key ${JSON.stringify(kind.key)} must be a single lower-case letter or digit.`, 'key');
   }
+  if (kind.retired !== undefined && typeof kind.retired !== 'boolean') {
+    add('kind-retired-invalid', '"retired" must be true or false.', 'retired');
+  }
   return problems;
 }
 
-function isHexColor(value: unknown): value is string {
+/** Whether `value` is a hex colour a kind may have (`#rgb`, `#rrggbb` or `#rrggbbaa`). */
+export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && HEX_COLOR.test(value);
 }
 
@@ -208,9 +221,32 @@ export class KindRegistry {
     return KindRegistry.create(merged);
   }
 
-  /** All kinds in display order. */
+  /** All kinds in display order, retired ones included (tags may still have them). */
   list(): readonly TagKind[] {
     return this.ordered;
+  }
+
+  /** The kinds a new tag may have: every kind but the retired ones, in display order. */
+  active(): readonly TagKind[] {
+    return this.ordered.filter((kind) => !kind.retired);
+  }
+
+  /** Whether `id` is a kind this registry defines but that no new tag may have. */
+  isRetired(id: string): boolean {
+    return this.byId.get(id)?.retired === true;
+  }
+
+  /**
+   * Whether both registries draw every kind alike (same ids, colours and icons), so views
+   * that made a decoration or an icon per kind can keep them.
+   */
+  looksLike(other: KindRegistry): boolean {
+    if (other === this) return true;
+    if (other.size !== this.size) return false;
+    return this.ordered.every((kind) => {
+      const theirs = other.get(kind.id);
+      return !!theirs && theirs.icon === kind.icon && theirs.color.light === kind.color.light && theirs.color.dark === kind.color.dark;
+    });
   }
 
   /** All kind ids in display order. */
@@ -230,9 +266,9 @@ export class KindRegistry {
     return this.byId.has(id);
   }
 
-  /** The kind bound to a triage key, if any. */
+  /** The kind bound to a triage key, if any; a retired kind's key tags nothing. */
   byKey(key: string): TagKind | undefined {
-    return this.ordered.find((kind) => kind.key === key);
+    return this.ordered.find((kind) => kind.key === key && !kind.retired);
   }
 
   /**

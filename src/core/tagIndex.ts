@@ -24,29 +24,46 @@ export interface TagFilter {
   readonly author?: string;
   /** Only tags that need attention: orphaned or fuzzily re-anchored. */
   readonly orphansOnly?: boolean;
+  /** Only tags whose field has one of the values, per field name (e.g. `verdict: [misleading]`). */
+  readonly fields?: Readonly<Record<string, readonly string[]>>;
+  /** Only tags that break a rule of the conventions. */
+  readonly breakingRules?: boolean;
 }
 
 export type Grouping = 'file' | 'kind';
 
 /** Whether the filter lets anything out. */
 export function isFilterActive(filter: TagFilter): boolean {
-  return (filter.kinds?.length ?? 0) > 0 || !!filter.text?.trim() || !!filter.author?.trim() || !!filter.orphansOnly;
+  return (filter.kinds?.length ?? 0) > 0 || !!filter.text?.trim() || !!filter.author?.trim() || !!filter.orphansOnly || fieldConditions(filter).length > 0 || !!filter.breakingRules;
+}
+
+function fieldConditions(filter: TagFilter): Array<[string, Set<string>]> {
+  return Object.entries(filter.fields ?? {})
+    .filter(([, values]) => values.length > 0)
+    .map(([name, values]) => [name, new Set(values)]);
 }
 
 /**
  * Makes a test for one tag from a filter. Built once per filter so that checking ten
  * thousand tags costs string comparisons only.
+ *
+ * @param breaksRules - Whether a tag breaks a rule of its article's conventions, for
+ *   `breakingRules`; without it that condition lets every tag through
  */
-export function tagMatcher(filter: TagFilter): (tag: Tag) => boolean {
+export function tagMatcher(filter: TagFilter, breaksRules?: (tag: Tag) => boolean): (tag: Tag) => boolean {
   const kinds = filter.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : undefined;
   const text = filter.text?.trim().toLocaleLowerCase();
   const author = filter.author?.trim().toLocaleLowerCase();
   const orphans = !!filter.orphansOnly;
+  const fields = fieldConditions(filter);
+  const breaking = filter.breakingRules && breaksRules;
   return (tag) =>
     (!kinds || kinds.has(tag.kind)) &&
     (!orphans || tag.status !== 'anchored') &&
     (!author || tag.author.toLocaleLowerCase() === author) &&
-    (!text || searchText(tag).includes(text));
+    (!text || searchText(tag).includes(text)) &&
+    fields.every(([name, values]) => values.has(String(tag.extra?.[name]))) &&
+    (!breaking || breaking(tag));
 }
 
 /**
@@ -170,6 +187,8 @@ export function describeFilter(filter: TagFilter, registry: KindRegistry): strin
   if (filter.text?.trim()) parts.push(`“${filter.text.trim()}”`);
   if (filter.author?.trim()) parts.push(`by ${filter.author.trim()}`);
   if (filter.orphansOnly) parts.push('needing attention');
+  for (const [name, values] of fieldConditions(filter)) parts.push(`${name}: ${[...values].join(', ')}`);
+  if (filter.breakingRules) parts.push('breaking rules');
   return parts.join(' · ');
 }
 

@@ -295,16 +295,38 @@ export function refreshAnchors(tags: readonly Tag[], text: string): Tag[] {
  */
 export function reanchorTags(tags: readonly Tag[], text: string, options?: ReanchorOptions): Tag[] {
   const lines = new LineIndex(text);
-  return sortTags(
-    tags.map((tag): Tag => {
-      const found = reanchor(text, tag.anchor, options);
-      let anchor: Anchor;
-      if (found.status === 'anchored') anchor = anchorFor(text, found.start, found.end, lines);
-      else anchor = { ...tag.anchor, start: found.start, end: found.end, line: lines.lineAt(found.start) };
-      if (found.status === tag.status && sameAnchor(anchor, tag.anchor) && tag.score === found.score) return tag;
-      return { ...tag, anchor: sameAnchor(anchor, tag.anchor) ? tag.anchor : anchor, status: found.status, score: found.score };
-    }),
-  );
+  return sortTags(tags.map((tag) => reanchorTag(tag, text, lines, options)));
+}
+
+/**
+ * Looks for orphaned tags again, after a large change in the editor (a paste that moved a
+ * paragraph, the article reloaded from disk while open, which VS Code reports as one edit).
+ * A revived tag is placed as {@link reanchorTags} places it: with the context and line of
+ * where it now sits if anchored, keeping the tagged text and marked fuzzy otherwise. Tags
+ * still lost, and tags that were not orphans, are returned as they were.
+ */
+export function reanchorOrphans(tags: readonly Tag[], text: string, options?: ReanchorOptions): Tag[] {
+  if (!tags.some((tag) => tag.status === 'orphan')) return [...tags];
+  const lines = new LineIndex(text);
+  let changed = false;
+  const next = tags.map((tag) => {
+    if (tag.status !== 'orphan') return tag;
+    const found = reanchorTag(tag, text, lines, options);
+    if (found.status === 'orphan') return tag;
+    changed = true;
+    return found;
+  });
+  return changed ? sortTags(next) : [...tags];
+}
+
+/** One tag placed in `text` (see {@link reanchorTags}); the same object if nothing changed. */
+function reanchorTag(tag: Tag, text: string, lines: LineIndex, options?: ReanchorOptions): Tag {
+  const found = reanchor(text, tag.anchor, options);
+  let anchor: Anchor;
+  if (found.status === 'anchored') anchor = anchorFor(text, found.start, found.end, lines);
+  else anchor = { ...tag.anchor, start: found.start, end: found.end, line: lines.lineAt(found.start) };
+  if (found.status === tag.status && sameAnchor(anchor, tag.anchor) && tag.score === found.score) return tag;
+  return { ...tag, anchor: sameAnchor(anchor, tag.anchor) ? tag.anchor : anchor, status: found.status, score: found.score };
 }
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {

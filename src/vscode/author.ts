@@ -25,7 +25,9 @@ export async function currentAuthor(resource?: vscode.Uri): Promise<string> {
 
 function readGitUserName(resource?: vscode.Uri): Promise<string | undefined> {
   const folder = (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? vscode.workspace.workspaceFolders?.[0];
-  const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+  // In Restricted Mode git runs outside the workspace: a repository's own git config is not
+  // read until its folder is trusted.
+  const cwd = folder?.uri.scheme === 'file' && vscode.workspace.isTrusted ? folder.uri.fsPath : undefined;
   return new Promise((resolve) => {
     try {
       // Git may be missing (a web or a bare machine): then the OS user stands in.

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { KindRegistry } from '../core/kinds';
-import type { Tag } from '../core/tags';
+import { evaluateTags } from '../core/conventions';
+import { reviewTagFindings } from '../core/review/check';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
+import type { ConventionsService } from './conventions';
 import { Disposable } from './disposable';
 import { relocationOf } from './sidecarMove';
 import { SidecarStore } from './sidecarStore';
 import type { TagRef } from './tagCommands';
-import { excerpt } from './tagCommands';
 
 export const DiagnosticCodes = {
   orphan: 'orphan-tag',
@@ -22,8 +22,10 @@ interface TagDiagnostic {
 
 /**
  * Reports what needs a person's eye in the Problems panel: sidecar errors at their line,
- * orphaned tags (in the article and in the sidecar), fuzzy re-anchors to confirm, and
- * sidecars whose article is gone. Quick fixes re-attach, confirm or delete.
+ * sidecars whose article is gone, and every tag that breaks a rule of the conventions
+ * (orphaned and fuzzy tags among them) at the tag's place in the article, with the rule id
+ * as the code and the severity the conventions give it. Orphans and fuzzy tags are also
+ * listed in the sidecar. Quick fixes re-attach, confirm or delete.
  */
 export class TagDiagnostics extends Disposable implements vscode.CodeActionProvider {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('news-annotator'));
@@ -36,10 +38,13 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
 
   constructor(
     private readonly store: SidecarStore,
-    private readonly kinds: () => KindRegistry,
+    private readonly conventions: ConventionsService,
   ) {
     super();
     this.register(store.onDidChange(({ article }) => this.refresh(article)));
+    this.register(conventions.onDidChange(() => store.all().forEach((entry) => this.refresh(entry.article))));
+    // Opening an article turns its findings' line-only places into exact spans.
+    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.store.peek(document.uri) && this.refresh(document.uri)));
     this.register(vscode.languages.registerCodeActionsProvider('*', this, { providedCodeActionKinds: TagDiagnostics.providedCodeActionKinds }));
     for (const entry of store.all()) this.refresh(entry.article);
   }
@@ -57,6 +62,9 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
 
     for (const problem of entry.problems) {
+      // A kind the conventions do not define is the undefined-kind rule's finding, reported
+      // below with the team's severity; the sidecar parser's own warning would repeat it.
+      if (problem.code === 'unknown-kind') continue;
       const range = new vscode.Range(problem.line, problem.column, problem.endLine ?? problem.line, problem.endColumn ?? problem.column + 1);
       plain.push(make(range, problem.message, severityOf(problem.severity), problem.code));
     }
@@ -72,24 +80,29 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
       const message = `Tags could not be written here (${entry.writeError}); they are kept in the open window until a write succeeds.`;
       plain.push(make(top, message, vscode.DiagnosticSeverity.Error, DiagnosticCodes.writeFailed));
     }
-    for (const tag of entry.tags) {
-      if (tag.status === 'anchored') continue;
+    const conventions = this.conventions.forUri(article);
+    const articlePath = this.conventions.articlePath(article);
+    // The same findings as `news-annotator check`: the conventions' rules and the review's
+    // rules on single tags (stale verdicts, merge conflicts), from one implementation in core.
+    const findings = [...evaluateTags(entry.tags, conventions, { articlePath }), ...reviewTagFindings(entry.tags, conventions, { articlePath, articleText: document?.getText() })];
+    for (const finding of findings) {
+      const tag = entry.tags.find((t) => t.id === finding.tagId);
+      if (!tag) continue;
       const ref: TagRef = { article: article.toString(), id: tag.id };
-      const message = this.message(tag);
-      const severity = tag.status === 'orphan' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-      const code = tag.status === 'orphan' ? DiagnosticCodes.orphan : DiagnosticCodes.fuzzy;
-      if (document && !entry.articleMissing) {
-        const range = new vscode.Range(document.positionAt(tag.anchor.start), document.positionAt(tag.anchor.end));
-        onArticle.push({ diagnostic: make(range, message, severity, code), ref });
+      const severity = severityOf(finding.severity);
+      if (!entry.articleMissing) {
+        // An article not open yet gets the tag's line; opening it refines the place.
+        const range = document ? new vscode.Range(document.positionAt(tag.anchor.start), document.positionAt(tag.anchor.end)) : new vscode.Range(tag.anchor.line, 0, tag.anchor.line, 0);
+        onArticle.push({ diagnostic: make(range, finding.message, severity, finding.ruleId), ref });
       }
       const line = entry.lineOf(tag.id);
-      if (entry.sidecar && line !== undefined) {
-        onSidecar.push({ diagnostic: make(new vscode.Range(line, 0, line, 200), message, severity, code), ref });
+      if ((tag.status !== 'anchored' || entry.articleMissing) && entry.sidecar && line !== undefined) {
+        onSidecar.push({ diagnostic: make(new vscode.Range(line, 0, line, 200), finding.message, severity, finding.ruleId), ref });
       }
     }
 
     const owned: string[] = [];
-    if (document && onArticle.length > 0) {
+    if (onArticle.length > 0) {
       this.collection.set(article, onArticle.map((d) => d.diagnostic));
       this.byDocument.set(article.toString(), onArticle);
       owned.push(article.toString());
@@ -102,20 +115,20 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     this.owned.set(article.toString(), owned);
   }
 
-  private message(tag: Tag): string {
-    const kind = this.kinds().labelFor(tag.kind);
-    if (tag.status === 'orphan') {
-      return `Orphaned ${kind} tag: “${excerpt(tag.anchor.exact, 80)}” is no longer in the article. Select where it belongs and re-attach it, or delete it.`;
-    }
-    const score = tag.score !== undefined ? ` (${Math.round(tag.score * 100)}% similar)` : '';
-    return `${kind} tag re-anchored to similar text${score}; it was “${excerpt(tag.anchor.exact, 80)}”. Confirm it, re-attach it, or delete it.`;
-  }
-
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const found = this.byDocument.get(document.uri.toString()) ?? [];
     const actions: vscode.CodeAction[] = [];
     for (const { diagnostic, ref } of found) {
       if (!diagnostic.range.intersection(range) && !context.diagnostics.some((d) => d.message === diagnostic.message)) continue;
+      const code = diagnostic.code;
+      if (code === 'required-field' || code === 'invalid-field') {
+        actions.push(action('Set a field of the tag…', Commands.setTagField, ref, diagnostic, true));
+        continue;
+      }
+      if (code === 'retired-kind' || code === 'undefined-kind' || code === 'unknown-field') {
+        if (code !== 'unknown-field') actions.push(action('Change the kind of the tag…', Commands.changeKind, ref, diagnostic, true));
+        continue;
+      }
       const editor = vscode.window.activeTextEditor;
       const canReattach = editor?.document.uri.toString() === ref.article && !editor.selection.isEmpty;
       if (diagnostic.code === DiagnosticCodes.fuzzy) actions.push(action('Confirm the re-anchored tag', Commands.confirmTag, ref, diagnostic, true));

@@ -16,7 +16,7 @@ export class DetectionHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly detections: DetectionService,
     private readonly store: SidecarStore,
-    private readonly kinds: () => KindRegistry,
+    private readonly kinds: (article?: vscode.Uri) => KindRegistry,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -37,8 +37,8 @@ export class DetectionHoverProvider implements vscode.HoverProvider {
     const inner = found[0];
     const tagged = this.store.peek(document.uri)?.tags.some((t) => t.anchor.start === inner.start && t.anchor.end === inner.end);
     if (!tagged && inner.kind !== 'cue') {
-      const links = this.kinds()
-        .list()
+      const links = this.kinds(document.uri)
+        .active()
         .map((kind) => {
           const span: SpanRef = { uri: document.uri.toString(), start: inner.start, end: inner.end, kind: kind.id };
           return commandLink(escapeMarkdown(kind.label), Commands.tagAs, span);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import type { Conventions } from '../core/conventions';
 import type { KindRegistry } from '../core/kinds';
-import { markdownQuote, readingOrder, stepTag, tagMatcher } from '../core/tagIndex';
+import { markdownQuote, readingOrder, stepTag } from '../core/tagIndex';
 import { findTag } from '../core/tags';
 import { Commands } from '../ids';
 import { SidecarStore } from './sidecarStore';
@@ -11,10 +12,10 @@ import { TagTree } from './tagTree';
  * Commands of the Tags view: moving from tag to tag, grouping, filtering, copying, and
  * opening a tag from the tree.
  */
-export function registerPanelCommands(store: SidecarStore, tree: TagTree, kinds: () => KindRegistry): vscode.Disposable {
+export function registerPanelCommands(store: SidecarStore, tree: TagTree, kinds: (article?: vscode.Uri) => KindRegistry, conventions: (article?: vscode.Uri) => Conventions): vscode.Disposable {
   const step = async (direction: 1 | -1): Promise<TagRef | undefined> => {
     const articles = tree.articles();
-    const order = readingOrder(articles, tagMatcher(tree.currentFilter));
+    const order = readingOrder(articles, tree.matcher());
     if (order.length === 0) {
       vscode.window.setStatusBarMessage('News Annotator: no tags to go to', 3000);
       return undefined;
@@ -73,7 +74,42 @@ export function registerPanelCommands(store: SidecarStore, tree: TagTree, kinds:
     if (picked) tree.setFilter({ ...tree.currentFilter, author: picked.author });
   };
 
+  /** The enum fields of the conventions of every article listed, merged by name. */
+  const enumFields = (): ReturnType<Conventions['enumFields']> => {
+    const byName = new Map<string, ReturnType<Conventions['enumFields']>[number]>();
+    const sources = [vscode.workspace.workspaceFolders?.[0]?.uri, ...tree.articles().map((a) => vscode.Uri.parse(a.key))];
+    for (const uri of sources) {
+      for (const field of conventions(uri).enumFields()) {
+        const known = byName.get(field.name);
+        if (!known) byName.set(field.name, field);
+        else byName.set(field.name, { ...known, values: [...known.values, ...field.values.filter((v) => !known.values.some((k) => k.value === v.value))] });
+      }
+    }
+    return [...byName.values()];
+  };
+
+  const pickField = async (): Promise<void> => {
+    const fields = enumFields();
+    if (fields.length === 0) {
+      void vscode.window.showInformationMessage('News Annotator: the conventions define no enum fields (such as a verdict) to filter by.');
+      return;
+    }
+    const field = fields.length === 1 ? fields[0] : (await vscode.window.showQuickPick(fields.map((f) => ({ label: f.label, description: f.name, field: f })), { title: 'Filter tags by which field?' }))?.field;
+    if (!field) return;
+    const current = new Set(tree.currentFilter.fields?.[field.name] ?? []);
+    const picked = await vscode.window.showQuickPick(
+      field.values.map((v) => ({ label: v.label, description: v.label === v.value ? undefined : v.value, value: v.value, picked: current.has(v.value) })),
+      { canPickMany: true, title: `Show tags whose ${field.label} is`, placeHolder: 'Pick none to drop this condition' },
+    );
+    if (picked) tree.setFilter({ ...tree.currentFilter, fields: { ...tree.currentFilter.fields, [field.name]: picked.map((p) => p.value) } });
+  };
+
   return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.filterTagsByField, async (name?: unknown, values?: unknown) => {
+      if (typeof name === 'string' && Array.isArray(values)) tree.setFilter({ ...tree.currentFilter, fields: { ...tree.currentFilter.fields, [name]: values.map(String) } });
+      else await pickField();
+    }),
+    vscode.commands.registerCommand(Commands.toggleRuleBreachesOnly, () => tree.setFilter({ ...tree.currentFilter, breakingRules: !tree.currentFilter.breakingRules })),
     vscode.commands.registerCommand(Commands.nextTag, () => step(1)),
     vscode.commands.registerCommand(Commands.previousTag, () => step(-1)),
     vscode.commands.registerCommand(Commands.groupTagsByKind, () => tree.setGrouping('kind')),
@@ -100,6 +136,8 @@ export function registerPanelCommands(store: SidecarStore, tree: TagTree, kinds:
           { label: '$(search) By text…', run: askText, description: f.text ? `“${f.text}”` : undefined },
           { label: '$(person) By author…', run: pickAuthor, description: f.author },
           { label: `$(warning) ${f.orphansOnly ? 'Show all tags' : 'Only tags needing attention (orphaned or re-anchored)'}`, run: async () => tree.setFilter({ ...f, orphansOnly: !f.orphansOnly }) },
+          { label: '$(list-filter) By field value (e.g. verdict)…', run: pickField, description: Object.entries(f.fields ?? {}).filter(([, v]) => v.length > 0).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ') || undefined },
+          { label: `$(error) ${f.breakingRules ? 'Show tags whether or not they break a rule' : 'Only tags breaking a rule of the conventions'}`, run: async () => tree.setFilter({ ...f, breakingRules: !f.breakingRules }) },
           { label: '$(clear-all) Clear filter', run: async () => tree.setFilter({}) },
         ],
         { title: 'Filter Tags' },
@@ -111,7 +149,7 @@ export function registerPanelCommands(store: SidecarStore, tree: TagTree, kinds:
       const article = vscode.Uri.parse(ref.article);
       const tag = findTag((await store.get(article)).tags, ref.id);
       if (!tag) return;
-      const text = markdownQuote(tag, vscode.workspace.asRelativePath(article), kinds());
+      const text = markdownQuote(tag, vscode.workspace.asRelativePath(article), kinds(article));
       await vscode.env.clipboard.writeText(text);
       vscode.window.setStatusBarMessage('$(copy) Copied the tag as a Markdown quote', 3000);
       return text;

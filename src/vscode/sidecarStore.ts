@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { reanchor, type TextChange } from '../core/anchor';
-import { KindRegistry } from '../core/kinds';
-import { mergeTags } from '../core/merge';
-import { SidecarFile, type Problem } from '../core/sidecar';
+import type { KindRegistry } from '../core/kinds';
+import type { Problem } from '../core/sidecar';
 import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor } from '../core/sidecarPath';
-import { applyTextChange, reanchorTags, refreshAnchors, sortTags, type Tag } from '../core/tags';
+import { ArticleState, type ArticlePresence, type ArticleRead, type ReloadOutcome, type SidecarPhase, type SidecarRead, type WritePlan } from '../core/store/articleState';
+import { reanchorTags, type Tag } from '../core/tags';
+import { decodeUtf8, encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
 import { isServed, readSidecarLocation } from './settings';
@@ -12,17 +12,19 @@ import { isServed, readSidecarLocation } from './settings';
 /** What the rest of the extension sees of one article's tags. */
 export interface ArticleTags {
   readonly article: vscode.Uri;
-  /** Undefined for an untitled document, or an article outside the workspace in mirror mode. */
+  /** Undefined for an untitled document, or an article with no place for a sidecar under the settings. */
   readonly sidecar: vscode.Uri | undefined;
   readonly tags: readonly Tag[];
   /** Problems of the sidecar as read from disk. */
   readonly problems: readonly Problem[];
-  /** False while the sidecar on disk has errors: it is never overwritten then. */
+  /** False while the sidecar on disk cannot be read fully: it is never overwritten then. */
   readonly writable: boolean;
   /** The sidecar exists but its article does not. */
   readonly articleMissing: boolean;
-  /** Why the last write failed; the tags are kept in memory until a write succeeds. */
+  /** Why changes are not on disk (a failed write, or a sidecar that became unreadable); they are kept in memory. */
   readonly writeError: string | undefined;
+  /** Where the tags stand against the sidecar on disk (see src/core/store/articleState.ts). */
+  readonly phase: SidecarPhase;
   /** Line of each tag in the sidecar as last read or written, for diagnostics. */
   lineOf(tagId: string): number | undefined;
 }
@@ -39,52 +41,81 @@ export class TagStoreError extends Error {}
 
 /** Tags are written this long after the last change to them, so a burst of edits is one write. */
 const WRITE_DELAY_MS = 250;
-/** A change at least this long is a paste, a replace-all or a reload from disk: try to find orphans again. */
-const BULK_CHANGE = 64;
-const UNDO_LIMIT = 100;
 
+/**
+ * How often a write re-reads and merges when the sidecar keeps changing under it before
+ * giving up for now (the changes stay pending and go out with the next write).
+ */
+const WRITE_ATTEMPTS = 3;
+
+/** An article's entry: the core state plus what only the editor side knows. */
 class Entry implements ArticleTags {
   sidecar: vscode.Uri | undefined;
-  file: SidecarFile | undefined;
-  tags: Tag[] = [];
-  problems: Problem[] = [];
-  writable = true;
-  articleMissing = false;
-  writeError: string | undefined;
-  /** Tags as the sidecar on disk holds them (the base of a merge). */
-  diskTags: Tag[] = [];
-  /** The sidecar's text as last read or written, to tell our own writes from others'. */
-  diskText: string | undefined;
-  /** The article text the tag offsets refer to, while the article is tracked. */
-  text: string | undefined;
-  /** Tags changed by a person since the last write. */
-  dirty = false;
-  /** Offsets moved by editing the article since the last write; written when the article is saved. */
-  moved = false;
-  undo: Tag[][] = [];
+  /** Set once the first load is under way. */
   ready: Promise<void> | undefined;
-  writing: Promise<void> = Promise.resolve();
+  /** Disk work (reads into the state, writes) runs one at a time, in order. */
+  queue: Promise<void> = Promise.resolve();
   timer: ReturnType<typeof setTimeout> | undefined;
-  errorShown = false;
+  /** The user has been told about the current write failure / blocked changes. */
+  told = false;
 
-  constructor(public article: vscode.Uri) {}
+  constructor(
+    public article: vscode.Uri,
+    readonly state: ArticleState,
+  ) {}
+
+  get tags(): readonly Tag[] {
+    return this.state.tags;
+  }
+
+  get problems(): readonly Problem[] {
+    return this.state.problems;
+  }
+
+  get writable(): boolean {
+    return this.state.writable;
+  }
+
+  get articleMissing(): boolean {
+    return this.state.article === 'missing' && this.article.scheme !== 'untitled';
+  }
+
+  get writeError(): string | undefined {
+    return this.state.writeError;
+  }
+
+  get phase(): SidecarPhase {
+    return this.state.phase;
+  }
 
   lineOf(tagId: string): number | undefined {
-    return this.file?.lineOf(tagId);
+    return this.state.lineOf(tagId);
+  }
+
+  /** Runs disk work after what is already queued; a failure never blocks the queue. */
+  enqueue(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work);
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
   }
 }
 
 /**
- * Keeps every article's tags: reads sidecars, re-anchors them against the article, follows
- * edits in the editor, writes changes back atomically, and reloads when a sidecar changes on
- * disk. All file access goes through `vscode.workspace.fs`, so it works in remote workspaces.
+ * Keeps every article's tags: reads sidecars, follows edits in the editor, writes changes
+ * back, and reloads when a sidecar changes on disk. The decisions live in
+ * {@link ArticleState}; this class does the reading and writing, through the file system it
+ * is given (`vscode.workspace.fs`, so it works in remote workspaces), and listens to the
+ * editor.
  */
 export class SidecarStore extends Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly changed = this.register(new vscode.EventEmitter<StoreChange>());
   private readonly wrote = this.register(new vscode.EventEmitter<{ article: vscode.Uri; sidecar: vscode.Uri }>());
   /** Untitled documents with tags that were just closed, in case they were saved under a name. */
-  private readonly closedUntitled: Array<{ text: string; tags: Tag[]; at: number }> = [];
+  private readonly closedUntitled: Array<{ text: string; tags: readonly Tag[]; at: number }> = [];
 
   readonly onDidChange = this.changed.event;
   /** Fires after a sidecar was written to disk. */
@@ -92,7 +123,7 @@ export class SidecarStore extends Disposable {
 
   constructor(
     private readonly fs: vscode.FileSystem,
-    private readonly kinds: () => KindRegistry,
+    private readonly kinds: (article: vscode.Uri) => KindRegistry,
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
@@ -155,48 +186,36 @@ export class SidecarStore extends Disposable {
    * to and returns the new list; the previous list goes on the undo stack and the sidecar is
    * written shortly after.
    *
-   * @throws TagStoreError when the sidecar has errors and must not be overwritten
+   * @throws TagStoreError when the sidecar cannot be read fully and must not be overwritten
    */
   async update(article: vscode.Uri, change: (tags: readonly Tag[], text: string) => Tag[]): Promise<readonly Tag[]> {
-    if (article.scheme !== 'untitled' && vscode.workspace.fs.isWritableFileSystem(article.scheme) !== true) {
+    if (article.scheme !== 'untitled' && this.fs.isWritableFileSystem(article.scheme) !== true) {
       throw new TagStoreError(`this document (${article.scheme}:) cannot have a sidecar beside it; open the article file itself to tag it.`);
     }
     const entry = await this.ensure(article);
-    if (!entry.writable) {
-      const first = entry.problems.find((p) => p.severity === 'error');
-      const where = entry.sidecar ? vscode.workspace.asRelativePath(entry.sidecar) : 'the sidecar';
-      throw new TagStoreError(
-        `${where} has errors${first ? ` (line ${first.line + 1}: ${first.message})` : ''}. Fix it first (see Problems); News Annotator does not change a sidecar it cannot read fully.`,
-      );
-    }
-    const text = this.openText(entry) ?? (await this.articleText(entry));
-    entry.text = text;
-    const before = entry.tags;
-    const after = change(before, text);
-    if (after === before || sameTags(after, before)) return before;
-    entry.undo.push(before);
-    if (entry.undo.length > UNDO_LIMIT) entry.undo.shift();
-    entry.tags = after;
-    entry.dirty = true;
-    this.scheduleWrite(entry);
-    this.changed.fire({ article: entry.article, reason: 'tag' });
-    return after;
+    const read = await this.readArticle(entry.article);
+    const outcome = entry.state.change(change, read.kind === 'text' ? read.text : (entry.state.text ?? ''));
+    if (outcome.kind === 'refused') throw this.refusal(entry, outcome.reason.message);
+    if (outcome.kind === 'changed') this.changedByPerson(entry, 'tag');
+    return entry.tags;
   }
 
-  /** Restores the tags as they were before the last change; false when there is nothing to undo. */
+  /**
+   * Restores the tags as they were before the last change; false when there is nothing to undo.
+   *
+   * @throws TagStoreError when the sidecar cannot be read fully and must not be overwritten
+   */
   async undo(article: vscode.Uri): Promise<boolean> {
     const entry = await this.ensure(article);
-    const previous = entry.undo.pop();
-    if (!previous) return false;
-    entry.tags = previous;
-    entry.dirty = true;
-    this.scheduleWrite(entry);
-    this.changed.fire({ article: entry.article, reason: 'undo' });
+    const outcome = entry.state.undo();
+    if (outcome.kind === 'refused') throw this.refusal(entry, outcome.reason.message);
+    if (outcome.kind === 'unchanged') return false;
+    this.changedByPerson(entry, 'undo');
     return true;
   }
 
   canUndo(article: vscode.Uri): boolean {
-    return (this.entries.get(article.toString())?.undo.length ?? 0) > 0;
+    return this.entries.get(article.toString())?.state.canUndo ?? false;
   }
 
   /** Writes every pending change now (used before the window closes and by tests). */
@@ -204,12 +223,51 @@ export class SidecarStore extends Disposable {
     const entries = article ? [this.entries.get(article.toString())].filter((e): e is Entry => !!e) : [...this.entries.values()];
     await Promise.all(
       entries.map(async (entry) => {
+        await entry.ready;
         clearTimeout(entry.timer);
         entry.timer = undefined;
-        if (entry.dirty) await this.write(entry);
-        await entry.writing;
+        await this.write(entry);
       }),
     );
+  }
+
+  /**
+   * Before the window goes: writes what can be written, and saves aside, beside the sidecar,
+   * any tag changes that cannot be (the sidecar unreadable or the write failing), so that
+   * closing the window never loses them. Returns the files saved aside.
+   */
+  async close(): Promise<vscode.Uri[]> {
+    await this.flush();
+    const saved: vscode.Uri[] = [];
+    for (const entry of this.entries.values()) {
+      const phase = entry.phase;
+      if ((phase.name === 'read-only' && phase.pending) || phase.name === 'pending') {
+        const aside = await this.saveAside(entry);
+        if (aside) saved.push(aside);
+      }
+    }
+    return saved;
+  }
+
+  /**
+   * Writes the tags held in memory for `article` to a file of their own beside its sidecar
+   * (`<sidecar>.unsaved-<time>.yaml`, which News Annotator never reads as a sidecar), for a
+   * person to merge by hand. Returns it, or undefined when nothing is pending.
+   */
+  async saveAside(article: vscode.Uri | ArticleTags): Promise<vscode.Uri | undefined> {
+    const entry = article instanceof Entry ? article : this.entries.get((article instanceof vscode.Uri ? article : article.article).toString());
+    const copy = entry?.state.unsavedCopy();
+    if (!entry || !copy || !entry.sidecar) return undefined;
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const aside = entry.sidecar.with({ path: `${entry.sidecar.path.replace(/\.yaml$/, '')}.unsaved-${stamp}.yaml` });
+    try {
+      await this.fs.writeFile(aside, encodeUtf8(copy));
+    } catch (error) {
+      this.log.error(`Could not save the unsaved tags of ${entry.article.toString()} aside: ${message(error)}`);
+      return undefined;
+    }
+    this.log.warn(`Saved the tag changes that could not be written to ${entry.sidecar.toString()} aside, in ${aside.toString()}`);
+    return aside;
   }
 
   /** Forgets what is loaded and reads every known sidecar again (after a settings change). */
@@ -223,17 +281,12 @@ export class SidecarStore extends Disposable {
       const next = this.sidecarFor(entry.article);
       if (next?.toString() === entry.sidecar?.toString()) continue;
       await entry.ready;
-      await entry.writing;
-      entry.sidecar = next;
-      const sidecar = await this.readSidecar(entry, next);
-      const fromDisk = this.openText(entry) === undefined ? await this.readArticle(entry) : undefined;
-      const articleText = this.openText(entry) ?? fromDisk ?? '';
-      // Tags not written yet are kept and merged with what the new place holds.
-      if (entry.dirty) entry.diskTags = [];
-      if (!sidecar.failed) this.applyDiskText(entry, sidecar.text, articleText);
-      entry.text = articleText;
-      if (entry.dirty) this.scheduleWrite(entry);
-      this.changed.fire({ article: entry.article, reason: 'reload' });
+      await entry.enqueue(async () => {
+        entry.sidecar = next;
+        const sidecar = await this.readSidecar(next);
+        const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
+        this.afterReload(entry, outcome, 'reload');
+      });
     }
   }
 
@@ -241,16 +294,14 @@ export class SidecarStore extends Disposable {
     const key = article.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = new Entry(article);
-      entry.sidecar = this.sidecarFor(article);
+      const sidecar = this.sidecarFor(article);
+      entry = new Entry(article, new ArticleState({ articleName: baseName(article.path), hasSidecar: sidecar !== undefined, kinds: () => this.kinds(article) }));
+      entry.sidecar = sidecar;
       this.entries.set(key, entry);
     }
     if (!entry.ready) {
       const loading = entry;
-      entry.ready = this.load(loading).then(
-        () => this.changed.fire({ article: loading.article, reason: 'load' }),
-        (error: unknown) => this.log.error(`Could not load tags of ${article.toString()}: ${String(error)}`),
-      );
+      entry.ready = loading.enqueue(() => this.load(loading));
     }
     const ready = entry;
     return entry.ready.then(() => ready);
@@ -258,125 +309,101 @@ export class SidecarStore extends Disposable {
 
   /** Reads the sidecar and anchors its tags in the article as it is now (the editor's text if open). */
   private async load(entry: Entry): Promise<void> {
-    const sidecar = await this.readSidecar(entry, entry.sidecar);
-    const fromDisk = this.openText(entry) === undefined ? await this.readArticle(entry) : undefined;
-    // An open document's text is taken last and synchronously, so no edit can slip in between
-    // taking it and anchoring the tags in it.
-    const articleText = this.openText(entry) ?? fromDisk;
-    entry.articleMissing = articleText === undefined && entry.article.scheme !== 'untitled';
-    const text = articleText ?? '';
-    if (!sidecar.failed) this.applyDiskText(entry, sidecar.text, text);
-    entry.text = text;
-  }
-
-  /** Takes what is on disk as the entry's state (merging with unwritten changes, if any). */
-  private applyDiskText(entry: Entry, sidecarText: string | undefined, articleText: string): void {
-    entry.diskText = sidecarText;
-    if (sidecarText === undefined) {
-      entry.file = undefined;
-      entry.problems = [];
-      entry.writable = true;
-      entry.diskTags = [];
-      if (!entry.dirty) entry.tags = [];
-      return;
+    try {
+      const sidecar = await this.readSidecar(entry.sidecar);
+      // The article is read last: an open document's text is taken synchronously, so no
+      // edit can slip in between taking it and anchoring the tags in it.
+      entry.state.load(sidecar, await this.readArticle(entry.article));
+    } catch (error) {
+      // Whatever failed, the sidecar was not read fully: it must never be taken for an
+      // empty one and overwritten by the next tag.
+      entry.state.load({ kind: 'unreadable', reason: message(error) }, { kind: 'missing' });
+      this.log.error(`Could not load the tags of ${entry.article.toString()}: ${message(error)}`);
     }
-    const file = SidecarFile.parse(sidecarText, {
-      kinds: this.kinds(),
-      articleName: baseName(entry.article.path),
-      articleLength: entry.articleMissing ? undefined : articleText.length,
-    });
-    entry.file = file;
-    entry.problems = [...file.problems];
-    entry.writable = file.writable;
-    const theirs = entry.articleMissing ? file.tags : reanchorTags(file.tags, articleText);
-    if (entry.dirty && file.writable) {
-      const merged = mergeTags(entry.diskTags, entry.tags, theirs);
-      entry.tags = entry.articleMissing ? merged.tags : reanchorTags(merged.tags, articleText);
-      if (merged.conflicts.length > 0) {
-        this.log.warn(`Tags ${merged.conflicts.join(', ')} were changed here and on disk; the later change was kept.`);
-      }
-    } else {
-      entry.tags = theirs;
-      entry.dirty = false;
-    }
-    entry.diskTags = file.tags;
+    this.changed.fire({ article: entry.article, reason: 'load' });
   }
 
   private async reload(entry: Entry, reason: ChangeReason): Promise<void> {
     await entry.ready;
-    const sidecar = await this.readSidecar(entry, entry.sidecar);
-    if (sidecar.failed) {
-      this.changed.fire({ article: entry.article, reason });
-      return;
+    await entry.enqueue(async () => {
+      const sidecar = await this.readSidecar(entry.sidecar);
+      if (sidecar.kind === 'absent' && entry.articleMissing) {
+        // Article and sidecar both gone: nothing is left to keep or report.
+        this.entries.delete(entry.article.toString());
+        clearTimeout(entry.timer);
+        this.changed.fire({ article: entry.article, reason: 'delete' });
+        return;
+      }
+      // A checkout may have changed the article too: read it again unless it is open.
+      const outcome = entry.state.reload(sidecar, await this.readArticle(entry.article));
+      this.afterReload(entry, outcome, reason);
+    });
+  }
+
+  /** Logs, tells and schedules what a reload calls for. */
+  private afterReload(entry: Entry, outcome: ReloadOutcome, reason: ChangeReason): void {
+    if (outcome.kind === 'unchanged') return;
+    if (outcome.kind === 'merged') {
+      if (outcome.conflicts.length > 0) this.log.warn(`Tags ${outcome.conflicts.join(', ')} were changed here and on disk; the later change was kept.`);
+      this.log.info(`Merged the tag changes made here with ${entry.sidecar?.toString()} as it is on disk now.`);
+      this.scheduleWrite(entry, 0);
     }
-    const sidecarText = sidecar.text;
-    if (sidecarText === undefined && entry.articleMissing) {
-      // Article and sidecar both gone: nothing is left to keep or report.
-      this.entries.delete(entry.article.toString());
-      clearTimeout(entry.timer);
-      this.changed.fire({ article: entry.article, reason: 'delete' });
-      return;
-    }
-    // A checkout may have changed the article too: read it again unless it is open.
-    const fromDisk = this.openText(entry) === undefined ? await this.readArticle(entry) : undefined;
-    const articleText = this.openText(entry) ?? fromDisk ?? '';
-    if (sidecarText === entry.diskText && entry.writable && reason !== 'rename') return;
-    this.applyDiskText(entry, sidecarText, articleText);
-    entry.text = articleText;
-    if (entry.dirty) this.scheduleWrite(entry);
+    if (outcome.kind === 'blocked') this.tellBlocked(entry);
+    else entry.told = false;
     this.changed.fire({ article: entry.article, reason });
   }
 
-  /** The open document's text, taken now; undefined when the article is not open. */
-  private openText(entry: Entry): string | undefined {
-    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString())?.getText();
-  }
-
-  /** The article text the tags refer to: the open document's, else the file's. */
-  private async articleText(entry: Entry): Promise<string> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
-    if (open) return open.getText();
-    if (entry.text !== undefined) return entry.text;
-    return (await this.readArticle(entry)) ?? '';
-  }
-
-  private async readArticle(entry: Entry): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.article.toString());
-    if (open) return open.getText();
-    if (entry.article.scheme === 'untitled') return '';
-    return this.readText(entry.article);
+  /**
+   * The article's text as the tags must see it: the open document's if it is open (with its
+   * unsaved edits), else the file's, decoded strictly as UTF-8 without its byte order mark, as
+   * VS Code shows it. This is the one place that chooses between the two.
+   */
+  private async readArticle(article: vscode.Uri): Promise<ArticleRead> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
+    if (open) return { kind: 'text', text: open.getText() };
+    if (article.scheme === 'untitled') return { kind: 'text', text: '' };
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(article);
+    } catch (error) {
+      if (isMissing(error)) return { kind: 'missing' };
+      return { kind: 'unreadable', reason: message(error) };
+    }
+    // The document may have been opened while the file was read: its text wins.
+    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
+    if (opened) return { kind: 'text', text: opened.getText() };
+    const decoded = decodeUtf8(bytes);
+    return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'unreadable', reason: `the article ${decoded.message}` };
   }
 
   /**
-   * The sidecar's text, or undefined when there is none. A sidecar that exists but cannot be
-   * read makes the entry read-only with an `unreadable` problem: it must never be mistaken for
-   * a missing file and overwritten.
+   * The sidecar as it is on disk: its text (strict UTF-8, a byte order mark kept so it is
+   * written back), nothing, or why it could not be read. A sidecar that exists but cannot be
+   * read is never mistaken for a missing one.
    */
-  private async readSidecar(entry: Entry, sidecar: vscode.Uri | undefined): Promise<{ text: string | undefined; failed: boolean }> {
-    if (!sidecar) return { text: undefined, failed: false };
+  private async readSidecar(sidecar: vscode.Uri | undefined): Promise<SidecarRead> {
+    if (!sidecar) return { kind: 'absent' };
+    let bytes: Uint8Array;
     try {
-      return { text: await this.readText(sidecar), failed: false };
+      bytes = await this.fs.readFile(sidecar);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      entry.problems = [{ code: 'unreadable', message: `This sidecar could not be read (${reason}); News Annotator leaves it alone.`, severity: 'error', line: 0, column: 0 }];
-      entry.writable = false;
-      this.log.error(`Could not read ${sidecar.toString()}: ${reason}`);
-      return { text: undefined, failed: true };
+      if (isMissing(error)) return { kind: 'absent' };
+      this.log.error(`Could not read ${sidecar.toString()}: ${message(error)}`);
+      return { kind: 'unreadable', reason: message(error) };
     }
+    const decoded = decodeUtf8(bytes, { keepBom: true });
+    if (!decoded.ok) return { kind: 'unreadable', reason: `it ${decoded.message}` };
+    return { kind: 'text', text: decoded.text };
   }
 
-  /** A file's text (UTF-8, BOM removed as VS Code does), or undefined when it does not exist. */
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    try {
-      const bytes = await this.fs.readFile(uri);
-      const text = new TextDecoder('utf-8').decode(bytes);
-      return text;
-    } catch (error) {
-      // Nothing there, or a file where a folder on the way should be: no sidecar to read.
-      const code = (error as { code?: string }).code;
-      if (code === 'FileNotFound' || code === 'EntryNotFound' || code === 'FileNotADirectory' || code === 'EntryNotADirectory') return undefined;
-      throw error;
-    }
+  private changedByPerson(entry: Entry, reason: ChangeReason): void {
+    this.scheduleWrite(entry);
+    this.changed.fire({ article: entry.article, reason });
+  }
+
+  private refusal(entry: Entry, reason: string): TagStoreError {
+    const where = entry.sidecar ? vscode.workspace.asRelativePath(entry.sidecar) : 'the sidecar';
+    return new TagStoreError(`${where} cannot be changed: ${reason}. Fix it first (see Problems); News Annotator does not change a sidecar it cannot read fully.`);
   }
 
   private scheduleWrite(entry: Entry, delay = WRITE_DELAY_MS): void {
@@ -387,84 +414,110 @@ export class SidecarStore extends Disposable {
     }, delay);
   }
 
-  /** Writes the entry's tags to its sidecar: temp file, then rename over the old one. */
+  /**
+   * Writes the entry's tags to its sidecar: plans the text, then, just before replacing the
+   * file, reads it again and compares it with what the plan started from. If another writer
+   * changed it meanwhile (a second window, a checkout, the command line), the write is
+   * abandoned, the file is reloaded and merged by tag id, and the write planned again.
+   */
   private write(entry: Entry): Promise<void> {
-    entry.writing = entry.writing.then(async () => {
+    return entry.enqueue(async () => {
       const sidecar = entry.sidecar;
-      if (!sidecar || !entry.writable) return;
-      const text = await this.articleText(entry);
-      const tags = entry.articleMissing ? entry.tags : refreshAnchors(entry.tags, text);
-      if (!entry.file) {
-        if (tags.length === 0) {
-          entry.dirty = false;
+      if (!sidecar) return;
+      for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+        const plan = entry.state.planWrite(await this.readArticle(entry.article));
+        if (!plan) return;
+        const now = await this.readSidecar(sidecar);
+        if (!holds(now, plan.expected)) {
+          entry.state.abandon(plan);
+          this.log.info(`${sidecar.toString()} changed on disk since it was read; merging before writing.`);
+          this.afterReload(entry, entry.state.reload(now, await this.readArticle(entry.article)), 'reload');
+          continue;
+        }
+        try {
+          await this.replace(sidecar, plan);
+        } catch (error) {
+          if (error instanceof vscode.FileSystemError && error.code === 'FileExists' && attempt < WRITE_ATTEMPTS) {
+            // Created by someone else since we looked: read it and merge.
+            entry.state.abandon(plan);
+            continue;
+          }
+          entry.state.writeFailed(plan, message(error));
+          this.writeFailed(entry, sidecar, message(error));
           return;
         }
-        entry.file = SidecarFile.create({ article: baseName(entry.article.path), lineEnding: text.includes('\r\n') ? '\r\n' : '\n' });
-      }
-      entry.file.setTags(tags);
-      const output = entry.file.toString();
-      entry.tags = tags;
-      if (output === entry.diskText) {
-        entry.dirty = false;
-        entry.moved = false;
+        const hadError = entry.told;
+        entry.state.written(plan);
+        entry.told = false;
+        this.wrote.fire({ article: entry.article, sidecar });
+        if (hadError) this.changed.fire({ article: entry.article, reason: 'write' });
         return;
       }
-      try {
-        await this.atomicWrite(sidecar, output);
-      } catch (error) {
-        this.writeFailed(entry, sidecar, error);
-        return;
+      const plan = entry.state.planWrite(await this.readArticle(entry.article));
+      if (plan) {
+        const reason = 'the sidecar kept changing on disk while News Annotator was writing it';
+        entry.state.writeFailed(plan, reason);
+        this.writeFailed(entry, sidecar, reason);
       }
-      entry.diskText = output;
-      entry.diskTags = tags;
-      entry.dirty = false;
-      entry.moved = false;
-      const hadError = entry.writeError !== undefined;
-      entry.writeError = undefined;
-      entry.errorShown = false;
-      this.wrote.fire({ article: entry.article, sidecar });
-      if (hadError) this.changed.fire({ article: entry.article, reason: 'write' });
     });
-    return entry.writing;
   }
 
-  private async atomicWrite(target: vscode.Uri, text: string): Promise<void> {
-    const existing = await this.fs.stat(target).then(
-      (stat) => stat,
-      () => undefined,
-    );
-    // A rename with overwrite would replace a folder that happens to have the sidecar's name.
-    if (existing && existing.type & vscode.FileType.Directory) throw new Error(`${vscode.workspace.asRelativePath(target)} is a folder, not a file`);
+  /**
+   * Replaces the sidecar by the plan's text: written to a temporary file beside it, then
+   * renamed over it, so a reader never sees half a file. A new sidecar is renamed without
+   * overwriting, so one created by someone else in the meantime is never replaced.
+   */
+  private async replace(target: vscode.Uri, plan: WritePlan): Promise<void> {
     const folder = vscode.Uri.joinPath(target, '..');
     await this.fs.createDirectory(folder);
     const random = Math.random().toString(36).slice(2, 10);
     const temp = vscode.Uri.joinPath(folder, `.${baseName(target.path)}.${random}.tmp`);
-    await this.fs.writeFile(temp, new TextEncoder().encode(text));
+    await this.fs.writeFile(temp, encodeUtf8(plan.output));
     try {
-      await this.fs.rename(temp, target, { overwrite: true });
+      await this.fs.rename(temp, target, { overwrite: plan.expected !== undefined });
     } catch (error) {
       await this.fs.delete(temp).then(undefined, () => undefined);
       throw error;
     }
   }
 
-  private writeFailed(entry: Entry, sidecar: vscode.Uri, error: unknown): void {
-    const reason = error instanceof Error ? error.message : String(error);
-    entry.writeError = reason;
+  private writeFailed(entry: Entry, sidecar: vscode.Uri, reason: string): void {
     this.log.error(`Could not write ${sidecar.toString()}: ${reason}`);
     this.changed.fire({ article: entry.article, reason: 'write' });
-    if (entry.errorShown) return;
-    entry.errorShown = true;
+    if (entry.told) return;
+    entry.told = true;
     const where = vscode.workspace.asRelativePath(sidecar);
     void vscode.window
-      .showErrorMessage(
-        `News Annotator could not save tags to ${where}: ${reason}. They are kept in this window and saved as soon as writing works again.`,
-        'Retry',
+      .showErrorMessage(`News Annotator could not save tags to ${where}: ${reason}. They are kept in this window and saved as soon as writing works again.`, 'Retry', 'Save a Copy Aside')
+      .then((choice) => this.answer(entry, choice));
+  }
+
+  /** Pending changes meet a sidecar that can no longer be read: they are kept, and the user told once. */
+  private tellBlocked(entry: Entry): void {
+    const sidecar = entry.sidecar;
+    this.log.warn(`${sidecar?.toString()} cannot be read; the tag changes made here are kept in memory until it can.`);
+    if (entry.told || !sidecar) return;
+    entry.told = true;
+    const where = vscode.workspace.asRelativePath(sidecar);
+    void vscode.window
+      .showWarningMessage(
+        `News Annotator: ${where} can no longer be read (see Problems). The tag changes made here are kept in this window and merged into it by tag id once it is fixed.`,
+        'Save a Copy Aside',
       )
-      .then((choice) => {
-        entry.errorShown = false;
-        if (choice === 'Retry') void this.write(entry);
-      });
+      .then((choice) => this.answer(entry, choice));
+  }
+
+  private async answer(entry: Entry, choice: string | undefined): Promise<void> {
+    if (choice === 'Retry') {
+      entry.told = false;
+      await this.write(entry);
+    } else if (choice === 'Save a Copy Aside') {
+      const aside = await this.saveAside(entry);
+      if (aside) {
+        const open = await vscode.window.showInformationMessage(`News Annotator saved the tags of this window in ${vscode.workspace.asRelativePath(aside)}.`, 'Open');
+        if (open) await vscode.window.showTextDocument(aside);
+      }
+    }
   }
 
   private async documentOpened(document: vscode.TextDocument): Promise<void> {
@@ -472,44 +525,16 @@ export class SidecarStore extends Disposable {
     const adopted = this.adoptSavedUntitled(document);
     if (adopted) return this.adopt(document, adopted);
     const entry = await this.ensure(document.uri);
-    if (entry.tags.length === 0) return;
-    const text = document.getText();
-    if (entry.text !== text) {
-      entry.tags = reanchorTags(entry.tags, text);
-      entry.text = text;
-      this.changed.fire({ article: entry.article, reason: 'edit' });
-    }
+    if (entry.state.opened(document.getText())) this.changed.fire({ article: entry.article, reason: 'edit' });
   }
 
   private documentChanged(event: vscode.TextDocumentChangeEvent): void {
     const entry = this.entries.get(event.document.uri.toString());
-    if (!entry || entry.text === undefined || event.contentChanges.length === 0) return;
-    if (entry.tags.length === 0) {
-      // Nothing to move: forget the text rather than copy it on every keystroke; the first
-      // tag takes the document's text afresh.
-      entry.text = undefined;
-      return;
-    }
-    let text = entry.text;
-    let tags = entry.tags;
-    for (const change of event.contentChanges) {
-      const step: TextChange = { rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text };
-      text = text.slice(0, step.rangeOffset) + step.text + text.slice(step.rangeOffset + step.rangeLength);
-      tags = applyTextChange(tags, step, text);
-      if (step.rangeLength >= BULK_CHANGE || step.text.length >= BULK_CHANGE) tags = findOrphansAgain(tags, text);
-    }
+    if (!entry || event.contentChanges.length === 0) return;
     const document = event.document;
-    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    if (text.length !== length) {
-      // Out of step with the document (an edit arrived while the tags were loading): take the
-      // document's text and find the tags in it rather than trust the arithmetic.
-      text = document.getText();
-      tags = reanchorTags(entry.tags, text);
-    }
-    entry.text = text;
-    if (tags !== entry.tags && !sameTags(tags, entry.tags)) {
-      entry.tags = tags;
-      entry.moved = true;
+    const length = (): number => document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    const changes = event.contentChanges.map((change) => ({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text }));
+    if (entry.state.edit(changes, entry.tags.length > 0 ? length() : 0, () => document.getText())) {
       this.changed.fire({ article: entry.article, reason: 'edit' });
     }
   }
@@ -521,10 +546,7 @@ export class SidecarStore extends Disposable {
       return;
     }
     const entry = this.entries.get(document.uri.toString());
-    if (entry && (entry.moved || entry.dirty)) {
-      entry.dirty = true;
-      this.scheduleWrite(entry, 0);
-    }
+    if (entry?.state.articleSaved()) this.scheduleWrite(entry, 0);
   }
 
   private documentClosed(document: vscode.TextDocument): void {
@@ -533,32 +555,34 @@ export class SidecarStore extends Disposable {
     if (!entry) return;
     if (document.uri.scheme === 'untitled') {
       this.entries.delete(key);
-      if (entry.tags.length > 0) this.closedUntitled.push({ text: entry.text ?? document.getText(), tags: entry.tags, at: Date.now() });
+      if (entry.tags.length > 0) this.closedUntitled.push({ text: entry.state.text ?? document.getText(), tags: entry.tags, at: Date.now() });
       return;
     }
-    if (entry.moved && !entry.dirty) {
-      // Closed without saving: the offsets followed edits that were thrown away. Read the
-      // article again from disk and anchor the tags there.
-      entry.moved = false;
-      entry.text = undefined;
-      entry.ready = undefined;
-      void this.ensure(entry.article).then(() => this.changed.fire({ article: entry.article, reason: 'reload' }));
+    if (document.isDirty || entry.phase.name === 'dirty') {
+      // Closed without saving: offsets that followed the thrown-away edits are wrong now;
+      // find the tags again in the article as it is on disk.
+      void entry.enqueue(async () => {
+        entry.state.closedWithoutSaving(await this.readArticle(entry.article));
+        this.changed.fire({ article: entry.article, reason: 'reload' });
+      });
     }
   }
 
   /** Takes the tags of an untitled document into the file it was saved as, and writes them. */
-  private async adopt(document: vscode.TextDocument, tags: Tag[]): Promise<void> {
+  private async adopt(document: vscode.TextDocument, tags: readonly Tag[]): Promise<void> {
     const entry = await this.ensure(document.uri);
     const text = document.getText();
-    entry.tags = reanchorTags(tags, text);
-    entry.text = text;
-    entry.dirty = true;
+    const outcome = entry.state.change(() => reanchorTags(tags, text), text);
+    if (outcome.kind === 'refused') {
+      this.log.warn(`The tags of the untitled document saved as ${document.uri.toString()} were not taken: ${outcome.reason.message}`);
+      return;
+    }
     this.scheduleWrite(entry, 0);
     this.changed.fire({ article: entry.article, reason: 'tag' });
   }
 
   /** Tags of an untitled document closed moments ago with the same text: it was just saved. */
-  private adoptSavedUntitled(document: vscode.TextDocument): Tag[] | undefined {
+  private adoptSavedUntitled(document: vscode.TextDocument): readonly Tag[] | undefined {
     const now = Date.now();
     for (let i = this.closedUntitled.length - 1; i >= 0; i--) {
       if (now - this.closedUntitled[i].at > 10_000) this.closedUntitled.splice(i, 1);
@@ -568,7 +592,7 @@ export class SidecarStore extends Disposable {
     // Saving an untitled document opens the saved file (empty at first), saves it, then
     // empties and closes the untitled one: take its tags at the save, while they still match.
     for (const entry of this.entries.values()) {
-      if (entry.article.scheme === 'untitled' && entry.tags.length > 0 && entry.text === text) {
+      if (entry.article.scheme === 'untitled' && entry.tags.length > 0 && entry.state.text === text) {
         this.entries.delete(entry.article.toString());
         return entry.tags;
       }
@@ -610,46 +634,43 @@ export class SidecarStore extends Disposable {
 
   private async moveArticle(entry: Entry, to: vscode.Uri): Promise<void> {
     await entry.ready;
-    await entry.writing;
-    const from = entry.article;
-    const oldSidecar = entry.sidecar;
-    const newSidecar = this.sidecarFor(to);
-    this.entries.delete(from.toString());
-    entry.article = to;
-    entry.sidecar = newSidecar;
-    this.entries.set(to.toString(), entry);
-    if (oldSidecar && newSidecar && oldSidecar.toString() !== newSidecar.toString() && (await this.exists(oldSidecar))) {
-      if (await this.exists(newSidecar)) {
-        entry.sidecar = oldSidecar;
-        entry.writable = false;
-        void vscode.window.showWarningMessage(
-          `News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`,
-        );
-      } else {
-        try {
-          await this.fs.createDirectory(vscode.Uri.joinPath(newSidecar, '..'));
-          await this.fs.rename(oldSidecar, newSidecar, { overwrite: false });
-        } catch (error) {
+    await entry.enqueue(async () => {
+      const from = entry.article;
+      const oldSidecar = entry.sidecar;
+      const newSidecar = this.sidecarFor(to);
+      this.entries.delete(from.toString());
+      entry.article = to;
+      entry.sidecar = newSidecar;
+      this.entries.set(to.toString(), entry);
+      let outcome: 'moved' | 'conflict' = 'moved';
+      let conflict: string | undefined;
+      if (oldSidecar && newSidecar && oldSidecar.toString() !== newSidecar.toString() && (await this.exists(oldSidecar))) {
+        if (await this.exists(newSidecar)) {
           entry.sidecar = oldSidecar;
-          void vscode.window.showErrorMessage(`News Annotator could not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${String(error)}`);
+          outcome = 'conflict';
+          conflict = `${vscode.workspace.asRelativePath(newSidecar)} already exists, so this sidecar was not moved with its article; merge the two by hand`;
+          void vscode.window.showWarningMessage(`News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`);
+        } else {
+          try {
+            await this.fs.createDirectory(vscode.Uri.joinPath(newSidecar, '..'));
+            await this.fs.rename(oldSidecar, newSidecar, { overwrite: false });
+          } catch (error) {
+            entry.sidecar = oldSidecar;
+            void vscode.window.showErrorMessage(`News Annotator could not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${message(error)}`);
+          }
         }
       }
-    }
-    entry.articleMissing = false;
-    // The sidecar names its article: say the new name, keeping everything else as it was.
-    if (entry.file && entry.writable && entry.sidecar === newSidecar && entry.file.article !== baseName(to.path)) {
-      entry.file.setArticle(baseName(to.path));
-      entry.dirty = true;
-      await this.write(entry);
-    }
-    this.changed.fire({ article: to, reason: 'rename' });
+      entry.state.renamed(baseName(to.path), entry.sidecar !== undefined, outcome, conflict);
+    });
+    if (entry.phase.name === 'dirty') await this.write(entry);
+    this.changed.fire({ article: entry.article, reason: 'rename' });
   }
 
   private filesDeleted(event: vscode.FileDeleteEvent): void {
     for (const uri of event.files) {
       for (const entry of this.entries.values()) {
         if (entry.article.toString() === uri.toString() || isInside(entry.article, uri)) {
-          entry.articleMissing = true;
+          entry.state.articleDeleted();
           this.changed.fire({ article: entry.article, reason: 'delete' });
         }
       }
@@ -666,28 +687,23 @@ export class SidecarStore extends Disposable {
   }
 }
 
+/** Whether the sidecar as read now is the text a write was planned from. */
+function holds(now: SidecarRead, expected: string | undefined): boolean {
+  return expected === undefined ? now.kind === 'absent' : now.kind === 'text' && now.text === expected;
+}
+
+/** Nothing there, or a file where a folder on the way should be: no file to read. */
+function isMissing(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'FileNotFound' || code === 'EntryNotFound' || code === 'FileNotADirectory' || code === 'EntryNotADirectory' || code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
   return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`);
 }
 
-function sameTags(a: readonly Tag[], b: readonly Tag[]): boolean {
-  return a.length === b.length && a.every((tag, i) => tag === b[i]);
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Tries to find orphaned tags again after a large change: a paste that moved a paragraph, or
- * the article reloaded from disk while open (VS Code reports that as one edit).
- */
-function findOrphansAgain(tags: Tag[], text: string): Tag[] {
-  if (!tags.some((tag) => tag.status === 'orphan')) return tags;
-  let changed = false;
-  const next = tags.map((tag) => {
-    if (tag.status !== 'orphan') return tag;
-    const found = reanchor(text, tag.anchor);
-    if (found.status === 'orphan') return tag;
-    changed = true;
-    // A fuzzy match keeps the tagged text and is marked, so a person confirms it.
-    return { ...tag, anchor: { ...tag.anchor, start: found.start, end: found.end }, status: found.status, score: found.score };
-  });
-  return changed ? sortTags(next) : tags;
-}
+export type { ArticlePresence };

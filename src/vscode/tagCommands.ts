@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
+import type { FieldValue } from '../core/conventions';
 import type { KindRegistry, TagKind } from '../core/kinds';
 import { overlapping, suggestKind } from '../core/suggest';
+import { setFields } from '../core/tagFields';
 import { addTag, changeKind, confirmTag, createTag, editNote, findTag, reattachTag, removeTag, tagsAt, type Tag } from '../core/tags';
 import { tagTarget } from '../core/target';
 import { Commands, ContextKeys, TagKindCommands } from '../ids';
 import { currentAuthor } from './author';
+import type { ConventionsService } from './conventions';
 import { DetectionService } from './detections';
+import { askField, askRequiredFields, pickOne } from './fieldPrompt';
 import { Disposable } from './disposable';
 import { SidecarStore, TagStoreError } from './sidecarStore';
 
@@ -22,6 +26,8 @@ export interface SpanRef {
   readonly end: number;
   readonly kind?: string;
   readonly note?: string;
+  /** Field values to give the tag; required fields not given are asked for. */
+  readonly fields?: Readonly<Record<string, FieldValue>>;
 }
 
 interface ResolvedSpan {
@@ -31,6 +37,7 @@ interface ResolvedSpan {
   readonly text: string;
   readonly kind?: string;
   readonly note?: string;
+  readonly fields?: Readonly<Record<string, FieldValue>>;
 }
 
 function isTagRef(value: unknown): value is TagRef {
@@ -51,10 +58,11 @@ export class TagCommands extends Disposable {
   constructor(
     private readonly store: SidecarStore,
     private readonly detections: DetectionService,
-    private readonly kinds: () => KindRegistry,
+    private readonly conventions: ConventionsService,
     private readonly openNote: (ref: TagRef) => Promise<void>,
   ) {
     super();
+    this.register(vscode.commands.registerCommand(Commands.setTagField, (ref?: unknown, name?: unknown, value?: unknown) => this.setField(ref, name, value)));
     for (const [kind, command] of Object.entries(TagKindCommands)) {
       this.register(vscode.commands.registerCommand(command, (span?: unknown) => this.tag(kind, span)));
     }
@@ -92,12 +100,29 @@ export class TagCommands extends Disposable {
     void vscode.commands.executeCommand('setContext', key, value);
   }
 
-  /** Tags the span passed, else the selection / detection / sentence at the cursor, as `kind`. */
+  /** The kinds in force for an article (its folder's conventions). */
+  private kinds(article?: vscode.Uri): KindRegistry {
+    return this.conventions.kindsFor(article ?? vscode.window.activeTextEditor?.document.uri);
+  }
+
+  /**
+   * Tags the span passed, else the selection / detection / sentence at the cursor, as `kind`,
+   * after asking for the fields the kind requires; Escape at any prompt tags nothing.
+   */
   private async tag(kind: string, spanArg?: unknown, note?: string): Promise<Tag | undefined> {
     const target = await this.resolveSpan(spanArg);
     if (!target) return undefined;
-    if (!this.kinds().has(kind)) {
-      void vscode.window.showWarningMessage(`News Annotator: there is no kind "${kind}" in this workspace's conventions.`);
+    const registry = this.kinds(target.uri);
+    if (!registry.has(kind) || registry.isRetired(kind)) {
+      const why = registry.has(kind) ? 'is retired in' : 'is not a kind of';
+      void vscode.window.showWarningMessage(`News Annotator: "${registry.labelFor(kind)}" ${why} the conventions of ${vscode.workspace.asRelativePath(target.uri)}; kinds: ${registry.active().map((k) => k.label).join(', ')}.`);
+      return undefined;
+    }
+    const conventions = this.conventions.forUri(target.uri);
+    const label = registry.labelFor(kind);
+    const fields = await askRequiredFields(conventions, kind, `Tag “${excerpt(target.text, 40)}” as ${label}`, target.fields);
+    if (!fields) {
+      vscode.window.setStatusBarMessage(`News Annotator: not tagged as ${label}`, 3000);
       return undefined;
     }
     const author = await currentAuthor(target.uri);
@@ -109,14 +134,42 @@ export class TagCommands extends Disposable {
           created = same;
           return [...tags];
         }
-        created = createTag(tags, { kind, text, start: target.start, end: target.end, author, note: note ?? target.note });
-        return addTag(tags, created);
+        const tag = createTag(tags, { kind, text, start: target.start, end: target.end, author, note: note ?? target.note });
+        const added = addTag(tags, tag);
+        const after = Object.keys(fields).length > 0 ? setFields(added, tag.id, fields) : added;
+        created = findTag(after, tag.id);
+        return after;
       }),
     );
     if (!ok || !created) return undefined;
-    const label = this.kinds().labelFor(kind);
     vscode.window.setStatusBarMessage(`$(tag) Tagged as ${label}: ${excerpt(created.anchor.exact, 60)}`, 4000);
     return created;
+  }
+
+  /** Sets (or clears) one field of a tag: picked from its kind's fields, asked for, written. */
+  private async setField(refArg?: unknown, nameArg?: unknown, valueArg?: unknown): Promise<Tag | undefined> {
+    const found = await this.resolveTag(refArg, 'set a field of');
+    if (!found) return undefined;
+    const conventions = this.conventions.forUri(found.article);
+    const fields = conventions.fieldsOf(found.tag.kind);
+    if (fields.length === 0) {
+      void vscode.window.showInformationMessage(`News Annotator: ${conventions.kinds.labelFor(found.tag.kind)} tags have no fields in this folder's conventions.`);
+      return undefined;
+    }
+    const values = found.tag.extra ?? {};
+    let field = typeof nameArg === 'string' ? fields.find((f) => f.name === nameArg) : undefined;
+    if (!field) {
+      const picked = await vscode.window.showQuickPick(
+        fields.map((f) => ({ label: f.label, description: values[f.name] === undefined ? undefined : String(values[f.name]), detail: f.description, field: f })),
+        { title: `Set a field of the ${conventions.kinds.labelFor(found.tag.kind)} tag “${excerpt(found.tag.anchor.exact, 40)}”` },
+      );
+      field = picked?.field;
+    }
+    if (!field) return undefined;
+    const value = valueArg !== undefined ? (valueArg as FieldValue | null) : await askField(conventions, field, `${field.label} of “${excerpt(found.tag.anchor.exact, 40)}”`, values[field.name], true);
+    if (value === undefined) return undefined;
+    const name = field.name;
+    return this.updateOne(found.article, found.tag.id, (tags) => setFields(tags, found.tag.id, { [name]: value === null ? undefined : value }));
   }
 
   private async tagAs(spanArg?: unknown): Promise<Tag | undefined> {
@@ -125,15 +178,15 @@ export class TagCommands extends Disposable {
     if (target.kind) return this.tag(target.kind, { ...target, uri: target.uri.toString() });
     const detector = this.detections.get(await vscode.workspace.openTextDocument(target.uri));
     const near = detector ? overlapping(detector.detectionsIn(target.start, target.end), target.start, target.end) : [];
-    const suggested = suggestKind(near, this.kinds());
-    const items = this.kinds()
-      .list()
+    const registry = this.kinds(target.uri);
+    const suggested = suggestKind(near, registry);
+    const items = registry
+      .active()
       .map((kind) => kindItem(kind, kind.id === suggested));
     items.sort((a, b) => Number(b.tagKind.id === suggested) - Number(a.tagKind.id === suggested));
-    const picked = await vscode.window.showQuickPick(items, {
+    const picked = await pickOne(items, {
       title: `Tag “${excerpt(target.text, 50)}” as…`,
-      placeHolder: suggested ? `Suggested: ${this.kinds().labelFor(suggested)} (from what was detected here)` : 'Choose a kind',
-      matchOnDescription: true,
+      placeholder: suggested ? `Suggested: ${registry.labelFor(suggested)} (from what was detected here)` : 'Choose a kind',
     });
     if (!picked) return undefined;
     return this.tag(picked.tagKind.id, { ...target, uri: target.uri.toString() });
@@ -143,19 +196,26 @@ export class TagCommands extends Disposable {
     const found = await this.resolveTag(refArg, 'change the kind of');
     if (!found) return undefined;
     let kind = typeof kindArg === 'string' ? kindArg : undefined;
+    const registry = this.kinds(found.article);
     if (!kind) {
-      const items = this.kinds()
-        .list()
+      const items = registry
+        .active()
         .filter((k) => k.id !== found.tag.kind)
         .map((k) => kindItem(k, false));
-      const picked = await vscode.window.showQuickPick(items, {
-        title: `Change ${this.kinds().labelFor(found.tag.kind)} “${excerpt(found.tag.anchor.exact, 40)}” to…`,
-      });
+      const picked = await pickOne(items, { title: `Change ${registry.labelFor(found.tag.kind)} “${excerpt(found.tag.anchor.exact, 40)}” to…` });
       kind = picked?.tagKind.id;
     }
     if (!kind) return undefined;
     const next = kind;
-    return this.updateOne(found.article, found.tag.id, (tags) => changeKind(tags, found.tag.id, next));
+    // The new kind's required fields are asked for; Escape leaves the tag as it was.
+    const given = Object.fromEntries(Object.entries(found.tag.extra ?? {}).filter((e): e is [string, FieldValue] => typeof e[1] === 'string' || typeof e[1] === 'boolean'));
+    const fields = await askRequiredFields(this.conventions.forUri(found.article), next, `Change “${excerpt(found.tag.anchor.exact, 40)}” to ${registry.labelFor(next)}`, given);
+    if (!fields) return undefined;
+    const added = Object.fromEntries(Object.entries(fields).filter(([name]) => given[name] === undefined));
+    return this.updateOne(found.article, found.tag.id, (tags) => {
+      const changed = changeKind(tags, found.tag.id, next);
+      return Object.keys(added).length > 0 ? setFields(changed, found.tag.id, added) : changed;
+    });
   }
 
   private async editNote(refArg?: unknown, noteArg?: unknown): Promise<Tag | undefined> {
@@ -174,7 +234,7 @@ export class TagCommands extends Disposable {
     if (!found) return false;
     const ok = await this.guard(() => this.store.update(found.article, (tags) => removeTag(tags, found.tag.id)));
     if (ok) {
-      const label = this.kinds().labelFor(found.tag.kind);
+      const label = this.kinds(found.article).labelFor(found.tag.kind);
       vscode.window.setStatusBarMessage(`$(trash) Removed ${label} tag “${excerpt(found.tag.anchor.exact, 40)}” — News Annotator: Undo Tag Change restores it`, 6000);
     }
     return ok;
@@ -204,7 +264,7 @@ export class TagCommands extends Disposable {
         void vscode.window.showInformationMessage('News Annotator: this article has no orphaned or re-anchored tags.');
         return undefined;
       }
-      const picked = orphans.length === 1 ? { tag: orphans[0] } : await vscode.window.showQuickPick(orphans.map((tag) => this.tagItem(tag)), { title: 'Re-attach which tag to the selection?' });
+      const picked = orphans.length === 1 ? { tag: orphans[0] } : await vscode.window.showQuickPick(orphans.map((tag) => this.tagItem(tag, article)), { title: 'Re-attach which tag to the selection?' });
       if (!picked) return undefined;
       ref = { article: article.toString(), id: picked.tag.id };
     }
@@ -282,18 +342,19 @@ export class TagCommands extends Disposable {
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
-      choices.map((tag) => this.tagItem(tag)),
+      choices.map((tag) => this.tagItem(tag, article)),
       { title: `Which tag do you want to ${verb}?`, matchOnDescription: true, matchOnDetail: true },
     );
     return picked ? { article, tag: picked.tag } : undefined;
   }
 
-  private tagItem(tag: Tag): vscode.QuickPickItem & { tag: Tag } {
-    const kind = this.kinds().get(tag.kind);
+  private tagItem(tag: Tag, article: vscode.Uri): vscode.QuickPickItem & { tag: Tag } {
+    const registry = this.kinds(article);
+    const kind = registry.get(tag.kind);
     const state = tag.status === 'orphan' ? ' · orphaned' : tag.status === 'fuzzy' ? ' · re-anchored, to confirm' : '';
     return {
       label: `$(${kind?.icon ?? 'tag'}) ${excerpt(tag.anchor.exact, 70)}`,
-      description: `${this.kinds().labelFor(tag.kind)} · line ${tag.anchor.line + 1}${state}`,
+      description: `${registry.labelFor(tag.kind)} · line ${tag.anchor.line + 1}${state}`,
       detail: tag.note ? excerpt(tag.note, 100) : undefined,
       tag,
     };

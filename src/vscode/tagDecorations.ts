@@ -26,23 +26,44 @@ export function gutterIcon(color: string): vscode.Uri {
 interface KindTypes {
   anchored: vscode.TextEditorDecorationType;
   fuzzy: vscode.TextEditorDecorationType;
+  kind: TagKind;
+}
+
+/** What was last drawn in an editor, per kind and colour: for tests and tools. */
+export interface DrawnTags {
+  readonly kind: string;
+  readonly color: { readonly light: string; readonly dark: string };
+  readonly ranges: ReadonlyArray<{ readonly start: number; readonly end: number }>;
 }
 
 /**
  * Draws tagged spans: a background in the kind's colour, a gutter icon and an overview-ruler
  * mark, so tags stand apart from the detector's underlines. A fuzzily re-anchored tag also
- * gets a dashed outline until someone confirms it.
+ * gets a dashed outline until someone confirms it. Kinds follow the conventions of each
+ * article's folder: decoration types are made per kind and colour, so a change of
+ * conventions makes new types only for kinds whose colours changed.
  */
 export class TagDecorator extends Disposable {
   private readonly types = new Map<string, KindTypes>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Set<string>();
+  private readonly drawn = new Map<string, DrawnTags[]>();
+  private readonly redrawn = this.register(new vscode.EventEmitter<vscode.Uri>());
+  /** Fires after an editor's tags were drawn. */
+  readonly onDidDraw = this.redrawn.event;
+
+  /** The kinds, colours and spans last drawn for a document. */
+  drawnIn(uri: vscode.Uri): readonly DrawnTags[] {
+    return this.drawn.get(uri.toString()) ?? [];
+  }
 
   constructor(
     private readonly store: SidecarStore,
-    private readonly kinds: () => KindRegistry,
+    private readonly kinds: (article?: vscode.Uri) => KindRegistry,
+    onKindsChanged?: vscode.Event<unknown>,
   ) {
     super();
+    if (onKindsChanged) this.register(onKindsChanged(() => vscode.window.visibleTextEditors.forEach((e) => this.draw(e))));
     this.register({ dispose: () => this.types.forEach((t) => (t.anchored.dispose(), t.fuzzy.dispose())) });
     this.register({ dispose: () => clearTimeout(this.timer) });
     this.register(store.onDidChange(({ article, reason }) => this.schedule(article.toString(), reason === 'edit' ? 60 : 0)));
@@ -67,10 +88,11 @@ export class TagDecorator extends Disposable {
     }, delay);
   }
 
-  private typesFor(kindId: string): KindTypes {
-    let types = this.types.get(kindId);
+  private typesFor(kindId: string, article: vscode.Uri): KindTypes {
+    const kind = this.kinds(article).get(kindId) ?? UNKNOWN_KIND;
+    const key = `${kind.id}\u0000${kind.color.light}\u0000${kind.color.dark}`;
+    let types = this.types.get(key);
     if (!types) {
-      const kind = this.kinds().get(kindId) ?? UNKNOWN_KIND;
       const themed = (color: string, fuzzy: boolean): vscode.ThemableDecorationRenderOptions => ({
         backgroundColor: withAlpha(color, '30'),
         overviewRulerColor: color,
@@ -85,8 +107,8 @@ export class TagDecorator extends Disposable {
           overviewRulerLane: vscode.OverviewRulerLane.Full,
           rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
         });
-      types = { anchored: make(false), fuzzy: make(true) };
-      this.types.set(kindId, types);
+      types = { anchored: make(false), fuzzy: make(true), kind };
+      this.types.set(key, types);
     }
     return types;
   }
@@ -101,15 +123,21 @@ export class TagDecorator extends Disposable {
     }
     const last = editor.document.lineAt(editor.document.lineCount - 1);
     const length = editor.document.offsetAt(last.range.end);
+    const drawn = new Map<KindTypes, DrawnTags & { ranges: Array<{ start: number; end: number }> }>();
     for (const tag of tags) {
       if (tag.status === 'orphan' || tag.anchor.end > length) continue;
-      const types = this.typesFor(tag.kind);
+      const types = this.typesFor(tag.kind, editor.document.uri);
       const type = tag.status === 'fuzzy' ? types.fuzzy : types.anchored;
       const ranges = byType.get(type) ?? [];
       ranges.push(rangeOf(editor.document, tag));
       byType.set(type, ranges);
+      let record = drawn.get(types);
+      if (!record) drawn.set(types, (record = { kind: tag.kind, color: types.kind.color, ranges: [] }));
+      record.ranges.push({ start: tag.anchor.start, end: tag.anchor.end });
     }
     for (const [type, ranges] of byType) editor.setDecorations(type, ranges);
+    this.drawn.set(editor.document.uri.toString(), [...drawn.values()]);
+    this.redrawn.fire(editor.document.uri);
   }
 }
 

@@ -23,13 +23,16 @@ export const HOVER_COMMANDS: readonly string[] = [
   Commands.tagSpeculation,
   Commands.tagAttribution,
   Commands.tagOpinion,
+  Commands.setTagField,
 ];
 
 /** A tagged span's hover: kind, note, author and date, with links to edit or remove it. */
 export class TagHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly store: SidecarStore,
-    private readonly kinds: () => KindRegistry,
+    private readonly kinds: (article?: vscode.Uri) => KindRegistry,
+    /** The fields the tag's kind declares, in order, with the tag's value as text if it has one. */
+    private readonly fields: (article: vscode.Uri, tag: Tag) => ReadonlyArray<{ label: string; value?: string }> = () => [],
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -47,18 +50,23 @@ export class TagHoverProvider implements vscode.HoverProvider {
   }
 
   private describe(article: vscode.Uri, tag: Tag): string {
-    const kind = this.kinds().get(tag.kind);
+    const registry = this.kinds(article);
+    const kind = registry.get(tag.kind);
     const ref: TagRef = { article: article.toString(), id: tag.id };
-    const lines = [`$(${kind?.icon ?? 'tag'}) **${escapeMarkdown(this.kinds().labelFor(tag.kind))}** tag`];
+    const lines = [`$(${kind?.icon ?? 'tag'}) **${escapeMarkdown(registry.labelFor(tag.kind))}** tag${kind?.retired ? ' (a retired kind)' : ''}`];
     if (tag.status === 'fuzzy') {
       lines[0] += ` · re-anchored by similarity${tag.score !== undefined ? ` (${Math.round(tag.score * 100)}%)` : ''}: it was “${escapeMarkdown(tag.anchor.exact)}”`;
     }
+    const fields = this.fields(article, tag);
+    const filled = fields.filter((f) => f.value !== undefined);
+    if (filled.length > 0) lines.push(filled.map((f) => `${escapeMarkdown(f.label)}: **${escapeMarkdown(f.value!)}**`).join('  \n'));
     lines.push(tag.note ? escapeMarkdown(tag.note) : '_No note._');
     const when = tag.updated !== tag.created ? `tagged ${day(tag.created)}, changed ${day(tag.updated)}` : `tagged ${day(tag.created)}`;
     lines.push(`_${escapeMarkdown(tag.author)} · ${when}_`);
     const links = [
       commandLink('Edit Note', Commands.editNote, ref),
       commandLink('Change Kind', Commands.changeKind, ref),
+      ...(fields.length > 0 ? [commandLink('Set Field', Commands.setTagField, ref)] : []),
       commandLink('Remove', Commands.removeTag, ref),
     ];
     if (tag.status === 'fuzzy') links.unshift(commandLink('Confirm', Commands.confirmTag, ref));

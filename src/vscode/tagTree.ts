@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { describeFields, evaluateTags } from '../core/conventions';
 import type { KindRegistry } from '../core/kinds';
 import { SIDECAR_SUFFIX } from '../core/sidecarPath';
 import { countKinds, describeFilter, isFilterActive, readingOrder, sortArticles, tagMatcher, type ArticleTagList, type Grouping, type TagFilter } from '../core/tagIndex';
 import { tagsAt, type Tag } from '../core/tags';
 import { Commands, ContextKeys, Views } from '../ids';
+import type { ConventionsService } from './conventions';
 import { Disposable } from './disposable';
 import { escapeMarkdown } from './markdown';
 import { SidecarStore } from './sidecarStore';
@@ -65,13 +67,21 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning: Thenable<void> = Promise.resolve();
   private loaded = { done: 0, total: 0 };
+  /** Tags that break a rule, worked out per list of tags (lists are replaced, never changed). */
+  private breaking = new WeakMap<readonly Tag[], Set<string>>();
 
   constructor(
     private readonly store: SidecarStore,
-    private readonly kinds: () => KindRegistry,
+    private readonly conventions: ConventionsService,
     private readonly state: vscode.Memento,
   ) {
     super();
+    this.register(
+      conventions.onDidChange(() => {
+        this.breaking = new WeakMap();
+        this.refreshAll();
+      }),
+    );
     this.grouping = state.get<Grouping>(STATE_GROUPING, 'file');
     this.filter = state.get<TagFilter>(STATE_FILTER, {});
     this.view = this.register(vscode.window.createTreeView(Views.tags, { treeDataProvider: this, showCollapseAll: true }));
@@ -128,6 +138,28 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
     this.refreshAll();
   }
 
+  /** The kinds of an article's folder; without an article, of the first workspace folder. */
+  private kinds(article?: string): KindRegistry {
+    return this.conventions.kindsFor(article === undefined ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.parse(article));
+  }
+
+  /** The filter's test for one tag, with what "breaks a rule" means for each article. */
+  matcher(): (tag: Tag) => boolean {
+    const breaking = new WeakSet<Tag>();
+    if (this.filter.breakingRules) {
+      for (const entry of this.store.all()) {
+        let ids = this.breaking.get(entry.tags);
+        if (!ids) {
+          const findings = evaluateTags(entry.tags, this.conventions.forUri(entry.article), { articlePath: this.conventions.articlePath(entry.article) });
+          ids = new Set(findings.map((f) => f.tagId!));
+          this.breaking.set(entry.tags, ids);
+        }
+        for (const tag of entry.tags) if (ids.has(tag.id)) breaking.add(tag);
+      }
+    }
+    return tagMatcher(this.filter, (tag) => breaking.has(tag));
+  }
+
   /** The articles with their tags, as the index reads them. */
   articles(): ArticleTagList[] {
     return this.store
@@ -140,13 +172,13 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
   nodeOf(article: string, tagId: string): TagNode | undefined {
     const entry = this.store.peek(vscode.Uri.parse(article));
     const tag = entry?.tags.find((t) => t.id === tagId);
-    if (!tag || !tagMatcher(this.filter)(tag)) return undefined;
+    if (!tag || !this.matcher()(tag)) return undefined;
     const parent = this.grouping === 'file' ? this.kindNode(tag.kind, article) : this.fileNode(article, tag.kind);
     return this.tagNode(article, tagId, parent.id);
   }
 
   getChildren(node?: Node): Node[] {
-    const matches = tagMatcher(this.filter);
+    const matches = this.matcher();
     if (!node) {
       const articles = sortArticles(this.articles());
       let top: Node[];
@@ -165,7 +197,7 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
     if (node.type === 'file') {
       const tags = this.tagsOf(node.article).filter(matches);
       if (node.kind !== undefined) return tags.filter((t) => t.kind === node.kind).map((t) => this.tagNode(node.article, t.id, node.id));
-      return countKinds(tags, this.kinds()).map(({ kind }) => this.kindNode(kind, node.article));
+      return countKinds(tags, this.kinds(node.article)).map(({ kind }) => this.kindNode(kind, node.article));
     }
     if (node.type === 'kind') {
       if (node.article !== undefined) {
@@ -186,8 +218,8 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const registry = this.kinds();
-    const matches = tagMatcher(this.filter);
+    const registry = this.kinds('article' in node ? node.article : undefined);
+    const matches = this.matcher();
     switch (node.type) {
       case 'message': {
         const item = new vscode.TreeItem(node.text);
@@ -237,7 +269,7 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
             : tag.status === 'fuzzy'
               ? new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground'))
               : kindIcon(registry, tag.kind);
-        item.tooltip = tagTooltip(tag, registry);
+        item.tooltip = tagTooltip(tag, registry, describeFields(this.conventions.forUri(vscode.Uri.parse(node.article)), tag.kind, tag.extra ?? {}));
         item.contextValue = `tag.${tag.status}`;
         item.accessibilityInformation = { label: `${registry.labelFor(tag.kind)}${state ? `, ${state}` : ''}: ${tag.anchor.exact}. Line ${tag.anchor.line + 1}.${tag.note ? ` Note: ${tag.note}` : ''}` };
         item.command = { title: 'Open', command: Commands.revealTag, arguments: [{ article: node.article, id: node.tagId }] };
@@ -289,7 +321,7 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
     this.pending.clear();
     this.updateHeader();
     if (this.grouping === 'kind') return this.changed.fire(undefined);
-    const matches = tagMatcher(this.filter);
+    const matches = this.matcher();
     for (const article of changed) {
       const shown = this.topLevel.has(`file:${article}`);
       const shouldShow = this.tagsOf(article).some(matches);
@@ -308,7 +340,7 @@ export class TagTree extends Disposable implements vscode.TreeDataProvider<Node>
   private updateHeader(): void {
     const registry = this.kinds();
     const articles = this.articles();
-    const shown = readingOrder(articles, tagMatcher(this.filter));
+    const shown = readingOrder(articles, this.matcher());
     const attention = shown.filter((p) => p.tag.status !== 'anchored').length;
     const filterText = describeFilter(this.filter, registry);
     const loading = this.loaded.done < this.loaded.total ? `reading ${this.loaded.done} of ${this.loaded.total} sidecars` : '';
@@ -349,11 +381,12 @@ function kindIcon(registry: KindRegistry, kind: string): { light: vscode.Uri; da
   return { light: gutterIcon(found.color.light), dark: gutterIcon(found.color.dark) };
 }
 
-function tagTooltip(tag: Tag, registry: KindRegistry): vscode.MarkdownString {
+function tagTooltip(tag: Tag, registry: KindRegistry, fields: ReadonlyArray<{ label: string; value: string }>): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString(undefined, true);
   const status = tag.status === 'orphan' ? ' · orphaned: its text is no longer in the article' : tag.status === 'fuzzy' ? ' · re-anchored to similar text; confirm it' : '';
   markdown.appendMarkdown(`**${escapeMarkdown(registry.labelFor(tag.kind))}**${status}\n\n`);
   markdown.appendMarkdown(`> ${escapeMarkdown(excerpt(tag.anchor.exact, 400))}\n\n`);
+  if (fields.length > 0) markdown.appendMarkdown(`${fields.map((f) => `${escapeMarkdown(f.label)}: **${escapeMarkdown(f.value)}**`).join('  \n')}\n\n`);
   if (tag.note) markdown.appendMarkdown(`${escapeMarkdown(tag.note)}\n\n`);
   markdown.appendMarkdown(`_${escapeMarkdown(tag.author)} · ${tag.updated.slice(0, 10)}_`);
   return markdown;

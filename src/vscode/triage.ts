@@ -41,7 +41,7 @@ export class Triage extends Disposable {
     private readonly store: SidecarStore,
     private readonly detections: DetectionService,
     private readonly view: DetectedView,
-    private readonly kinds: () => KindRegistry,
+    private readonly kinds: (article?: vscode.Uri) => KindRegistry,
   ) {
     super();
     this.status.name = 'News Annotator: Triage';
@@ -110,10 +110,11 @@ export class Triage extends Disposable {
 
   /** A single key: the kind with that triage key tags the current detection. */
   private async key(key: string): Promise<TriageState> {
-    const kind = this.kinds().byKey(key.toLowerCase()) ?? (this.kinds().has(key) ? this.kinds().get(key) : undefined);
+    const registry = this.kinds(this.editor?.document.uri);
+    const kind = registry.byKey(key.toLowerCase()) ?? (registry.has(key) && !registry.isRetired(key) ? registry.get(key) : undefined);
     if (!kind) {
-      const keys = this.kinds()
-        .list()
+      const keys = registry
+        .active()
         .filter((k) => k.key)
         .map((k) => `${k.key} ${k.label}`)
         .join(', ');
@@ -139,7 +140,7 @@ export class Triage extends Disposable {
     const detector = document ? this.detections.get(document) : undefined;
     if (!item || !detector) return undefined;
     const around = detector.detectionsIn(item.start, item.end);
-    return suggestKind(around.length > 0 ? around : [item], this.kinds());
+    return suggestKind(around.length > 0 ? around : [item], this.kinds(document?.uri));
   }
 
   private async tagCurrent(kind: string): Promise<TriageState> {
@@ -194,9 +195,9 @@ export class Triage extends Disposable {
     const revealed = await revealDetection({ uri: editor.document.uri.toString(), start: item.start, end: item.end, detectionKind: item.kind, subtype: item.subtype }, false);
     this.editor = revealed;
     const range = new vscode.Range(revealed.document.positionAt(item.start), revealed.document.positionAt(item.end));
-    const registry = this.kinds();
+    const registry = this.kinds(revealed.document.uri);
     const keys = registry
-      .list()
+      .active()
       .filter((k) => k.key)
       .map((k) => `${k.key} ${k.label}`)
       .join(' · ');
@@ -204,7 +205,7 @@ export class Triage extends Disposable {
     const existing = session.currentTag ? findTag(this.store.peek(revealed.document.uri)?.tags ?? [], session.currentTag) : undefined;
     // Short, because it sits at the end of a line; the status bar item carries the full help.
     const keyLetters = registry
-      .list()
+      .active()
       .filter((k) => k.key)
       .map((k) => k.key)
       .join(' ');

@@ -1,5 +1,6 @@
 // What the screenshot mode shows: each scenario drives the workbench with the keyboard and
 // mouse as a person would, then the runner saves a PNG.
+import { readFileSync } from 'node:fs';
 
 /** Theme labels as the theme picker lists them. */
 export const themes = {
@@ -126,6 +127,29 @@ The Pentagon was more cautious. “It is too early to say how many will
 fight,” Sabrina Singh said.
 `;
 
+/**
+ * A team's conventions for the screenshots: the documentation's minimal file (a fifth kind
+ * with its own colour, a required verdict), with opinion retired.
+ */
+const TEAM_CONVENTIONS = readFileSync(new URL('../fixtures/conventions/minimal/.news-annotator.yaml', import.meta.url), 'utf8').replace('cues:', '  opinion:\n    retired: true\ncues:');
+
+/** Tags a colleague wrote by hand, two of them breaking the team's rules and one of a retired kind. */
+function teamSidecar() {
+  const article = readFileSync(new URL('../../samples/000_66182b2613313ed4.txt', import.meta.url), 'utf8');
+  const tags = [
+    ['upwards of 1,000 troops per day', 'claim', [], 't-noverdict'],
+    ['10,000 or more', 'statistic', [], 't-figure01'],
+    ['Kim is not stupid', 'opinion', [], 't-oldopinion'],
+    ['Axis of Aggressors', 'claim', ['verdict: misleadin'], 't-typo0001'],
+  ];
+  const blocks = tags.map(([text, kind, fields, id]) => {
+    const start = article.indexOf(text);
+    const line = article.slice(0, start).split('\n').length - 1;
+    return [`  - text: ${text}`, `    kind: ${kind}`, ...fields.map((f) => `    ${f}`), `    start: ${start}`, `    end: ${start + text.length}`, `    line: ${line}`, `    id: ${id}`, '    author: Dana Reyes', '    created: 2026-11-22T09:16:40Z', '    updated: 2026-11-22T09:16:40Z'].join('\n');
+  });
+  return `version: 1\narticle: 000_66182b2613313ed4.txt\ntags:\n${blocks.join('\n')}\n`;
+}
+
 export const scenarios = {
   wrapped: {
     files: { 'briefing.md': WRAPPED_BRIEFING },
@@ -178,6 +202,42 @@ export const scenarios = {
       await page.waitForTimeout(500);
       await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(600);
+    },
+  },
+  'team-kinds': {
+    files: { '.news-annotator.yaml': TEAM_CONVENTIONS },
+    async run(page) {
+      await openFile(page, '000_66182b2613313ed4.txt');
+      await openPanel(page);
+      for (const [text, kind] of [['10,000 or more', 'Statistic'], ['1,000 troops per day', 'Statistic']]) {
+        await selectText(page, text);
+        await chord(page, 'T');
+        await page.keyboard.type(kind);
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        await page.waitForTimeout(600);
+      }
+      await selectText(page, 'could lead to a broader conflict');
+      await chord(page, 'S');
+      await selectText(page, 'Russia is losing upwards');
+      await chord(page, 'C');
+      await page.keyboard.type('misleading');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(600);
+      await selectText(page, 'around 10 days');
+      await chord(page, 'T');
+      await page.waitForTimeout(900);
+    },
+  },
+  'team-problems': {
+    files: { '.news-annotator.yaml': TEAM_CONVENTIONS, '000_66182b2613313ed4.txt.tags.yaml': teamSidecar() },
+    async run(page) {
+      await openFile(page, '000_66182b2613313ed4.txt');
+      await openPanel(page);
+      await page.keyboard.press('Control+Shift+M');
+      await page.waitForTimeout(1500);
+      await page.mouse.move(700, 12);
     },
   },
   triage: {

@@ -10,12 +10,16 @@ async function api() {
   return (await activateExtension()).exports;
 }
 
-/** Runs `action` and waits until the article's sidecar has been written. */
+/**
+ * Runs `action`, waits until it made the article's sidecar be written, then until every
+ * change is on disk (a write already under way when the action ran may not hold it yet).
+ */
 async function written(article: vscode.Uri, action: () => Thenable<unknown> | unknown): Promise<string> {
   const { store } = await api();
   const done = when(store.onDidWrite, (e) => e.article.toString() === article.toString(), `a write of ${article.path}`);
   await action();
   await done;
+  await store.flush(article);
   return readText(sidecarOf(article));
 }
 
@@ -329,7 +333,10 @@ describe('tagging spans and keeping them in sidecar files', () => {
     assert.equal(tagsOnDisk(await readText(sidecar))[0].anchor.exact, '$2,000');
   });
 
-  it('moves sidecars left beside their articles into the mirror folder on request, never over one already there', async () => {
+  it('moves sidecars left beside their articles into the mirror folder on request, never over one already there', async function () {
+    // It moves every sidecar of the shared test workspace, there and back: over a hundred once
+    // the panel's tests have run, each seen by the file watcher and reloaded by the store.
+    this.timeout(120_000);
     const { store } = await api();
     const moving = await freshArticle('003_bb27b04e273cb384.txt', 'tag-move.txt', 'moves');
     const clashing = await freshArticle('003_bb27b04e273cb384.txt', 'tag-clash.txt', 'moves');

@@ -72,3 +72,29 @@ describe('kinds', () => {
     assert.equal(KindRegistry.defaults.get('claim')?.label, 'Claim');
   });
 });
+
+describe('retired kinds', () => {
+  const { registry } = KindRegistry.create([
+    ...DEFAULT_KINDS.filter((kind) => kind.id !== 'opinion'),
+    { ...DEFAULT_KINDS[3], retired: true },
+  ]);
+
+  it('stay in the registry for old tags but are left out of the kinds new tags may have', () => {
+    assert.ok(registry.has('opinion'));
+    assert.equal(registry.isRetired('opinion'), true);
+    assert.deepEqual(registry.active().map((kind) => kind.id), ['claim', 'speculation', 'attribution']);
+    assert.equal(registry.labelFor('opinion'), 'Opinion');
+  });
+
+  it('bind their triage key to nothing', () => {
+    assert.equal(registry.byKey('o'), undefined);
+    assert.equal(registry.byKey('c')?.id, 'claim');
+  });
+
+  it('tell a registry drawn alike from one with a new colour', () => {
+    assert.ok(registry.looksLike(KindRegistry.defaults));
+    const recoloured = KindRegistry.defaults.merge([{ id: 'claim', color: { light: '#000000', dark: '#ffffff' } }]).registry;
+    assert.ok(!recoloured.looksLike(KindRegistry.defaults));
+    assert.ok(KindRegistry.defaults.merge([{ id: 'claim', label: 'Checkable' }]).registry.looksLike(KindRegistry.defaults), 'a new label draws alike');
+  });
+});

@@ -36,6 +36,23 @@ describe('merging tags changed here and on disk', () => {
     assert.equal(merged.find((t) => t.id === b.id)?.kind, 'claim');
   });
 
+  it('takes a note edited by hand on disk, though its "updated" time was left as it was', () => {
+    const theirs = base.map((t) => (t.id === c.id ? { ...t, note: 'Said at the hospital, not the ministry.' } : t));
+    const ours = changeKind(base, a.id, 'opinion', later());
+    const merged = mergeTags(base, ours, theirs);
+    assert.equal(merged.tags.find((t) => t.id === c.id)?.note, 'Said at the hospital, not the ministry.');
+    assert.equal(merged.tags.find((t) => t.id === a.id)?.kind, 'opinion');
+    assert.deepEqual(merged.conflicts, []);
+  });
+
+  it('does not count a tag moved with the article as changed', () => {
+    const moved = base.map((t) => ({ ...t, anchor: { ...t.anchor, start: t.anchor.start + 10, end: t.anchor.end + 10, line: 1 } }));
+    const ours = editNote(base, a.id, 'Ours.', later());
+    const merged = mergeTags(base, ours, moved);
+    assert.equal(merged.tags.find((t) => t.id === a.id)?.note, 'Ours.');
+    assert.deepEqual(merged.conflicts, []);
+  });
+
   it('removes a tag one side removed when the other left it alone', () => {
     assert.deepEqual(ids(mergeTags(base, [a, c], base).tags), ids([a, c]));
     assert.deepEqual(ids(mergeTags(base, base, [a, b]).tags), ids([a, b]));

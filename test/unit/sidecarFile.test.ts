@@ -179,6 +179,26 @@ describe('editing a sidecar in place', () => {
     assert.equal(file.toString(), serialiseSidecar(file.article!, file.tags));
   });
 
+  it('keeps a value intact when a comment beside it holds an invisible line separator', () => {
+    const text = commented.replace('kind: attribution # speaker', 'kind: attribution #\u2028 speaker').replace('# Lede', '# Lede\u2029 section');
+    const file = SidecarFile.parse(text);
+    assert.equal(file.writable, true);
+    file.add(sampleTag({ id: 't-newtag02', anchor: { exact: 'temporary', prefix: '', suffix: '', start: 700, end: 709, line: 2 } }));
+    const reread = SidecarFile.parse(file.toString());
+    assert.deepEqual(reread.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(reread.tags.map((t) => t.kind), file.tags.map((t) => t.kind));
+    assert.ok(reread.toString().includes('#  speaker confirmed from the transcript'));
+  });
+
+  it('keeps a comment holding a lone carriage return a comment when it writes the file', () => {
+    const file = SidecarFile.parse('#\rversion: 1\n');
+    assert.equal(file.writable, true);
+    file.add(sampleTag({ id: 't-newtag03', anchor: { exact: 'temporary', prefix: '', suffix: '', start: 700, end: 709, line: 2 } }));
+    const reread = SidecarFile.parse(file.toString());
+    assert.deepEqual(reread.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(reread.tags.map((t) => t.id), ['t-newtag03']);
+  });
+
   it('keeps comments at the top, between tags, inline and inside tags through adds, updates and removals', () => {
     const file = SidecarFile.parse(commented);
     const [lede, quote, numbers, boost] = file.tags;

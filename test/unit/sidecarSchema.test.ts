@@ -14,45 +14,15 @@ import {
 } from '../../src/core/sidecar';
 import { KIND_ID_PATTERN } from '../../src/core/kinds';
 import { createTag, type Tag } from '../../src/core/tags';
+import { schemaViolations, type Schema } from '../support/jsonSchema';
 import { fixturePath, repoRoot, sampleArticles } from '../support/paths';
-
-type Schema = Record<string, unknown>;
 
 const schema = JSON.parse(fs.readFileSync(`${repoRoot}/schemas/sidecar.schema.json`, 'utf8')) as Schema;
 const definitions = schema.definitions as Record<string, Schema>;
 const tagSchema = definitions.tag as { properties: Record<string, Schema>; required: string[] };
 
-/**
- * Checks a value against the subset of JSON Schema draft-07 the sidecar schema uses, and
- * returns where it fails. Enough to keep the schema honest without a validator dependency.
- */
-function violations(value: unknown, node: Schema, path = '$'): string[] {
-  if (typeof node.$ref === 'string') {
-    const target = node.$ref.replace('#/definitions/', '');
-    return violations(value, definitions[target], path);
-  }
-  const found: string[] = [];
-  if (node.type !== undefined) {
-    const types = Array.isArray(node.type) ? (node.type as string[]) : [node.type as string];
-    const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-    const ok = types.some((type) => type === actual || (type === 'integer' && Number.isInteger(value)));
-    if (!ok) return [`${path}: expected ${types.join(' or ')}, got ${actual}`];
-  }
-  if ('const' in node && value !== node.const) found.push(`${path}: expected ${JSON.stringify(node.const)}`);
-  if (Array.isArray(node.enum) && !node.enum.includes(value)) found.push(`${path}: not one of ${node.enum.join(', ')}`);
-  if (typeof value === 'number' && typeof node.minimum === 'number' && value < node.minimum) found.push(`${path}: below ${node.minimum}`);
-  if (typeof value === 'string') {
-    if (typeof node.minLength === 'number' && value.length < node.minLength) found.push(`${path}: too short`);
-    if (typeof node.pattern === 'string' && !new RegExp(node.pattern).test(value)) found.push(`${path}: does not match ${node.pattern}`);
-  }
-  if (Array.isArray(value) && node.items) value.forEach((item, i) => found.push(...violations(item, node.items as Schema, `${path}[${i}]`)));
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    for (const key of (node.required as string[] | undefined) ?? []) if (!(key in value)) found.push(`${path}: missing ${key}`);
-    for (const [key, child] of Object.entries((node.properties as Record<string, Schema> | undefined) ?? {})) {
-      if (key in value) found.push(...violations((value as Record<string, unknown>)[key], child, `${path}.${key}`));
-    }
-  }
-  return found;
+function violations(value: unknown, node: Schema): string[] {
+  return schemaViolations(value, node, schema);
 }
 
 function readYaml(file: string): unknown {

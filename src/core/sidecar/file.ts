@@ -3,7 +3,7 @@
  * read from it. Only the file that changed is ever re-serialised, and a file nobody changed
  * serialises to exactly the text it was read from.
  */
-import { Document, Pair, Scalar, YAMLSeq, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { Document, Pair, Scalar, YAMLSeq, isMap, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { compareTags, type Tag } from '../tags';
 import { SIDECAR_VERSION, TO_STRING_OPTIONS, YAML_OPTIONS } from './format';
 import { readSidecar, type ParseSidecarOptions } from './parse';
@@ -247,6 +247,7 @@ export class SidecarFile {
    */
   toString(): string {
     if (this.output !== undefined) return this.output;
+    cleanComments(this.document!);
     let text = this.document!.toString(TO_STRING_OPTIONS);
     if (this.lineEnding === '\r\n') text = text.replace(/\n/g, '\r\n');
     if (this.bom) text = `\ufeff${text}`;
@@ -332,4 +333,25 @@ function withMergedExtra(previous: Tag, next: Tag): Tag {
   }
   const { extra: _extra, ...rest } = next;
   return Object.keys(merged).length === 0 ? rest : { ...rest, extra: merged };
+}
+
+/**
+ * Characters JavaScript's multi-line regular expressions take for line breaks but `yaml`
+ * keeps inside a comment. `yaml` prefixes each comment line with `#` using such an
+ * expression, so a comment holding U+2028 or a lone carriage return would be written with
+ * its `#` after that character, glued to the value before it: a hand comment
+ * `kind: claim #\u2028 checked` would read back as the kind "claim \u2028# checked". They
+ * are written as spaces instead.
+ */
+const COMMENT_BREAKS = /[\r\u0085\u2028\u2029]/g;
+
+function cleanComments(document: Document): void {
+  const clean = (holder: { comment?: string | null; commentBefore?: string | null }): void => {
+    if (holder.comment) holder.comment = holder.comment.replace(COMMENT_BREAKS, ' ');
+    if (holder.commentBefore) holder.commentBefore = holder.commentBefore.replace(COMMENT_BREAKS, ' ');
+  };
+  clean(document);
+  visit(document, (_key, node) => {
+    if (node && typeof node === 'object') clean(node as { comment?: string | null; commentBefore?: string | null });
+  });
 }

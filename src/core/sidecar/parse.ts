@@ -58,8 +58,25 @@ export function parseSidecar(text: string, options: ParseSidecarOptions = {}): P
   return readSidecar(text, options);
 }
 
-/** {@link parseSidecar}, with the node of each tag. */
+/**
+ * {@link parseSidecar}, with the node of each tag. Never throws: should anything in the
+ * reading fail unexpectedly (a bug here or in `yaml`, a stack exhausted by some input), the
+ * result is a read-only file with one `parse-failed` problem, never an exception that a
+ * caller might mistake for "no sidecar" and answer by writing a fresh one.
+ */
 export function readSidecar(raw: string, options: ParseSidecarOptions = {}): SidecarReading {
+  try {
+    return readUnguarded(raw, options);
+  } catch (error) {
+    const bom = raw.charCodeAt(0) === 0xfeff;
+    const report = new ProblemCollector(bom ? raw.slice(1) : raw);
+    const reason = error instanceof Error ? error.message : String(error);
+    report.add('parse-failed', 'error', `News Annotator could not read this sidecar (${reason}); it leaves the file as it is. Check it for unusual YAML.`);
+    return { document: undefined, tags: [], problems: report.problems, writable: false, version: undefined, article: undefined, lineEnding: '\n', bom, nodes: new Map(), lines: new Map() };
+  }
+}
+
+function readUnguarded(raw: string, options: ParseSidecarOptions): SidecarReading {
   const bom = raw.charCodeAt(0) === 0xfeff;
   const text = bom ? raw.slice(1) : raw;
   const newline = text.indexOf('\n');
@@ -101,18 +118,27 @@ export function readSidecar(raw: string, options: ParseSidecarOptions = {}): Sid
   }
   // Aliases are refused outright rather than limited: a sidecar never needs them, and
   // resolving none means an alias bomb costs nothing but this one pass. One problem, at the
-  // first alias, keeps a bomb of thousands from flooding the Problems panel.
+  // first alias, keeps a bomb of thousands from flooding the Problems panel. Explicit YAML
+  // tags other than the core schema's own (`!!binary`, `!!set`, `!custom`) are refused for
+  // the same reason: values of types a sidecar never holds cannot be written back faithfully.
   const aliases: Node[] = [];
-  if (text.includes('*')) {
+  const tagged: Node[] = [];
+  if (text.includes('*') || text.includes('!')) {
     visit(document, {
       Alias(_key, node) {
         aliases.push(node);
+      },
+      Node(_key, node) {
+        if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) tagged.push(node);
       },
     });
   }
   if (aliases.length > 0) {
     const more = aliases.length > 1 ? ` This file has ${aliases.length} aliases.` : '';
     report.add('yaml-alias', 'error', `YAML aliases (*name) are not allowed in a sidecar; write the value out in full.${more}`, rangeOf(aliases[0]));
+  }
+  if (tagged.length > 0) {
+    report.add('yaml-tag', 'error', `The YAML tag ${tagged[0].tag!.replace('tag:yaml.org,2002:', '!!')} is not allowed in a sidecar; write the value as plain text or a number.`, rangeOf(tagged[0]));
   }
 
   const root = document.contents;
@@ -203,8 +229,8 @@ function readTag(document: Document, map: YAMLMap, report: ProblemCollector, opt
     const name = String(pair.key.value);
     const node = pair.value as Node | null;
     if (!known.has(name)) {
-      if (isAlias(node)) continue;
-      extra[name] = node === null ? null : node.toJS(document, { maxAliasCount: 0 });
+      const value = plainValue(document, node);
+      if (value !== UNREADABLE) extra[name] = value;
       continue;
     }
     const key = name as TagKey;
@@ -302,6 +328,26 @@ function readTag(document: Document, map: YAMLMap, report: ProblemCollector, opt
   };
 }
 
+const UNREADABLE = Symbol('unreadable');
+
+/** Explicit tags a sidecar may carry: those of the YAML 1.2 core schema. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
+ * A field's value as plain data, or {@link UNREADABLE} when it holds an alias. Aliases are
+ * already an error that makes the file read-only, so the tag is still shown, and its
+ * unknown field, never written back, need not be reproduced.
+ */
+function plainValue(document: Document, node: Node | null): unknown {
+  if (node === null) return null;
+  if (isAlias(node)) return UNREADABLE;
+  try {
+    return node.toJS(document, { maxAliasCount: 0 });
+  } catch {
+    return UNREADABLE;
+  }
+}
+
 /**
  * A scalar's text. Plain numbers and booleans count as the text they were written as, so a
  * hand-written `text: 2024` is the four characters "2024", not an error.
@@ -337,7 +383,7 @@ function describe(value: unknown): string {
 }
 
 /** Start of the string node a missing closing quote ran on from. */
-function runawayStringStart(document: Document, errorOffset: number): number | undefined {
+export function runawayStringStart(document: Document, errorOffset: number): number | undefined {
   let start: number | undefined;
   visit(document, {
     Scalar(_key, node) {

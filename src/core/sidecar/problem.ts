@@ -16,6 +16,7 @@ export type ProblemCode =
   | 'yaml-syntax'
   | 'yaml-warning'
   | 'yaml-alias'
+  | 'yaml-tag'
   | 'not-a-mapping'
   | 'missing-version'
   | 'unsupported-version'
@@ -34,7 +35,8 @@ export type ProblemCode =
   | 'missing-metadata'
   | 'length-mismatch'
   | 'offset-out-of-range'
-  | 'unreadable';
+  | 'unreadable'
+  | 'parse-failed';
 
 export interface Problem {
   readonly code: ProblemCode;

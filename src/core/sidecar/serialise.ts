@@ -60,7 +60,7 @@ export function createTagNode(document: Document, tag: Tag): YAMLMap {
   const map = new YAMLMap(document.schema);
   for (const [key, value] of persistedFields(tag)) map.items.push(new Pair(new Scalar(key), scalarFor(key, value)));
   for (const [key, value] of Object.entries(tag.extra ?? {})) {
-    if (value !== undefined) map.items.push(new Pair(new Scalar(key), document.createNode(value)));
+    if (value !== undefined) insertField(map, new Pair(new Scalar(key), document.createNode(value)));
   }
   return map;
 }
@@ -89,7 +89,7 @@ export function updateTagNode(document: Document, map: YAMLMap, tag: Tag): void 
     if (value === undefined) {
       if (pair) removePair(map, pair);
     } else if (!pair) {
-      map.items.push(new Pair(new Scalar(key), document.createNode(value)));
+      insertField(map, new Pair(new Scalar(key), document.createNode(value)));
     } else if (!deepEqual(pair.value === null ? null : (pair.value as Node).toJS(document, { maxAliasCount: 0 }), value)) {
       pair.value = carryComments(document.createNode(value) as Node, pair.value as Node | null);
     }
@@ -137,6 +137,21 @@ function insertPair(map: YAMLMap, pair: Pair): void {
     next.key.commentBefore = undefined;
   }
   map.items.splice(at, 0, pair);
+}
+
+/**
+ * Puts a key the format does not define (a team's field, such as `verdict`) after `note`
+ * and after the fields already there, so what people wrote about a tag reads together and
+ * before the bookkeeping. Keys already in the file are never moved.
+ */
+function insertField(map: YAMLMap, pair: Pair): void {
+  const afterNote = TAG_KEYS.indexOf('note');
+  const at = map.items.findIndex((other) => {
+    const position = rank(other as Pair);
+    return position > afterNote && position < TAG_KEYS.length;
+  });
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
 }
 
 /** Removes a pair, handing any comment above it to the next key (or the end of the map). */

@@ -1,0 +1,159 @@
+/**
+ * Review figures: `check` of a workspace of 1,000 articles with 10 tags each, `diff` of that
+ * workspace between two revisions, and the merge driver on a 1,000-tag sidecar. Each runs
+ * the shipped command line (`dist/cli.js`, production build) in a child process, so the
+ * figures include starting Node, as in CI. BENCHMARKS.md explains them.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LineIndex } from '../src/core/position';
+import { writeCanonical } from '../src/core/review/codec';
+import { changeKind, createTag, editNote, sortTags, type Tag } from '../src/core/tags';
+import { setFields } from '../src/core/tagFields';
+import { report } from './measure';
+
+function repoRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'esbuild.mjs'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error('repository root not found');
+  }
+}
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 16807) % 2147483647;
+    return (state - 1) / 2147483646;
+  };
+}
+
+/** `count` tags of 20 to 80 code units spread over the text, a third with notes, claims with a verdict. */
+function makeTags(text: string, count: number, random: () => number): Tag[] {
+  const lines = new LineIndex(text);
+  const tags: Tag[] = [];
+  const stride = Math.floor((text.length - 100) / count);
+  for (let i = 0; i < count; i++) {
+    const start = i * stride + Math.floor(random() * 10);
+    const end = start + 20 + Math.floor(random() * 60);
+    const note = i % 3 === 0 ? `Checked against the wire copy (${i}).` : undefined;
+    const kind = ['claim', 'speculation', 'attribution', 'opinion'][i % 4];
+    let tag = createTag(tags, { kind, text, start, end, author: 'Ada Lovelace', note, random, lines, now: new Date('2026-11-22T09:00:00Z') });
+    if (kind === 'claim') tag = setFields([tag], tag.id, { verdict: 'accurate' }, new Date('2026-11-22T09:05:00Z'))[0];
+    tags.push(tag);
+  }
+  return sortTags(tags);
+}
+
+function git(cwd: string, ...args: string[]): void {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+}
+
+/** Runs the CLI `runs` times; the median and fastest wall-clock times in ms, and the last exit code. */
+function timeCli(cli: string, args: string[], cwd: string, runs: number, before?: () => void): { median: number; min: number; code: number | null } {
+  const samples: number[] = [];
+  let code: number | null = null;
+  for (let i = 0; i < runs + 1; i++) {
+    before?.();
+    const t0 = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    code = result.status;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`news-annotator ${args.join(' ')} failed: ${result.stderr}`);
+    if (i > 0) samples.push(ms); // the first run warms the file system cache
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], code };
+}
+
+export function run(): void {
+  const root = repoRoot();
+  const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(build.stderr);
+  const cli = path.join(root, 'dist', 'cli.js');
+  const samples = fs
+    .readdirSync(path.join(root, 'samples'))
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => fs.readFileSync(path.join(root, 'samples', name), 'utf8'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-bench-'));
+  try {
+    // 1,000 articles in 10 folders, each a sample article with its figures varied, 10 tags each.
+    const random = seeded(20261122);
+    const workspace = path.join(dir, 'newsroom');
+    const sidecars: Array<{ file: string; article: string; text: string; tags: Tag[] }> = [];
+    for (let i = 0; i < 1000; i++) {
+      const folder = path.join(workspace, `desk-${i % 10}`);
+      fs.mkdirSync(folder, { recursive: true });
+      const text = samples[i % samples.length].replace(/\d/g, (d) => String((Number(d) + i) % 10));
+      const name = `story-${String(i).padStart(4, '0')}.txt`;
+      const tags = makeTags(text, 10, random);
+      fs.writeFileSync(path.join(folder, name), text);
+      const file = path.join(folder, `${name}.tags.yaml`);
+      fs.writeFileSync(file, writeCanonical({ article: name, tags }));
+      sidecars.push({ file, article: name, text, tags });
+    }
+    // The team's conventions declare the verdict the claims carry.
+    fs.writeFileSync(path.join(workspace, '.news-annotator.yaml'), 'version: 1\nkinds:\n  claim:\n    fields:\n      verdict: {type: enum, values: [accurate, misleading, inaccurate, unsupported]}\n');
+    const bytes = sidecars.reduce((sum, s) => sum + fs.statSync(s.file).size, 0);
+    console.log(`  workspace: 1,000 articles in 10 folders, 10,000 tags, ${(bytes / 1024 / 1024).toFixed(1)} MB of sidecars`);
+    git(workspace, 'init', '-q', '-b', 'main');
+    git(workspace, 'add', '-A');
+    git(workspace, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-qm', 'first revision');
+
+    const check = timeCli(cli, ['check'], workspace, 5);
+    report(`check, 1,000 articles × 10 tags (median; min ${check.min.toFixed(0)} ms)`, check.median, 'ms', { max: 2000 });
+
+    // The second revision changes every sidecar: a verdict, a note, a kind, or a new tag.
+    const later = new Date('2026-11-23T10:00:00Z');
+    for (const [i, sidecar] of sidecars.entries()) {
+      let tags = sidecar.tags;
+      const tag = tags[i % tags.length];
+      if (i % 4 === 0) tags = setFields(tags, tag.id, { verdict: 'misleading' }, later);
+      else if (i % 4 === 1) tags = editNote(tags, tag.id, 'Revised after the correction.', later);
+      else if (i % 4 === 2) tags = changeKind(tags, tag.id, 'opinion', later);
+      else tags = [...tags, createTag(tags, { kind: 'claim', text: sidecar.text, start: 5, end: 25, author: 'Grace Hopper', random, now: later })];
+      fs.writeFileSync(sidecar.file, writeCanonical({ article: sidecar.article, tags }));
+    }
+    git(workspace, 'add', '-A');
+    git(workspace, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-qm', 'second revision');
+    const diff = timeCli(cli, ['diff', 'HEAD~1..HEAD'], workspace, 5);
+    report(`diff HEAD~1..HEAD, every sidecar changed (median; min ${diff.min.toFixed(0)} ms)`, diff.median, 'ms', { max: 3000 });
+    const markdown = timeCli(cli, ['diff', '--format', 'markdown', 'HEAD~1..HEAD'], workspace, 5);
+    report(`diff --format markdown, the same (median; min ${markdown.min.toFixed(0)} ms)`, markdown.median, 'ms', { max: 3000 });
+
+    // A 1,000-tag sidecar changed on two branches: 100 tags edited on each side, 20 added on each.
+    const long = samples.join('\n').repeat(2);
+    const base = makeTags(long, 1000, random);
+    let ours = base;
+    let theirs = base;
+    for (let i = 0; i < 100; i++) {
+      ours = editNote(ours, base[i * 10].id, `Ours ${i}`, later);
+      theirs = changeKind(theirs, base[i * 10 + 5].id, 'opinion', later);
+    }
+    for (let i = 0; i < 20; i++) {
+      ours = [...ours, createTag(ours, { kind: 'claim', text: long, start: i * 97, end: i * 97 + 30, author: 'A', random, now: later })];
+      theirs = [...theirs, createTag(theirs, { kind: 'claim', text: long, start: i * 89 + 7, end: i * 89 + 40, author: 'B', random, now: later })];
+    }
+    const mergeDir = path.join(dir, 'merge');
+    fs.mkdirSync(mergeDir);
+    const texts = { base: writeCanonical({ article: 'long.txt', tags: base }), ours: writeCanonical({ article: 'long.txt', tags: ours }), theirs: writeCanonical({ article: 'long.txt', tags: theirs }) };
+    for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(mergeDir, `${name}.yaml`), text);
+    console.log(`  merge: 1,000-tag sidecar (${(texts.base.length / 1024).toFixed(0)} kB), 100 tags changed and 20 added on each side`);
+    const merge = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs.yaml'], mergeDir, 7, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), texts.ours));
+    report(`merge-file, clean (median; min ${merge.min.toFixed(0)} ms)`, merge.median, 'ms', { max: 200 });
+    const conflicting = setFields(ours, base[3].id, { verdict: 'inaccurate' }, later);
+    const theirsConflict = setFields(theirs, base[3].id, { verdict: 'misleading' }, later);
+    const conflictTexts = { ours: writeCanonical({ article: 'long.txt', tags: conflicting }), theirs: writeCanonical({ article: 'long.txt', tags: theirsConflict }) };
+    fs.writeFileSync(path.join(mergeDir, 'theirs2.yaml'), conflictTexts.theirs);
+    const conflict = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs2.yaml'], mergeDir, 7, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), conflictTexts.ours));
+    report(`merge-file, one conflict marked (median; min ${conflict.min.toFixed(0)} ms)`, conflict.median, 'ms', { max: 200 });
+    const startup = timeCli(cli, ['--version'], root, 7);
+    report(`  of which starting node and the bundle (--version, median)`, startup.median, 'ms');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root });
+  }
+}

@@ -1,0 +1,110 @@
+import { CONFLICT_KEY, mergeTags, type MergeResult } from '../core/merge';
+import { writeCanonical } from '../core/review/codec';
+import { loadSidecar, type LoadedSidecar } from '../core/review/load';
+import { excerpt } from '../core/review/text';
+import type { Tag } from '../core/tags';
+import { parseArgs } from './args';
+import { FileChangedError, readForUpdate, replaceFile } from './files';
+import type { Io, Subcommand } from './run';
+
+const USAGE = `Usage: news-annotator merge-file BASE OURS THEIRS [--path NAME]
+
+Three-way merge of one sidecar, as a git merge driver (git passes %O %A %B): merges the
+tags of OURS and THEIRS by tag id, field by field, from their common ancestor BASE, and
+writes the result into OURS.
+
+  - a tag added or removed on one side is added or removed; both sides' additions are kept;
+  - a tag changed on one side takes that change; different fields changed on the two sides
+    both survive;
+  - the same field changed to two different values is a conflict: OURS's value stays in the
+    field and the three values are written under "${CONFLICT_KEY}:" in the tag's block, so
+    the file stays valid YAML; \`news-annotator check\` and the editor report it there;
+  - a tag removed on one side but changed on the other is kept, marked the same way.
+
+No tag is ever dropped. If a side cannot be read (malformed YAML, not UTF-8), nothing is
+written: OURS stays as it was and git reports the file as conflicted, with both sides
+still available (git checkout --theirs PATH).
+
+Options:
+  --path NAME   the file's path in the repository (git's %P), for messages
+
+Exit code: 0 merged cleanly, 1 conflicts marked (or a side unreadable: left for you),
+2 bad usage or a missing file.
+`;
+
+export const mergeFile: Subcommand = {
+  name: 'merge-file',
+  summary: 'three-way merge of a sidecar by tag (a git merge driver)',
+  usage: USAGE,
+  async run(args: string[], io: Io): Promise<number> {
+    const parsed = parseArgs(args, { path: 'value' });
+    const fail = (message: string, code = 2): number => {
+      io.stderr.write(`news-annotator merge-file: ${message}\n`);
+      return code;
+    };
+    if (typeof parsed === 'string') return fail(`${parsed}\n\n${USAGE}`);
+    const files = [...parsed.positional, ...parsed.afterDashes];
+    if (files.length !== 3) return fail(`expected BASE OURS THEIRS, got ${files.length} file${files.length === 1 ? '' : 's'}\n\n${USAGE}`);
+    const [basePath, oursPath, theirsPath] = files;
+    const name = parsed.values.get('path') ?? oursPath;
+
+    const read = [basePath, oursPath, theirsPath].map((file) => readForUpdate(file));
+    for (const [i, result] of read.entries()) {
+      if (!result.ok) return fail(`${name}: ${['base', 'ours', 'theirs'][i]} (${files[i]}) ${result.message}`, result.problem === 'missing' || result.problem === 'directory' ? 2 : 1);
+    }
+    const [base, ours, theirs] = read.map((result) => loadSidecar((result as { text: string }).text));
+    const broken = (['base', 'ours', 'theirs'] as const).filter((_, i) => ![base, ours, theirs][i].writable);
+    if (broken.length > 0) {
+      const problem = [base, ours, theirs].flatMap((side) => side.problems).find((p) => p.severity === 'error');
+      return fail(
+        `${name}: cannot merge by tag: ${broken.join(' and ')} ${broken.length > 1 ? 'have' : 'has'} errors${problem ? ` (line ${problem.line + 1}: ${problem.message})` : ''}. ` +
+          `The file is left as ours and marked conflicted; fix it by hand (git checkout --theirs / --ours ${name} takes one side).`,
+        1,
+      );
+    }
+
+    const merged = mergeTags(base.tags, ours.tags, theirs.tags, { resolve: 'mark' });
+    const output = write(ours, merged.tags, (read[1] as { text: string }).text);
+    if (output !== (read[1] as { text: string }).text) {
+      try {
+        replaceFile(oursPath, output, (read[1] as { bytes: Buffer }).bytes);
+      } catch (error) {
+        return fail(`${name}: ${error instanceof FileChangedError ? error.message : `could not be written (${(error as Error).message})`}`, 1);
+      }
+    }
+    if (merged.conflicts.length === 0) return 0;
+    io.stderr.write(describeConflicts(name, merged));
+    return 1;
+  },
+};
+
+/**
+ * The merged file: in canonical form when ours was canonical (the fast writer), else ours
+ * edited in place so its comments and layout stay.
+ */
+function write(ours: LoadedSidecar, tags: Tag[], oursText: string): string {
+  if (ours.isCanonical() && oursText.trim() !== '') {
+    const bom = oursText.charCodeAt(0) === 0xfeff;
+    const newline = oursText.indexOf('\n');
+    const lineEnding = newline > 0 && oursText[newline - 1] === '\r' ? '\r\n' : '\n';
+    return writeCanonical({ article: ours.article, tags, lineEnding, bom });
+  }
+  const file = ours.file();
+  file.setTags(tags);
+  return file.toString();
+}
+
+function describeConflicts(name: string, merged: MergeResult): string {
+  const byId = new Map(merged.tags.map((tag) => [tag.id, tag]));
+  const lines = [`news-annotator merge-file: ${name}: ${merged.conflicts.length} tag${merged.conflicts.length === 1 ? '' : 's'} with a conflict, marked under "${CONFLICT_KEY}:" in the file:`];
+  for (const id of merged.conflicts) {
+    const tag = byId.get(id)!;
+    const fields = merged.fieldConflicts.filter((c) => c.id === id).map((c) => c.field);
+    const removal = merged.removals.find((r) => r.id === id);
+    const what = [...(fields.length > 0 ? [`${fields.join(', ')} changed on both sides`] : []), ...(removal ? [`removed by ${removal.removedBy}, changed by the other side`] : [])];
+    lines.push(`  ${id} “${excerpt(tag.anchor.exact, 60)}”: ${what.join('; ')}`);
+  }
+  lines.push(`Settle each one in the tag's fields, delete its "${CONFLICT_KEY}:" entry, then git add the file.`);
+  return `${lines.join('\n')}\n`;
+}
+

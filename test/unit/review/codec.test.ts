@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import fc from 'fast-check';
+import { KindRegistry } from '../../../src/core/kinds';
+import { readCanonical, writeCanonical } from '../../../src/core/review/codec';
+import { SidecarFile } from '../../../src/core/sidecar';
+import type { Tag } from '../../../src/core/tags';
+import { fixturePath } from '../../support/paths';
+
+/** Strings that stress YAML's quoting rules, mixed into random ones. */
+const awkward = fc.constantFrom(
+  '2024', 'true', 'null', '~', '0x1f', '.nan', '1e5', '-', '- item', '? key', ': x', 'a: b', 'a #b', '#tag', 'end:', ' lead', 'trail ',
+  '"quoted"', "it's", `both ' and "`, '[x]', '{y}', '*star', '&anchor', '!bang', '|pipe', '>gt', '%pct', '@at', '`tick`',
+  'line one\nline two', 'two\n\nbreaks', 'ends\n', 'ends twice\n\n', '\nstarts', ' \n', 'tab\there', 'nul\u0000', 'sep\u2028x', 'bom\ufeff',
+  'nbsp\u00a0x', 'emoji 😀', 'flag 🇺🇦', 'lone \ud800', 'back\\slash', 'space \nbreak', '---', '...', 'é', '“curly”', '« guillemets »',
+);
+const text = fc.oneof(awkward, fc.string({ minLength: 1, maxLength: 12 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }));
+const timestamp = fc.constantFrom('2026-11-20T09:16:40Z', '2026-11-21T10:00:00.250Z');
+
+const tagArb: fc.Arbitrary<Tag> = fc
+  .record({
+    id: fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,10}$/),
+    kind: fc.constantFrom('claim', 'opinion', 'statistic'),
+    exact: text,
+    prefix: fc.oneof(text, fc.constant('')),
+    suffix: fc.oneof(text, fc.constant('')),
+    start: fc.nat(5000),
+    line: fc.nat(200),
+    status: fc.constantFrom('anchored', 'fuzzy', 'orphan'),
+    note: fc.option(text, { nil: undefined }),
+    author: fc.oneof(text, fc.constant('Ada Lovelace')),
+    created: timestamp,
+    updated: timestamp,
+    extra: fc.option(fc.dictionary(fc.constantFrom('verdict', 'source_url', 'reviewed', 'count'), fc.oneof(text, fc.boolean(), fc.integer())), { nil: undefined }),
+  })
+  .map((r): Tag => ({
+    id: r.id,
+    kind: r.kind,
+    anchor: { exact: r.exact, prefix: r.prefix, suffix: r.suffix, start: r.start, end: r.start + (r.status === 'orphan' ? 0 : r.exact.length), line: r.line },
+    ...(r.note === undefined ? {} : { note: r.note }),
+    author: r.author,
+    created: r.created,
+    updated: r.updated,
+    status: r.status as Tag['status'],
+    ...(r.extra && Object.keys(r.extra).length > 0 ? { extra: r.extra } : {}),
+  }));
+
+const uniqueTags = fc.uniqueArray(tagArb, { selector: (tag) => tag.id, maxLength: 6 });
+
+describe('the fast sidecar codec', () => {
+  it('writes byte for byte what SidecarFile.create writes, whatever the values', () => {
+    fc.assert(
+      fc.property(uniqueTags, fc.constantFrom('\n', '\r\n') as fc.Arbitrary<'\n' | '\r\n'>, fc.constantFrom('a.txt', 'notes/b.md', '2024.txt', 'x: y.txt'), (tags, lineEnding, article) => {
+        assert.equal(writeCanonical({ article, tags, lineEnding }), SidecarFile.create({ article, tags, lineEnding }).toString());
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads only what the full parser reads the same way, with nothing to report', () => {
+    fc.assert(
+      fc.property(uniqueTags, fc.boolean(), (tags, bom) => {
+        const written = writeCanonical({ article: 'a.txt', tags, bom });
+        const parsed = SidecarFile.parse(written, { kinds: KindRegistry.defaults });
+        const fast = readCanonical(written, { kinds: KindRegistry.defaults });
+        if (fast) {
+          assert.deepEqual(parsed.problems, []);
+          assert.deepEqual(fast.tags, parsed.tags);
+          assert.equal(fast.article, 'a.txt');
+          assert.equal(fast.bom, bom);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads every clean file of ordinary text itself, so the fast path is the common one', () => {
+    const words = fc.array(fc.constantFrom('the', 'minister', 'said', '1,000', 'troops', '“no', 'comment”', 'per', 'day.', 'Kim’s', '—', '(AP)'), { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+    const ordinary = tagArb.chain((tag) =>
+      fc.record({ exact: words, note: fc.option(fc.tuple(words, words).map(([a, b]) => `${a}\n${b}`), { nil: undefined }) }).map(({ exact, note }) => {
+        const { note: _note, extra: _extra, ...rest } = tag;
+        return { ...rest, author: 'Ada Lovelace', anchor: { ...tag.anchor, exact, prefix: ` ${exact} `, suffix: exact, end: tag.anchor.start + (tag.status === 'orphan' ? 0 : exact.length) }, ...(note === undefined ? {} : { note }) };
+      }),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(ordinary, { selector: (tag) => tag.id, maxLength: 6 }), (tags) => {
+        const written = writeCanonical({ article: 'a.txt', tags });
+        assert.ok(readCanonical(written), written);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('declines every fixture that is not canonical, and reads the canonical ones as the parser does', () => {
+    const dir = fixturePath('sidecars', 'good');
+    for (const name of fs.readdirSync(dir)) {
+      const content = fs.readFileSync(`${dir}/${name}`, 'utf8');
+      const fast = readCanonical(content);
+      const parsed = SidecarFile.parse(content);
+      if (fast) assert.deepEqual(fast.tags, parsed.tags, name);
+      if (/#/.test(content)) assert.equal(fast, undefined, `${name} has comments`);
+    }
+  });
+
+  it('declines a file with a comment, a hand-styled value or an unknown kind', () => {
+    const tag: Tag = { id: 't-1', kind: 'claim', anchor: { exact: 'forty', prefix: 'about ', suffix: ' people', start: 6, end: 11, line: 0 }, author: 'Ada', created: '2026-11-20T09:16:40Z', updated: '2026-11-20T09:16:40Z', status: 'anchored' };
+    const written = writeCanonical({ article: 'a.txt', tags: [tag] });
+    assert.ok(readCanonical(written));
+    assert.equal(readCanonical(`# reviewed\n${written}`), undefined);
+    assert.equal(readCanonical(written.replace('prefix: "about "', "prefix: 'about '")), undefined);
+    assert.equal(readCanonical(written.replace('kind: claim', 'kind: rumour'), { kinds: KindRegistry.defaults }), undefined);
+    assert.equal(readCanonical(written, { articleName: 'b.txt' }), undefined);
+  });
+});
