@@ -23,7 +23,7 @@
 import type { DetectOptions, Detection, TextChange } from './types';
 import { type Carry, type ScanSettings, compareDetections, releaseText, sameCarry, scanParagraph, scanSettings } from './paragraph';
 import { mergeSorted } from './document';
-import { ParagraphSpan, type ReaderState, structureReader } from './structure';
+import { FRONT_MATTER_LIMIT, ParagraphSpan, type ReaderState, frontMatterEnd, structureReader } from './structure';
 
 interface Paragraph {
   start: number;
@@ -125,6 +125,12 @@ export class IncrementalDetector {
   private joined: string | null;
   private readonly settings: ScanSettings;
   private cache: Detection[] | null = null;
+  /**
+   * Markdown front matter: up to where an edit can change it (its closing line, or as far
+   * as it may run when unclosed), -1 when the document does not open with one; undefined
+   * until read after an edit near the top.
+   */
+  private frontReach: number | undefined;
 
   /**
    * @param text - The document's text
@@ -250,20 +256,26 @@ export class IncrementalDetector {
       if (restart >= 0 && paragraphs[restart].firstInLine) n++;
     }
     while (restart > 0 && !paragraphs[restart].firstInLine) restart--;
-    if (restart < 0 || this.readsFromTop(offset)) restart = -1;
+    const fromTop = this.readsFromTop(offset);
+    if (restart < 0 || fromTop) restart = -1;
     const regionStart = restart < 0 ? 0 : paragraphs[restart].lineStart;
     const regionEnd = last + 1 < count ? paragraphs[last + 1].start : this.length;
     const old = this.slice(regionStart, regionEnd);
     const region = old.slice(0, offset - regionStart) + inserted + old.slice(offset + length - regionStart);
     const editEnd = offset - regionStart + inserted.length;
 
-    // Read on into the old paragraphs after the region until one stands as it was.
+    // Read on into the old paragraphs after the region until one stands as it was (and, from
+    // the top, as far as front matter may run).
     let extra = 4;
     let read: { spans: ParagraphSpan[]; states: Array<ReaderState | null>; sync: number; text: string };
     for (;;) {
       const upTo = Math.min(count, last + 1 + extra);
       const after = this.chunks(last + 1, upTo);
       const text = after ? region + after : region;
+      if (fromTop && text.length <= FRONT_MATTER_LIMIT && upTo < count) {
+        extra *= 2;
+        continue;
+      }
       const scanned = this.readStructure(text, regionStart, restart < 0 ? null : paragraphs[restart].state, delta, editEnd, last + 1, upTo);
       if (scanned.sync >= 0 || upTo === count) {
         read = { ...scanned, sync: scanned.sync >= 0 ? scanned.sync : count, text };
@@ -337,6 +349,7 @@ export class IncrementalDetector {
       paragraphs.splice(first, removeCount, ...fresh);
     }
     this.length += delta;
+    if (offset <= FRONT_MATTER_LIMIT) this.frontReach = undefined;
     releaseText();
     return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(this.length, Math.max(changedTo, changedFrom)) };
   }
@@ -413,10 +426,11 @@ export class IncrementalDetector {
     return out;
   }
 
-  /** Whether an edit at `offset` must read the structure from the top (a Markdown front matter it may open or close). */
+  /** Whether an edit at `offset` must read the structure from the top: Markdown front matter it may change. */
   private readsFromTop(offset: number): boolean {
-    void offset;
-    return false;
+    if (this.settings.format !== 'markdown' || offset > FRONT_MATTER_LIMIT) return false;
+    if (this.frontReach === undefined) this.frontReach = frontMatterEnd(this.slice(0, Math.min(this.length, FRONT_MATTER_LIMIT + 1024)));
+    return offset <= this.frontReach;
   }
 
   /** The text of [from, to) (offsets in the text before the edit being applied). */

@@ -4,6 +4,7 @@
  * side panel, tagging suggestions and the command line alike.
  */
 export type { DetectionKind, Detection, DetectOptions, NumericRange, TextChange } from './types';
+export type { TextFormat } from './structure';
 export { detect } from './document';
 export { IncrementalDetector, type ChangedRange } from './incremental';
 export { describeDetection, formatValue } from './describe';

@@ -1,9 +1,11 @@
 /**
  * Structure readers: the paragraphs of a text as a reader sees them, for each format.
  */
+import { MARKDOWN_START, MarkdownReader, MarkdownState } from './markdown';
 import { PLAIN_START, PlainReader, PlainState } from './plain';
 import type { ReaderState, StructureReader, TextFormat } from './span';
 
+export { FRONT_MATTER_LIMIT, frontMatterEnd } from './markdown';
 export { DELETE, PLACEHOLDER, ParagraphSpan, type ReaderState, type StructureReader, type TextFormat } from './span';
 
 /**
@@ -18,6 +20,7 @@ export { DELETE, PLACEHOLDER, ParagraphSpan, type ReaderState, type StructureRea
 export function structureReader(text: string, from: number, to: number, format: TextFormat, state: ReaderState | null): StructureReader {
   switch (format) {
     case 'markdown':
+      return new MarkdownReader(text, from, to, state instanceof MarkdownState ? state : MARKDOWN_START);
     case 'plain':
       return new PlainReader(text, from, to, state instanceof PlainState ? state : PLAIN_START);
   }

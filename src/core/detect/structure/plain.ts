@@ -43,7 +43,7 @@ class Line {
    * `details`): in text written one paragraph per line, most lines are too long for that.
    */
   detailed = false;
-  /** It opens a list item: 1 with a bullet ("- ", "* ", "• "), 2 with a number ("1. ", "2) "), 3 with the number 1; 0 if none. */
+  /** It opens a list item: 1 with a bullet ("- ", "* ", "• "), 2 with a number ("1. ", "2) "); 0 if none. */
   item = 0;
   /** Length of its first word. */
   firstWord = 0;
@@ -194,9 +194,9 @@ export class PlainReader implements StructureReader {
     if (a.length > MAX_WRAP) return false;
     const b = this.lineAt(n + 1);
     if (!b || b.kind !== LineKind.PROSE || b.depth !== a.depth || !this.details(a).wordy || !this.details(b).wordy) return false;
-    // A numbered line opens an item in a list, after a colon or the first item: "3. According
-    // to…" after "on Oct." goes on a sentence.
-    if (b.item === ITEM_BULLET || b.item === ITEM_FIRST) return false;
+    // A numbered line opens an item in a list, after a colon or an item: "3. According to…"
+    // after a full line ending "on Oct." goes on a sentence.
+    if (b.item === ITEM_BULLET) return false;
     if (b.item === ITEM_NUMBER && (this.itemOfParagraph() !== 0 || this.text.charCodeAt(a.contentEnd - 1) === 58)) return false;
     const fit = a.length + 1 + b.firstWord;
     if (fit <= MIN_FILL || b.length >= fit) return false;
@@ -255,7 +255,6 @@ function isWordClass(k: number): boolean {
 
 const ITEM_BULLET = 1;
 const ITEM_NUMBER = 2;
-const ITEM_FIRST = 3;
 
 /** The list item the line content at [s, e) opens: "- ", "* ", "+ ", "• " (bullet), "1. ", "12) " (number); 0 if none (see Line.item). */
 function startsItem(text: string, s: number, e: number): number {
@@ -265,6 +264,5 @@ function startsItem(text: string, s: number, e: number): number {
   let i = s + 1;
   while (i < e && i - s < 4 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
   const d = text.charCodeAt(i);
-  if (!((d === 46 || d === 41) && i + 1 < e && CLASS[text.charCodeAt(i + 1)] === C.SPACE)) return 0;
-  return i === s + 1 && c === 49 ? ITEM_FIRST : ITEM_NUMBER;
+  return (d === 46 || d === 41) && i + 1 < e && CLASS[text.charCodeAt(i + 1)] === C.SPACE ? ITEM_NUMBER : 0;
 }

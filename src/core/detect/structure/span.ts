@@ -26,9 +26,10 @@ export class ParagraphSpan {
   /** Whether no paragraph before it starts on the same line (table cells after the first do). */
   firstInLine = true;
   /**
-   * Whether something that is no prose (a byline, a code block, front matter) stands
-   * between it and the paragraph before: nothing is carried over it (a quote left open, the
-   * person "he" stands for).
+   * Whether wire furniture (a byline, an end mark: the end of one story and the start of
+   * another) stands between it and the paragraph before: nothing is carried over it (a quote
+   * left open, the person "he" stands for). Code, tables and other blocks with no prose
+   * carry on, as a reader reads on past a figure.
    */
   afterBreak = false;
   /** Bounds of its characters in the text, [start, end): from its first to its last non-space character. */

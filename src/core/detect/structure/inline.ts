@@ -1,0 +1,335 @@
+/**
+ * Markdown inline markup: what a reader of the rendered article does not read. Code spans
+ * and autolinks read as one placeholder (a word that is no word); raw HTML, comments, the
+ * brackets and targets of links and images, footnote references, emphasis and
+ * strikethrough markers and backslashes read as nothing; a few entities read as the
+ * character they stand for. Link text, image alt text and emphasised words are read.
+ *
+ * The scan is one pass over the paragraph's lines (`segments`: the line break and the
+ * container marks between two lines read as one space, so markup may run over a line
+ * break), following CommonMark where it decides what is markup at all: a backtick run is
+ * a code span only if a run of the same length closes it, an asterisk only if it flanks a
+ * word, an underscore not inside a word.
+ */
+import { C, CLASS } from '../text';
+import { DELETE, PLACEHOLDER } from './span';
+
+/** ASCII punctuation a backslash escapes. */
+function isAsciiPunctuation(c: number): boolean {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+function isPunctuation(c: number): boolean {
+  if (c < 128) return isAsciiPunctuation(c);
+  const k = CLASS[c];
+  return k === C.QUOTE || k === C.TERMINATOR || k === C.DASH || k === C.OPEN || k === C.CLOSE || k === C.PUNCT;
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || CLASS[c] === C.SPACE;
+}
+
+/** Entities that stand for a character the detector reads (quote marks, dashes, spaces, &). */
+const ENTITIES = new Map<string, number>([
+  ['amp', 38], ['quot', 34], ['apos', 39], ['lt', 60], ['gt', 62], ['nbsp', 0xa0], ['ldquo', 0x201c], ['rdquo', 0x201d],
+  ['lsquo', 0x2018], ['rsquo', 0x2019], ['laquo', 0xab], ['raquo', 0xbb], ['bdquo', 0x201e], ['sbquo', 0x201a],
+  ['mdash', 0x2014], ['ndash', 0x2013], ['hellip', 0x2026], ['euro', 0x20ac], ['pound', 0xa3], ['yen', 0xa5],
+  ['cent', 0xa2], ['deg', 0xb0], ['percnt', 37], ['thinsp', 0x2009], ['ensp', 0x2002], ['emsp', 0x2003],
+]);
+
+/** An HTML tag name. */
+const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*/;
+
+/**
+ * Finds the inline markup of a paragraph and appends its edits ([from, to, code] triples,
+ * in text order) to `out`.
+ *
+ * @param text - The text
+ * @param segments - The paragraph's lines, [start, end) pairs in order: what lies between two is a line break (and container marks)
+ * @param html - Only HTML is markup (the lines of an HTML block): tags, comments and entities
+ * @param out - Receives the edits
+ */
+export function inlineEdits(text: string, segments: readonly number[], html: boolean, out: number[]): void {
+  const scanner = new InlineScanner(text, segments, out);
+  scanner.run(html);
+}
+
+class InlineScanner {
+  /** Openers of links and images not closed yet: [offset, 1 for "[" or 2 for "!["]. */
+  private readonly brackets: number[] = [];
+  /** The edits found, in the order found (a link's opening bracket after what it holds). */
+  private readonly edits: number[] = [];
+
+  constructor(private readonly text: string, private readonly segments: readonly number[], private readonly out: number[]) {}
+
+  /** The segment holding offset `i`, or the one after it (-1 past the last). */
+  private segmentOf(i: number): number {
+    const s = this.segments;
+    for (let k = 0; k < s.length; k += 2) if (i < s[k + 1]) return k;
+    return -1;
+  }
+
+  /** The code unit before `i` in reading order (a line break reads as a space; 32 at the paragraph start). */
+  private charBefore(i: number): number {
+    const s = this.segments;
+    for (let k = 0; k < s.length; k += 2) {
+      if (i === s[k]) return k === 0 ? 32 : 10;
+      if (i > s[k] && i <= s[k + 1]) return this.text.charCodeAt(i - 1);
+    }
+    return 32;
+  }
+
+  /** The code unit at `i` in reading order, 10 at a segment's end (the line break), 32 past the last. */
+  private charAt(i: number): number {
+    const s = this.segments;
+    const last = s[s.length - 1];
+    if (i >= last) return 32;
+    for (let k = 0; k < s.length; k += 2) if (i < s[k + 1]) return i < s[k] ? 10 : this.text.charCodeAt(i);
+    return 32;
+  }
+
+  run(html: boolean): void {
+    const s = this.segments;
+    const text = this.text;
+    let k = 0;
+    let i = s.length > 0 ? s[0] : 0;
+    while (k < s.length) {
+      // A construct may end in a later segment: go on from there.
+      if (i >= s[k + 1]) {
+        k += 2;
+        continue;
+      }
+      if (i < s[k]) i = s[k];
+      const c = text.charCodeAt(i);
+      let next = i + 1;
+      if (c === 60) next = this.angle(i, html);
+      else if (c === 38) next = this.entity(i);
+      else if (!html) {
+        if (c === 92) next = this.backslash(i);
+        else if (c === 96) next = this.codeSpan(i);
+        else if (c === 91) this.brackets.push(i, 1);
+        else if (c === 33 && text.charCodeAt(i + 1) === 91) {
+          this.brackets.push(i, 2);
+          next = i + 2;
+        } else if (c === 93) next = this.closeBracket(i);
+        else if (c === 42 || c === 95 || c === 126) next = this.delimiters(i, c);
+      }
+      i = next;
+    }
+    this.flush();
+  }
+
+  private edit(from: number, to: number, code: number): void {
+    this.edits.push(from, to, code);
+  }
+
+  /** Sorts the edits found and appends them to `out`, dropping any inside an earlier one. */
+  private flush(): void {
+    const e = this.edits;
+    if (e.length === 0) return;
+    const order: number[] = [];
+    for (let k = 0; k < e.length; k += 3) order.push(k);
+    order.sort((a, b) => e[a] - e[b]);
+    let lastEnd = -1;
+    for (const k of order) {
+      if (e[k] < lastEnd) continue;
+      this.out.push(e[k], e[k + 1], e[k + 2]);
+      lastEnd = e[k + 1];
+    }
+    e.length = 0;
+  }
+
+  private backslash(i: number): number {
+    const n = this.text.charCodeAt(i + 1);
+    if (i + 1 < this.segments[this.segments.length - 1] && isAsciiPunctuation(n) && this.charAt(i + 1) === n) {
+      this.edit(i, i + 1, DELETE);
+      return i + 2;
+    }
+    return i + 1;
+  }
+
+  /** A code span opening with the backtick run at `i`: read as one placeholder. */
+  private codeSpan(i: number): number {
+    const text = this.text;
+    let e = i;
+    while (text.charCodeAt(e) === 96 && this.charAt(e) === 96) e++;
+    const n = e - i;
+    // The closing run: the next run of exactly n backticks, in any later segment.
+    let j = e;
+    const end = this.segments[this.segments.length - 1];
+    while (j < end) {
+      const at = text.indexOf('`', j);
+      if (at < 0 || at >= end) break;
+      let r = at;
+      while (text.charCodeAt(r) === 96) r++;
+      if (r - at === n && this.segmentOf(at) >= 0) {
+        this.edit(i, r, PLACEHOLDER);
+        return r;
+      }
+      j = r;
+    }
+    return e;
+  }
+
+  /** `<`: an autolink, an HTML comment, processing instruction, declaration, CDATA or tag. */
+  private angle(i: number, html: boolean): number {
+    const text = this.text;
+    const end = this.segments[this.segments.length - 1];
+    const rest = text.slice(i, Math.min(end, i + 4096));
+    let m: RegExpExecArray | null;
+    if (!html && (m = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/.exec(rest) ?? /^<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/.exec(rest))) {
+      this.edit(i, i + m[0].length, PLACEHOLDER);
+      return i + m[0].length;
+    }
+    let close = '';
+    if (rest.startsWith('<!--')) close = '-->';
+    else if (rest.startsWith('<?')) close = '?>';
+    else if (rest.startsWith('<![CDATA[')) close = ']]>';
+    else if (/^<![A-Za-z]/.test(rest)) close = '>';
+    if (close) {
+      const at = text.indexOf(close, i + 2);
+      if (at < 0 || at >= end) return i + 1;
+      this.edit(i, at + close.length, DELETE);
+      return at + close.length;
+    }
+    const tag = this.tagEnd(i);
+    if (tag < 0) return i + 1;
+    this.edit(i, tag, DELETE);
+    return tag;
+  }
+
+  /** End of the HTML open or closing tag at `i` (attributes may run over line breaks), or -1. */
+  private tagEnd(i: number): number {
+    const text = this.text;
+    const end = this.segments[this.segments.length - 1];
+    let j = i + 1;
+    const closing = text.charCodeAt(j) === 47;
+    if (closing) j++;
+    const name = TAG_NAME.exec(text.slice(j, j + 64));
+    if (!name) return -1;
+    j += name[0].length;
+    if (closing) {
+      while (j < end && isWhitespace(text.charCodeAt(j))) j++;
+      return text.charCodeAt(j) === 62 ? j + 1 : -1;
+    }
+    // Attributes: name, then = and a value (quoted or not), separated by whitespace.
+    for (let n = 0; n < 256 && j < end; n++) {
+      const c = text.charCodeAt(j);
+      if (c === 62) return j + 1;
+      if (c === 47 && text.charCodeAt(j + 1) === 62) return j + 2;
+      if (!isWhitespace(c)) return -1;
+      while (j < end && isWhitespace(text.charCodeAt(j))) j++;
+      const a = text.charCodeAt(j);
+      if (a === 62 || (a === 47 && text.charCodeAt(j + 1) === 62)) continue;
+      const attr = /^[A-Za-z_:][A-Za-z0-9_.:-]*/.exec(text.slice(j, j + 128));
+      if (!attr) return -1;
+      j += attr[0].length;
+      let v = j;
+      while (v < end && isWhitespace(text.charCodeAt(v))) v++;
+      if (text.charCodeAt(v) !== 61) continue;
+      v++;
+      while (v < end && isWhitespace(text.charCodeAt(v))) v++;
+      const q = text.charCodeAt(v);
+      if (q === 34 || q === 39) {
+        const close = text.indexOf(q === 34 ? '"' : "'", v + 1);
+        if (close < 0 || close >= end) return -1;
+        j = close + 1;
+      } else {
+        let u = v;
+        while (u < end && !isWhitespace(text.charCodeAt(u)) && !'"\'=<>`'.includes(text[u])) u++;
+        if (u === v) return -1;
+        j = u;
+      }
+    }
+    return -1;
+  }
+
+  private entity(i: number): number {
+    const m = /^&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/.exec(this.text.slice(i, i + 40));
+    if (!m) return i + 1;
+    const code = m[1] ? Number(m[1]) : m[2] ? parseInt(m[2], 16) : ENTITIES.get(m[3]) ?? -1;
+    if (code <= 0 || code > 0xffff || (code >= 0xd800 && code <= 0xdfff)) return i + m[0].length;
+    this.edit(i, i + m[0].length, code);
+    return i + m[0].length;
+  }
+
+  /** `]` closing a link or an image: its brackets and target read as nothing, its text as written. */
+  private closeBracket(i: number): number {
+    const b = this.brackets;
+    if (b.length === 0) return i + 1;
+    const kind = b.pop() as number;
+    const open = b.pop() as number;
+    const text = this.text;
+    const end = this.segments[this.segments.length - 1];
+    // A footnote reference: [^1].
+    if (kind === 1 && text.charCodeAt(open + 1) === 94 && i > open + 2) {
+      this.edit(open, i + 1, DELETE);
+      return i + 1;
+    }
+    const c = text.charCodeAt(i + 1);
+    if (c === 40) {
+      const close = this.linkTargetEnd(i + 2, end);
+      if (close < 0) return i + 1;
+      this.edit(open, open + kind, DELETE);
+      this.edit(i, close, DELETE);
+      return close;
+    }
+    if (c === 91) {
+      const close = text.indexOf(']', i + 2);
+      if (close < 0 || close >= end || close - i > 1000) return i + 1;
+      this.edit(open, open + kind, DELETE);
+      this.edit(i, close + 1, DELETE);
+      return close + 1;
+    }
+    // A task list box: "[ ]" or "[x]".
+    if (i === open + 2 && kind === 1 && ' xX'.includes(text[open + 1])) {
+      this.edit(open, i + 1, DELETE);
+      return i + 1;
+    }
+    return i + 1;
+  }
+
+  /** End of an inline link's target "(dest "title")" whose content starts at `i` (after its parenthesis), or -1. */
+  private linkTargetEnd(i: number, end: number): number {
+    const text = this.text;
+    let depth = 1;
+    let quote = 0;
+    for (let j = i; j < end && j - i < 2048; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92) {
+        j++;
+        continue;
+      }
+      if (quote) {
+        if (c === quote) quote = 0;
+        continue;
+      }
+      if ((c === 34 || c === 39) && isWhitespace(text.charCodeAt(j - 1))) quote = c;
+      else if (c === 40) depth++;
+      else if (c === 41 && --depth === 0) return j + 1;
+      else if (c === 60 && j === i) {
+        const close = text.indexOf('>', j);
+        if (close < 0 || close >= end) return -1;
+        j = close;
+      }
+    }
+    return -1;
+  }
+
+  /** A run of `*`, `_` or `~` that opens or closes emphasis (or strikethrough): read as nothing. */
+  private delimiters(i: number, c: number): number {
+    const text = this.text;
+    let e = i;
+    while (text.charCodeAt(e) === c && this.charAt(e) === c) e++;
+    if (c === 126 && e - i > 2) return e;
+    const before = this.charBefore(i);
+    const after = this.charAt(e);
+    const left = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
+    const right = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
+    let markup: boolean;
+    if (c === 95) markup = (left && (!right || isPunctuation(before))) || (right && (!left || isPunctuation(after)));
+    else markup = left || right;
+    if (markup) this.edit(i, e, DELETE);
+    return e;
+  }
+}
