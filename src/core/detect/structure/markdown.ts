@@ -255,7 +255,7 @@ export class MarkdownReader implements StructureReader {
     if (matched === boxes.length) {
       if (this.continueRaw(pos, col, le, blank)) return;
     } else {
-      if (this.leaf === Leaf.PARAGRAPH && !blank && !this.startsBlock(cursor.pos, cursor.col - col, le)) {
+      if (this.leaf === Leaf.PARAGRAPH && !blank && !this.startsBlock(cursor.pos, cursor.col - col, le, boxes[matched] === Box.ITEM)) {
         // A lazy continuation line.
         this.addLine(ls, cursor.pos, le);
         return;
@@ -318,8 +318,12 @@ export class MarkdownReader implements StructureReader {
     return e - p;
   }
 
-  /** Whether a line whose content starts at `p` (indented `indent` columns) starts a block, so that it cannot continue a paragraph lazily. */
-  private startsBlock(p: number, indent: number, le: number): boolean {
+  /**
+   * Whether a line whose content starts at `p` (indented `indent` columns) starts a block, so
+   * that it cannot continue a paragraph lazily. Where the line leaves a list item, any item
+   * marker starts the next item.
+   */
+  private startsBlock(p: number, indent: number, le: number, leavesItem: boolean): boolean {
     if (indent >= 4) return false;
     const text = this.text;
     const rest = text.slice(p, Math.min(le, p + 200));
@@ -328,6 +332,7 @@ export class MarkdownReader implements StructureReader {
     if (c === 60 && (HTML_RAW.test(rest) || rest.startsWith('<!') || rest.startsWith('<?') || HTML_BLOCK.test(rest))) return true;
     const width = this.itemMarker(p, le);
     if (width === 0) return false;
+    if (leavesItem) return true;
     const empty = text.slice(p + width, le).trim() === '';
     return !empty && (width === 1 || (text.charCodeAt(p) === 49 && width === 2));
   }
