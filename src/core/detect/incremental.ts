@@ -20,25 +20,28 @@
  * the next one), because rebuilding a megabyte string on every keystroke costs more than
  * the whole re-detection: it is joined only when `text` is read.
  */
-import type { DetectOptions, Detection, TextChange } from './types';
+import type { DetectOptions, Detection, DetectionNotice, TextChange } from './types';
 import { type Carry, type ScanSettings, compareDetections, releaseText, sameCarry, scanParagraph, scanSettings } from './paragraph';
-import { mergeSorted } from './document';
+import { limitNotice, mergeSorted, piecesNotice } from './document';
 import { FRONT_MATTER_LIMIT, ParagraphSpan, type ReaderState, frontMatterEnd, structureReader } from './structure';
 
+/**
+ * One paragraph (see ParagraphSpan), kept small: a log of half a million short lines makes
+ * half a million of them.
+ */
 interface Paragraph {
   start: number;
   end: number;
   /** Start of the line the paragraph starts on (a structure reader can resume there). */
   lineStart: number;
-  firstInLine: boolean;
+  /** FIRST_IN_LINE, AFTER_BREAK and DORMANT, and the piece number (see ParagraphSpan.piece) times PIECE. */
+  flags: number;
   /** The structure reader's state at `lineStart` (first paragraphs of their line only). */
   state: ReaderState | null;
   /** The paragraph's edits (see ParagraphSpan), offsets relative to `start`; null when none. */
   edits: number[] | null;
-  head0: number;
-  head1: number;
-  /** Nothing is carried into it (see ParagraphSpan.afterBreak). */
-  afterBreak: boolean;
+  /** The first two code units it reads, the second times 65536. */
+  heads: number;
   /** The text from `start` to the next paragraph's start (or the text end). */
   chunk: string;
   /** Detections inside the paragraph, offsets relative to `start`. */
@@ -52,6 +55,21 @@ interface Paragraph {
 export interface ChangedRange {
   changedFrom: number;
   changedTo: number;
+}
+
+/** No prose before it on its line (see ParagraphSpan.firstInLine). */
+const FIRST_IN_LINE = 1;
+/** Nothing is carried into it (see ParagraphSpan.afterBreak). */
+const AFTER_BREAK = 2;
+/** Past the document's limit of detections: not scanned (see `enforceLimit`). */
+const DORMANT = 4;
+const PIECE = 8;
+
+/** The detections of a paragraph that has none: shared, never written. */
+const NONE: Detection[] = [];
+
+function flagsOf(span: ParagraphSpan, dormant: boolean): number {
+  return (span.firstInLine ? FIRST_IN_LINE : 0) | (span.afterBreak ? AFTER_BREAK : 0) | (dormant ? DORMANT : 0) | span.piece * PIECE;
 }
 
 /** Copies a detection with every offset moved by `delta`. */
@@ -70,16 +88,36 @@ const RESTART_BACK = 3;
 const SETTLED_LINES = 3;
 
 /**
- * The next paragraph as the scan of the one before reads it: its start and first two
- * characters; null when nothing is carried into it.
+ * The next paragraph as the scan of the one before reads it: its start (`start`) and first
+ * two characters; null when nothing is carried into it.
  */
-function nextOf(start: number, head0: number, head1: number, afterBreak: boolean): ParagraphSpan | null {
-  if (afterBreak) return null;
+function nextOf(start: number, p: Paragraph): ParagraphSpan | null {
+  if (p.flags & AFTER_BREAK) return null;
   const span = new ParagraphSpan();
   span.start = start;
-  span.head0 = head0;
-  span.head1 = head1;
+  span.head0 = p.heads & 0xffff;
+  span.head1 = p.heads >>> 16;
   return span;
+}
+
+/** `nextOf` for a span read but not yet stored. */
+function nextOfSpan(start: number, next: ParagraphSpan): ParagraphSpan | null {
+  if (next.afterBreak) return null;
+  const span = new ParagraphSpan();
+  span.start = start;
+  span.head0 = next.head0;
+  span.head1 = next.head1;
+  return span;
+}
+
+/** The span of a stored paragraph, relative to its start (its chunk is the text). */
+function spanOf(p: Paragraph, into: ParagraphSpan): ParagraphSpan {
+  into.reset(p.lineStart - p.start, 0, (p.flags & FIRST_IN_LINE) !== 0, (p.flags & AFTER_BREAK) !== 0);
+  into.end = p.end - p.start;
+  if (p.edits) for (const v of p.edits) into.edits.push(v);
+  into.head0 = p.heads & 0xffff;
+  into.head1 = p.heads >>> 16;
+  return into;
 }
 
 /** Whether `text` holds at least `n` line breaks in [from, to). */
@@ -93,6 +131,10 @@ function hasLines(text: string, from: number, to: number, n: number): boolean {
     i = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
   }
   return true;
+}
+
+function detectionCount(p: Paragraph): number {
+  return p.local.length + (p.cross ? 1 : 0);
 }
 
 function sameEdits(a: number[] | null, b: number[] | null): boolean {
@@ -131,6 +173,9 @@ export class IncrementalDetector {
    * until read after an edit near the top.
    */
   private frontReach: number | undefined;
+  /** How many detections the paragraphs hold, and whether some are dormant (past the limit). */
+  private total = 0;
+  private limited = false;
 
   /**
    * @param text - The document's text
@@ -141,10 +186,59 @@ export class IncrementalDetector {
     this.settings = scanSettings(options);
     this.length = text.length;
     this.joined = text;
-    const read = this.readStructure(text, 0, null, 0, -1, -1, -1);
-    this.prefix = text.slice(0, read.spans.length > 0 ? read.spans[0].start : text.length);
-    this.paragraphs = this.scanSpans(text, 0, read.spans, read.states, text.length, null, null);
+    // Read and scanned a paragraph ahead, as `detect` does.
+    const reader = structureReader(text, 0, text.length, this.settings.format, null);
+    const max = this.settings.maxDetections;
+    const paragraphs = this.paragraphs;
+    let current = new ParagraphSpan();
+    let following = new ParagraphSpan();
+    let more = reader.next(current);
+    let state = more ? reader.stateAtParagraph() : null;
+    this.prefix = text.slice(0, more ? current.start : text.length);
+    let carry: Carry | null = null;
+    let made = 0;
+    while (more) {
+      const hasNext = reader.next(following);
+      const nextState = hasNext ? reader.stateAtParagraph() : null;
+      const chunk = text.slice(current.start, hasNext ? following.start : text.length);
+      const record: Paragraph = {
+        start: current.start, end: current.end, lineStart: current.lineStart, flags: flagsOf(current, made >= max), state: current.firstInLine ? state : null,
+        edits: relativeEdits(current), heads: current.head0 + current.head1 * 65536, chunk, local: NONE, cross: null, carry: null,
+      };
+      if (made < max) {
+        const local: Detection[] = [];
+        const result = scanParagraph(text, current, carry, hasNext && !following.afterBreak ? following : null, current.start, this.settings, local);
+        record.local = local.length > 0 ? local : NONE;
+        record.cross = result.cross;
+        record.carry = result.carry;
+        made += local.length + (result.cross ? 1 : 0);
+        carry = result.carry;
+      }
+      paragraphs.push(record);
+      const spare = current;
+      current = following;
+      following = spare;
+      state = nextState;
+      more = hasNext;
+    }
+    this.enforceLimit();
     releaseText();
+  }
+
+  /**
+   * What detection left out or read in pieces (see `DetectionNotice`): paragraphs read in
+   * pieces, and where detection stopped when the document has more detections than the limit.
+   */
+  get notices(): DetectionNotice[] {
+    const out: DetectionNotice[] = [];
+    for (const p of this.paragraphs) {
+      if (p.flags & DORMANT) {
+        out.push(limitNotice(p.start, this.settings.maxDetections));
+        break;
+      }
+      if ((p.flags & ~(PIECE - 1)) === PIECE) out.push(piecesNotice(p.start));
+    }
+    return out;
   }
 
   /** The document's text after the changes applied so far (joined on first read after a change). */
@@ -253,9 +347,9 @@ export class IncrementalDetector {
     let restart = touched;
     for (let n = 0; n < RESTART_BACK && restart >= 0; ) {
       restart--;
-      if (restart >= 0 && paragraphs[restart].firstInLine) n++;
+      if (restart >= 0 && paragraphs[restart].flags & FIRST_IN_LINE) n++;
     }
-    while (restart > 0 && !paragraphs[restart].firstInLine) restart--;
+    while (restart > 0 && !(paragraphs[restart].flags & FIRST_IN_LINE)) restart--;
     const fromTop = this.readsFromTop(offset);
     if (restart < 0 || fromTop) restart = -1;
     const regionStart = restart < 0 ? 0 : paragraphs[restart].lineStart;
@@ -290,8 +384,14 @@ export class IncrementalDetector {
     // The local text ends where the first paragraph that stands starts.
     const textEnd = sync < count ? paragraphs[sync].start + delta - regionStart : read.text.length;
     const carryIn = first > 0 ? paragraphs[first - 1].carry : null;
-    const nextAfter = sync < count ? nextOf(textEnd, paragraphs[sync].head0, paragraphs[sync].head1, paragraphs[sync].afterBreak) : null;
-    const fresh = this.scanSpans(read.text, regionStart, spans, read.states, textEnd, carryIn, nextAfter);
+    const nextAfter = sync < count ? nextOf(textEnd, paragraphs[sync]) : null;
+    // At most as many detections as the limit leaves: the paragraphs before hold at most the
+    // total less those replaced (a paste of a million quote marks makes no more).
+    let replaced = 0;
+    for (let k = first; k < sync; k++) replaced += detectionCount(paragraphs[k]);
+    const budget = this.settings.maxDetections - (this.total - replaced);
+    const fresh = this.scanSpans(read.text, regionStart, spans, read.states, textEnd, carryIn, nextAfter, budget);
+    if (fresh.length > 0 && fresh[fresh.length - 1].flags & DORMANT) this.limited = true;
 
     // What comes before the first new paragraph: the prefix, or the tail of the paragraph before.
     const head = read.text.slice(0, spans.length > 0 ? spans[0].start - regionStart : textEnd);
@@ -311,18 +411,22 @@ export class IncrementalDetector {
     let carryNew = fresh.length > 0 ? fresh[fresh.length - 1].carry : carryIn;
     let carryOld = sync > 0 ? paragraphs[sync - 1].carry : null;
     const span = new ParagraphSpan();
-    while (next < count && !sameCarry(carryNew, carryOld)) {
+    let made = 0;
+    for (const p of fresh) made += detectionCount(p);
+    while (next < count && !(paragraphs[next].flags & DORMANT) && !sameCarry(carryNew, carryOld)) {
+      if (made >= budget) {
+        // Past the limit: what follows is scanned again, in order, by `enforceLimit`.
+        for (let k = next; k < count; k++) this.makeDormant(paragraphs[k]);
+        this.limited = true;
+        break;
+      }
       const p = paragraphs[next];
       const following = next + 1 < count ? paragraphs[next + 1] : null;
-      span.reset(p.lineStart - p.start, 0, p.firstInLine);
-      span.end = p.end - p.start;
-      if (p.edits) for (const v of p.edits) span.edits.push(v);
-      span.head0 = p.head0;
-      span.head1 = p.head1;
       const local: Detection[] = [];
-      const result = scanParagraph(p.chunk, span, carryNew, following ? nextOf(p.chunk.length, following.head0, following.head1, following.afterBreak) : null, 0, this.settings, local);
+      const result = scanParagraph(p.chunk, spanOf(p, span), carryNew, following ? nextOf(p.chunk.length, following) : null, 0, this.settings, local);
       const start = p.start + delta;
-      fresh.push({ ...p, start, end: p.end + delta, lineStart: p.lineStart + delta, local, cross: result.cross, carry: result.carry });
+      fresh.push({ ...p, start, end: p.end + delta, lineStart: p.lineStart + delta, local: local.length > 0 ? local : NONE, cross: result.cross, carry: result.carry });
+      made += local.length + (result.cross ? 1 : 0);
       carryOld = p.carry;
       carryNew = result.carry;
       changedTo = start + p.chunk.length;
@@ -333,9 +437,11 @@ export class IncrementalDetector {
     for (let k = first; k < first + removeCount; k++) {
       const p = paragraphs[k];
       if (p.cross) changedFrom = Math.min(changedFrom, p.cross.start + p.start);
+      this.total -= detectionCount(p);
     }
     for (const p of fresh) {
       if (p.cross) changedFrom = Math.min(changedFrom, p.cross.start + p.start);
+      this.total += detectionCount(p);
     }
     for (let k = first + removeCount; k < count; k++) {
       const p = paragraphs[k];
@@ -350,6 +456,10 @@ export class IncrementalDetector {
     }
     this.length += delta;
     if (offset <= FRONT_MATTER_LIMIT) this.frontReach = undefined;
+    if (this.limited || this.total >= this.settings.maxDetections) {
+      const stoppedAt = this.enforceLimit();
+      if (stoppedAt >= 0) changedTo = this.length;
+    }
     releaseText();
     return { changedFrom: Math.max(0, changedFrom), changedTo: Math.min(this.length, Math.max(changedTo, changedFrom)) };
   }
@@ -380,9 +490,9 @@ export class IncrementalDetector {
       if (oldFrom >= 0 && span.firstInLine) {
         while (j < oldTo && paragraphs[j].start + delta < span.start) j++;
         const p = j < oldTo ? paragraphs[j] : null;
-        if (p && p.start + delta === span.start && p.firstInLine && p.lineStart + delta === span.lineStart && p.end + delta === span.end &&
-          hasLines(text, editEnd, span.lineStart - offset, SETTLED_LINES) && hasLines(text, span.end - offset, text.length, SETTLED_LINES) &&
-          p.afterBreak === span.afterBreak && sameEdits(p.edits, relativeEdits(span)) && reader.stateAtParagraph().equals(p.state)) {
+        if (p && p.start + delta === span.start && p.lineStart + delta === span.lineStart && p.end + delta === span.end &&
+          (p.flags & ~DORMANT) === flagsOf(span, false) && hasLines(text, editEnd, span.lineStart - offset, SETTLED_LINES) &&
+          hasLines(text, span.end - offset, text.length, SETTLED_LINES) && sameEdits(p.edits, relativeEdits(span)) && reader.stateAtParagraph().equals(p.state)) {
           return { spans, states, sync: j };
         }
       }
@@ -393,16 +503,80 @@ export class IncrementalDetector {
   }
 
   /**
+   * Keeps the document within its limit of detections: a paragraph is scanned when the
+   * paragraphs before it hold fewer than `maxDetections`, as `detect` scans them, and dormant
+   * otherwise. Costs a walk over the paragraphs, only in documents at the limit. Returns the
+   * index of the first paragraph whose state changed, or -1.
+   */
+  private enforceLimit(): number {
+    const paragraphs = this.paragraphs;
+    const max = this.settings.maxDetections;
+    let changed = -1;
+    let sum = 0;
+    let k = 0;
+    for (; k < paragraphs.length && sum < max; k++) {
+      const p = paragraphs[k];
+      if (p.flags & DORMANT) {
+        if (changed < 0) changed = k;
+        this.rescan(k, k > 0 ? paragraphs[k - 1].carry : null);
+      }
+      sum += detectionCount(p);
+    }
+    this.limited = k < paragraphs.length;
+    for (; k < paragraphs.length; k++) {
+      const p = paragraphs[k];
+      if (p.flags & DORMANT) continue;
+      if (changed < 0) changed = k;
+      this.makeDormant(p);
+    }
+    this.total = sum;
+    return changed;
+  }
+
+  /** Leaves `p` unscanned, past the limit. */
+  private makeDormant(p: Paragraph): void {
+    if (p.flags & DORMANT) return;
+    this.total -= detectionCount(p);
+    p.flags |= DORMANT;
+    p.local = NONE;
+    p.cross = null;
+    p.carry = null;
+  }
+
+  /** Scans paragraph `k` again from its stored text and edits, with `carryIn`. */
+  private rescan(k: number, carryIn: Carry | null): void {
+    const paragraphs = this.paragraphs;
+    const p = paragraphs[k];
+    const following = k + 1 < paragraphs.length ? paragraphs[k + 1] : null;
+    const local: Detection[] = [];
+    const result = scanParagraph(p.chunk, spanOf(p, new ParagraphSpan()), carryIn, following ? nextOf(p.chunk.length, following) : null, 0, this.settings, local);
+    p.local = local.length > 0 ? local : NONE;
+    p.cross = result.cross;
+    p.carry = result.carry;
+    p.flags &= ~DORMANT;
+  }
+
+  /**
    * Scans the paragraphs `spans` of `text` (which starts at `offset` of the document and
    * whose paragraphs' chunks end at `textEnd`), starting with `carryIn`; `after` is the
-   * paragraph that follows the last one, or null.
+   * paragraph that follows the last one, or null. Once `budget` detections are made, the
+   * paragraphs after are left dormant (see `enforceLimit`).
    */
-  private scanSpans(text: string, offset: number, spans: ParagraphSpan[], states: Array<ReaderState | null>, textEnd: number, carryIn: Carry | null, after: ParagraphSpan | null): Paragraph[] {
+  private scanSpans(text: string, offset: number, spans: ParagraphSpan[], states: Array<ReaderState | null>, textEnd: number, carryIn: Carry | null, after: ParagraphSpan | null, budget: number): Paragraph[] {
     const out: Paragraph[] = [];
     let carry = carryIn;
+    let made = 0;
     const local = new ParagraphSpan();
     for (let k = 0; k < spans.length; k++) {
       const span = spans[k];
+      const chunkEnd = k + 1 < spans.length ? spans[k + 1].start - offset : textEnd;
+      if (made >= budget) {
+        out.push({
+          start: span.start, end: span.end, lineStart: span.lineStart, flags: flagsOf(span, true), state: states[k], edits: relativeEdits(span),
+          heads: span.head0 + span.head1 * 65536, chunk: text.slice(span.start - offset, chunkEnd), local: NONE, cross: null, carry: null,
+        });
+        continue;
+      }
       local.copyFrom(span);
       local.start -= offset;
       local.end -= offset;
@@ -411,16 +585,15 @@ export class IncrementalDetector {
         local.edits[e] -= offset;
         local.edits[e + 1] -= offset;
       }
-      const next = k + 1 < spans.length ? nextOf(spans[k + 1].start - offset, spans[k + 1].head0, spans[k + 1].head1, spans[k + 1].afterBreak) : after;
+      const next = k + 1 < spans.length ? nextOfSpan(spans[k + 1].start - offset, spans[k + 1]) : after;
       const detections: Detection[] = [];
       const result = scanParagraph(text, local, carry, next, local.start, this.settings, detections);
-      const chunkEnd = k + 1 < spans.length ? spans[k + 1].start - offset : textEnd;
       out.push({
-        start: span.start, end: span.end, lineStart: span.lineStart, firstInLine: span.firstInLine,
-        state: states[k],
-        edits: relativeEdits(span), head0: span.head0, head1: span.head1, afterBreak: span.afterBreak,
-        chunk: text.slice(local.start, chunkEnd), local: detections, cross: result.cross, carry: result.carry,
+        start: span.start, end: span.end, lineStart: span.lineStart, flags: flagsOf(span, false), state: states[k], edits: relativeEdits(span),
+        heads: span.head0 + span.head1 * 65536, chunk: text.slice(local.start, chunkEnd), local: detections.length > 0 ? detections : NONE,
+        cross: result.cross, carry: result.carry,
       });
+      made += detections.length + (result.cross ? 1 : 0);
       carry = result.carry;
     }
     return out;

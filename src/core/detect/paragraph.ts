@@ -35,16 +35,27 @@ const ATTRIBUTION_KIND = 4;
 const CUE_KIND = 8;
 const ALL_KINDS = 15;
 
-/** What a scan reads with: which kinds to report, the cue vocabulary, the text's format. */
+/**
+ * At most this many detections per document by default: 35 MB of news text have that many,
+ * and a result of that size keeps about 30 MB of memory.
+ */
+export const MAX_DETECTIONS = 250_000;
+
+/** What a scan reads with: which kinds to report, the cue vocabulary, the text's format, how many detections at most. */
 export interface ScanSettings {
   readonly kinds: number;
   readonly vocabulary: CompiledVocabulary;
   readonly format: TextFormat;
+  readonly maxDetections: number;
 }
 
 /** The settings of a scan with `options`. */
 export function scanSettings(options: DetectOptions | undefined): ScanSettings {
-  return { kinds: kindMask(options?.kinds), vocabulary: compiled(options?.vocabulary), format: options?.format ?? 'plain' };
+  const max = options?.maxDetections;
+  return {
+    kinds: kindMask(options?.kinds), vocabulary: compiled(options?.vocabulary), format: options?.format ?? 'plain',
+    maxDetections: max !== undefined && max >= 0 ? max : MAX_DETECTIONS,
+  };
 }
 
 /** The bit mask for a set of kinds (all four when none is given). */

@@ -59,6 +59,26 @@ export interface DetectOptions {
    * nothing is detected in front matter, code, HTML, link targets).
    */
   format?: TextFormat;
+  /**
+   * At most this many detections per document (default MAX_DETECTIONS): past them, detection
+   * stops at the next paragraph and says so (`onNotice`), so that a crafted or unlucky file
+   * (a log, a CSV of numbers, a million quote marks) costs bounded memory.
+   */
+  maxDetections?: number;
+  /** Told what detection left out or read in pieces, and why (see `DetectionNotice`). */
+  onNotice?: (notice: DetectionNotice) => void;
+}
+
+/** Something detection did not do as usual, with where: for a user to be told. */
+export interface DetectionNotice {
+  /**
+   * 'pieces': a paragraph longer than MAX_PARAGRAPH was read in pieces; 'limit': detection
+   * stopped after `maxDetections`, from `offset` on nothing is detected.
+   */
+  readonly kind: 'pieces' | 'limit';
+  /** Where in the text (a UTF-16 offset). */
+  readonly offset: number;
+  readonly message: string;
 }
 
 /** One edit as VS Code reports it in `TextDocumentChangeEvent.contentChanges`. */

@@ -50,66 +50,125 @@ const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*/;
  * @param out - Receives the edits
  */
 export function inlineEdits(text: string, segments: readonly number[], html: boolean, out: number[]): void {
-  const scanner = new InlineScanner(text, segments, out);
+  scanner.reset(text, segments, out);
   scanner.run(html);
 }
 
+/**
+ * The characters that may start markup (1), and those of HTML alone (2): the scan skips
+ * the others in a tight loop. (A regular expression searching for them ran on past the
+ * paragraph when it held none, and cost a tenth of a scan.)
+ */
+const MARKUP = new Uint8Array(128);
+for (const ch of '\\`[]!*_~') MARKUP[ch.charCodeAt(0)] = 1;
+for (const ch of '<&') MARKUP[ch.charCodeAt(0)] = 3;
+
+/** How many link and image openers are kept open at most: a line of brackets costs no more. */
+const MAX_BRACKETS = 256;
+/** How far an HTML tag may run. */
+const MAX_TAG = 4096;
+
+/** One scanner, reset for each paragraph: most paragraphs have no markup, and objects made per paragraph cost more than the scan. */
 class InlineScanner {
+  private text = '';
+  private segments: readonly number[] = [];
+  private out: number[] = [];
   /** Openers of links and images not closed yet: [offset, 1 for "[" or 2 for "!["]. */
   private readonly brackets: number[] = [];
+  /**
+   * The backtick runs of the paragraph by length, found on the first code span asked for,
+   * and how far each list was used: a run without its closer costs a search once, not once
+   * per opener (a line of mixed runs was quadratic).
+   */
+  private runs: Map<number, number[]> | null = null;
+  private runUsed: Map<number, number> | null = null;
+  /** The closing strings ("-->", "?>"…) found to be missing after some offset: not searched again. */
+  private noClose: Map<string, number> | null = null;
   /** The edits found, in the order found (a link's opening bracket after what it holds). */
   private readonly edits: number[] = [];
 
-  constructor(private readonly text: string, private readonly segments: readonly number[], private readonly out: number[]) {}
-
-  /** The segment holding offset `i`, or the one after it (-1 past the last). */
-  private segmentOf(i: number): number {
-    const s = this.segments;
-    for (let k = 0; k < s.length; k += 2) if (i < s[k + 1]) return k;
-    return -1;
+  reset(text: string, segments: readonly number[], out: number[]): void {
+    this.text = text;
+    this.segments = segments;
+    this.out = out;
+    this.brackets.length = 0;
+    this.runs = null;
+    this.runUsed = null;
+    this.noClose = null;
+    this.edits.length = 0;
+    this.hint = 0;
   }
 
   /** The code unit before `i` in reading order (a line break reads as a space; 32 at the paragraph start). */
   private charBefore(i: number): number {
     const s = this.segments;
-    for (let k = 0; k < s.length; k += 2) {
-      if (i === s[k]) return k === 0 ? 32 : 10;
-      if (i > s[k] && i <= s[k + 1]) return this.text.charCodeAt(i - 1);
-    }
-    return 32;
+    const k = this.segmentAt(i);
+    if (k < s.length && i === s[k]) return k === 0 ? 32 : 10;
+    if (k < s.length && i > s[k]) return this.text.charCodeAt(i - 1);
+    // Right after a segment's end.
+    return k > 0 && i === s[k - 1] ? this.text.charCodeAt(i - 1) : 32;
   }
+
+  /** Index of the first segment ending after `i` (its pair's start index); `segments.length` past the last. Asked in text order mostly, so it walks on from the last answer. */
+  private segmentAt(i: number): number {
+    const s = this.segments;
+    let k = this.hint;
+    if (k >= s.length || (k > 0 && i < s[k - 1])) {
+      let lo = 0;
+      let hi = s.length / 2;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (s[mid * 2 + 1] <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      k = lo * 2;
+    }
+    while (k < s.length && s[k + 1] <= i) k += 2;
+    this.hint = k;
+    return k;
+  }
+
+  private hint = 0;
+
 
   /** The code unit at `i` in reading order, 10 at a segment's end (the line break), 32 past the last. */
   private charAt(i: number): number {
     const s = this.segments;
-    const last = s[s.length - 1];
-    if (i >= last) return 32;
-    for (let k = 0; k < s.length; k += 2) if (i < s[k + 1]) return i < s[k] ? 10 : this.text.charCodeAt(i);
-    return 32;
+    const k = this.segmentAt(i);
+    if (k >= s.length) return 32;
+    return i < s[k] ? 10 : this.text.charCodeAt(i);
   }
 
   run(html: boolean): void {
     const s = this.segments;
     const text = this.text;
+    const wanted = html ? 2 : 3;
+    const table = MARKUP;
     let k = 0;
     let i = s.length > 0 ? s[0] : 0;
     while (k < s.length) {
       // A construct may end in a later segment: go on from there.
-      if (i >= s[k + 1]) {
+      const e = s[k + 1];
+      if (i >= e) {
         k += 2;
         continue;
       }
       if (i < s[k]) i = s[k];
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
+      while (c >= 128 || (table[c] & wanted) === 0) {
+        if (++i >= e) break;
+        c = text.charCodeAt(i);
+      }
+      if (i >= e) continue;
       let next = i + 1;
       if (c === 60) next = this.angle(i, html);
       else if (c === 38) next = this.entity(i);
       else if (!html) {
         if (c === 92) next = this.backslash(i);
         else if (c === 96) next = this.codeSpan(i);
-        else if (c === 91) this.brackets.push(i, 1);
+        else if (c === 91) this.pushBracket(i, 1);
         else if (c === 33 && text.charCodeAt(i + 1) === 91) {
-          this.brackets.push(i, 2);
+          this.pushBracket(i, 2);
           next = i + 2;
         } else if (c === 93) next = this.closeBracket(i);
         else if (c === 42 || c === 95 || c === 126) next = this.delimiters(i, c);
@@ -117,6 +176,12 @@ class InlineScanner {
       i = next;
     }
     this.flush();
+  }
+
+  private pushBracket(i: number, kind: number): void {
+    // Past the limit, the older half is forgotten at once (one at a time was quadratic).
+    if (this.brackets.length >= MAX_BRACKETS * 2) this.brackets.splice(0, MAX_BRACKETS);
+    this.brackets.push(i, kind);
   }
 
   private edit(from: number, to: number, code: number): void {
@@ -153,27 +218,44 @@ class InlineScanner {
     const text = this.text;
     let e = i;
     while (text.charCodeAt(e) === 96 && this.charAt(e) === 96) e++;
-    const n = e - i;
-    // The closing run: the next run of exactly n backticks, in any later segment.
-    let j = e;
-    const end = this.segments[this.segments.length - 1];
-    while (j < end) {
-      const at = text.indexOf('`', j);
-      if (at < 0 || at >= end) break;
-      let r = at;
-      while (text.charCodeAt(r) === 96) r++;
-      if (r - at === n && this.segmentOf(at) >= 0) {
-        this.edit(i, r, PLACEHOLDER);
-        return r;
+    // The closing run: the next run of exactly as many backticks, in any later segment.
+    const runs = this.backtickRuns().get(e - i);
+    if (!runs) return e;
+    const used = this.runUsed ?? (this.runUsed = new Map());
+    let k = used.get(e - i) ?? 0;
+    while (k < runs.length && runs[k] <= i) k++;
+    used.set(e - i, k);
+    if (k >= runs.length) return e;
+    const close = runs[k] + (e - i);
+    this.edit(i, close, PLACEHOLDER);
+    return close;
+  }
+
+  /** Start offsets of the paragraph's backtick runs, by length (see `runs`). */
+  private backtickRuns(): Map<number, number[]> {
+    if (this.runs) return this.runs;
+    const runs = new Map<number, number[]>();
+    const text = this.text;
+    const s = this.segments;
+    for (let k = 0; k < s.length; k += 2) {
+      for (let i = text.indexOf('`', s[k]); i >= 0 && i < s[k + 1]; i = text.indexOf('`', i)) {
+        let r = i;
+        while (r < s[k + 1] && text.charCodeAt(r) === 96) r++;
+        const list = runs.get(r - i) ?? runs.set(r - i, []).get(r - i) as number[];
+        list.push(i);
+        i = r;
       }
-      j = r;
     }
-    return e;
+    this.runs = runs;
+    return runs;
   }
 
   /** `<`: an autolink, an HTML comment, processing instruction, declaration, CDATA or tag. */
   private angle(i: number, html: boolean): number {
     const text = this.text;
+    // Every construct opens with a letter, "/", "!" or "?" after the "<".
+    const n = text.charCodeAt(i + 1);
+    if (!((n | 32) >= 97 && (n | 32) <= 122) && n !== 47 && n !== 33 && n !== 63) return i + 1;
     const end = this.segments[this.segments.length - 1];
     const rest = text.slice(i, Math.min(end, i + 4096));
     let m: RegExpExecArray | null;
@@ -187,8 +269,13 @@ class InlineScanner {
     else if (rest.startsWith('<![CDATA[')) close = ']]>';
     else if (/^<![A-Za-z]/.test(rest)) close = '>';
     if (close) {
+      const missing = this.noClose?.get(close);
+      if (missing !== undefined && missing <= i) return i + 1;
       const at = text.indexOf(close, i + 2);
-      if (at < 0 || at >= end) return i + 1;
+      if (at < 0 || at >= end) {
+        (this.noClose ?? (this.noClose = new Map())).set(close, i);
+        return i + 1;
+      }
       this.edit(i, at + close.length, DELETE);
       return at + close.length;
     }
@@ -201,7 +288,7 @@ class InlineScanner {
   /** End of the HTML open or closing tag at `i` (attributes may run over line breaks), or -1. */
   private tagEnd(i: number): number {
     const text = this.text;
-    const end = this.segments[this.segments.length - 1];
+    const end = Math.min(this.segments[this.segments.length - 1], i + MAX_TAG);
     let j = i + 1;
     const closing = text.charCodeAt(j) === 47;
     if (closing) j++;
@@ -333,3 +420,5 @@ class InlineScanner {
     return e;
   }
 }
+
+const scanner = new InlineScanner();

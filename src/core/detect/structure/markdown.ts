@@ -63,9 +63,27 @@ export class MarkdownState implements ReaderState {
 
 export const MARKDOWN_START = new MarkdownState([], Leaf.NONE, 0, 0, 0, 0, true);
 
+/** States made so far, by their numbers: states are immutable and compared by value, so one object serves all equal ones. */
+const SHARED_STATES = new Map<string, MarkdownState>();
+
+/** The states outside any container with no fence or HTML open, by leaf * 2 + (1 on the first line). */
+const TOP_LEVEL: MarkdownState[] = [];
+for (let leaf = 0; leaf <= Leaf.MATH; leaf++) {
+  TOP_LEVEL.push(new MarkdownState([], leaf, 0, 0, 0, 0, false), leaf === Leaf.NONE ? MARKDOWN_START : new MarkdownState([], leaf, 0, 0, 0, 0, true));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(?:=+|-+)[ \t]*$/;
 const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
@@ -98,12 +116,11 @@ export class MarkdownReader implements StructureReader {
   /** Whether the paragraph being read is the text of an HTML block. */
   private paragraphHtml = false;
   /**
-   * The state before the line being read, as numbers (made a `MarkdownState` only for a line
-   * a paragraph starts on), and before the paragraph's last line, which may turn into a
-   * table's header row.
+   * The state before the line being read, and before the paragraph's last line, which may
+   * turn into a table's header row.
    */
-  private readonly lineState: number[] = [];
-  private readonly lastLineState: number[] = [];
+  private lineState: MarkdownState = MARKDOWN_START;
+  private lastLineState: MarkdownState = MARKDOWN_START;
   private lastLineStart = 0;
   /** Wire furniture (a byline, an end mark) was passed since the last paragraph: nothing is carried over it. */
   private broken = false;
@@ -142,9 +159,11 @@ export class MarkdownReader implements StructureReader {
 
   next(into: ParagraphSpan): boolean {
     while (this.readyAt >= this.ready.length) {
-      this.ready.length = 0;
-      this.readyStates.length = 0;
-      this.readyAt = 0;
+      if (this.readyAt > 0) {
+        this.ready.length = 0;
+        this.readyStates.length = 0;
+        this.readyAt = 0;
+      }
       if (this.done) return false;
       if (this.at >= this.to) {
         this.closeLeaf();
@@ -161,15 +180,26 @@ export class MarkdownReader implements StructureReader {
     return true;
   }
 
-  /** Writes the reader's state into `out` as numbers: leaf, fence, fence length and indent, HTML kind, top, then the boxes. */
-  private saveState(out: number[]): void {
-    out.length = 0;
-    out.push(this.leaf, this.fence, this.fenceLength, this.fenceIndent, this.htmlKind, this.atTop ? 1 : 0);
-    for (const v of this.boxes) out.push(v);
-  }
-
-  private static stateOf(saved: readonly number[]): MarkdownState {
-    return new MarkdownState(saved.slice(6), saved[0], saved[1], saved[2], saved[3], saved[4], saved[5] === 1);
+  /**
+   * The reader's state now, as a `MarkdownState` shared with every equal one: states are
+   * compared by value and the incremental detector keeps one per paragraph, so a document
+   * makes a few. Asked at every line start, so the usual ones come without a lookup.
+   */
+  private currentState(): MarkdownState {
+    const boxes = this.boxes;
+    const top = this.atTop ? 1 : 0;
+    if (boxes.length === 0 && this.fence === 0 && this.htmlKind === 0) return TOP_LEVEL[this.leaf * 2 + top];
+    const last = this.lineState;
+    if (last.leaf === this.leaf && last.fence === this.fence && last.fenceLength === this.fenceLength && last.fenceIndent === this.fenceIndent &&
+      last.htmlKind === this.htmlKind && last.atTop === this.atTop && sameNumbers(last.boxes, boxes)) return last;
+    const key = `${this.leaf},${this.fence},${this.fenceLength},${this.fenceIndent},${this.htmlKind},${top},${boxes.join(',')}`;
+    let state = SHARED_STATES.get(key);
+    if (!state) {
+      state = new MarkdownState(boxes.slice(), this.leaf, this.fence, this.fenceLength, this.fenceIndent, this.htmlKind, this.atTop);
+      if (SHARED_STATES.size >= 4096) SHARED_STATES.clear();
+      SHARED_STATES.set(key, state);
+    }
+    return state;
   }
 
   private readLine(): void {
@@ -188,7 +218,7 @@ export class MarkdownReader implements StructureReader {
       if (le < 0 || le > this.to) le = this.to;
     }
     this.at = le >= this.to ? this.to : text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
-    this.saveState(this.lineState);
+    this.lineState = this.currentState();
     if (this.atTop) {
       this.atTop = false;
       if (this.frontMatter(ls, le)) return;
@@ -284,7 +314,7 @@ export class MarkdownReader implements StructureReader {
         continue;
       }
       const width = this.itemMarker(p, le);
-      if (width === 0 || THEMATIC.test(text.slice(p, le))) break;
+      if (width === 0 || isThematicBreak(text, p, le)) break;
       const markerCol = col + indent;
       this.skipSpaces(p + width, markerCol + width, le, 1 << 20);
       const empty = cursor.pos >= le;
@@ -328,7 +358,7 @@ export class MarkdownReader implements StructureReader {
     const text = this.text;
     const rest = text.slice(p, Math.min(le, p + 200));
     const c = text.charCodeAt(p);
-    if (c === 62 || THEMATIC.test(rest) || ATX.test(rest) || FENCE_OPEN.test(rest)) return true;
+    if (c === 62 || isThematicBreak(text, p, le) || ATX.test(rest) || FENCE_OPEN.test(rest)) return true;
     if (c === 60 && (HTML_RAW.test(rest) || rest.startsWith('<!') || rest.startsWith('<?') || HTML_BLOCK.test(rest))) return true;
     const width = this.itemMarker(p, le);
     if (width === 0) return false;
@@ -402,7 +432,8 @@ export class MarkdownReader implements StructureReader {
       return;
     }
     const c = text.charCodeAt(p);
-    const rest = text.slice(p, le);
+    // Most lines open with a letter: the rest is sliced only for a line that may be markup.
+    const rest = c < 128 && !isAsciiLetter(c) ? text.slice(p, le) : '';
     if (c === 35 && ATX.test(rest)) {
       this.closeLeaf();
       let s = p;
@@ -413,7 +444,7 @@ export class MarkdownReader implements StructureReader {
       while (h > s && text.charCodeAt(h - 1) === 35) h--;
       if (h < e && (h === s || text.charCodeAt(h - 1) === 32 || text.charCodeAt(h - 1) === 9)) e = this.trimEnd(s, h);
       this.skipSpaces(s, 0, e, 1 << 20);
-      if (cursor.pos < e) this.emit(ls, [cursor.pos, e], MarkdownReader.stateOf(this.lineState), false, false);
+      if (cursor.pos < e) this.emit(ls, [cursor.pos, e], this.lineState, false, false);
       return;
     }
     if ((c === 96 || c === 126) && FENCE_OPEN.test(rest)) {
@@ -442,7 +473,7 @@ export class MarkdownReader implements StructureReader {
           if (kind === 1 ? HTML_RAW_END.test(rest) : rest.includes(HTML_ENDS[kind], kind === 2 ? 4 : 2)) this.leaf = Leaf.NONE;
         } else {
           this.paragraphLineStart = ls;
-          this.paragraphState = MarkdownReader.stateOf(this.lineState);
+          this.paragraphState = this.lineState;
           this.paragraphHtml = true;
           this.lines.push(p, this.trimEnd(p, le));
         }
@@ -454,14 +485,14 @@ export class MarkdownReader implements StructureReader {
       this.closeLeaf();
       return;
     }
-    if ((c === 45 || c === 42 || c === 95) && THEMATIC.test(rest)) {
+    if ((c === 45 || c === 42 || c === 95) && isThematicBreak(text, p, le)) {
       this.closeLeaf();
       return;
     }
     if (this.leaf === Leaf.PARAGRAPH && !opened && this.delimiterRow(p, le)) return;
     if (this.leaf === Leaf.TABLE) {
       if (!opened) {
-        this.emitRow(ls, p, le, MarkdownReader.stateOf(this.lineState));
+        this.emitRow(ls, p, le, this.lineState);
         return;
       }
       this.closeLeaf();
@@ -501,7 +532,7 @@ export class MarkdownReader implements StructureReader {
   private startParagraph(ls: number, p: number, le: number): void {
     this.leaf = Leaf.PARAGRAPH;
     this.paragraphLineStart = ls;
-    this.paragraphState = MarkdownReader.stateOf(this.lineState);
+    this.paragraphState = this.lineState;
     this.paragraphHtml = false;
     this.keepLastLine(ls);
     this.lines.push(p, this.trimEnd(p, le));
@@ -518,9 +549,7 @@ export class MarkdownReader implements StructureReader {
 
   private keepLastLine(ls: number): void {
     this.lastLineStart = ls;
-    const saved = this.lastLineState;
-    saved.length = 0;
-    for (const v of this.lineState) saved.push(v);
+    this.lastLineState = this.lineState;
   }
 
   /** A delimiter row under a paragraph's last line whose cells it matches: that line becomes a table's header row. */
@@ -539,7 +568,7 @@ export class MarkdownReader implements StructureReader {
     if (header.length !== cells.length) return false;
     // The lines before the header stay a paragraph.
     lines.length -= 2;
-    const state = MarkdownReader.stateOf(this.lastLineState);
+    const state = this.lastLineState;
     const lineStart = this.lastLineStart;
     this.closeLeaf();
     this.emitRow(lineStart, hs, he, state);
@@ -644,6 +673,23 @@ export class MarkdownReader implements StructureReader {
     this.broken = false;
     return true;
   }
+}
+
+/**
+ * Whether [p, e) is a thematic break: three or more of one of - * _, spaces and tabs
+ * between them and nothing else. (A regular expression for it overflowed the stack on a
+ * line of a million asterisks.)
+ */
+function isThematicBreak(text: string, p: number, e: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== 45 && c !== 42 && c !== 95) return false;
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const d = text.charCodeAt(i);
+    if (d === c) n++;
+    else if (d !== 32 && d !== 9) return false;
+  }
+  return n >= 3;
 }
 
 /**

@@ -61,7 +61,11 @@ const enum LineKind {
   PROSE = 2,
 }
 
-/** The reader's state at a line start: how long the line before it was, and how deep it was quoted (-1 when it was no prose). */
+/**
+ * The reader's state at a line start: how long the line before it was (-1 when it was no
+ * prose; past MAX_WRAP, only that it was longer counts) and how deep it was quoted. States
+ * are shared (see `plainState`): the incremental detector keeps one per paragraph.
+ */
 export class PlainState implements ReaderState {
   constructor(readonly previousLength: number, readonly previousDepth: number) {}
 
@@ -71,6 +75,16 @@ export class PlainState implements ReaderState {
 }
 
 export const PLAIN_START = new PlainState(-1, 0);
+
+/** The states of the usual depths, by depth and length + 1. */
+const STATES: PlainState[][] = [];
+for (let depth = 0; depth < 4; depth++) STATES.push(Array.from({ length: MAX_WRAP + 3 }, (_, n) => new PlainState(n - 1, depth)));
+
+/** The state for a line before of `length` (-1 when no prose) quoted `depth` deep. */
+function plainState(length: number, depth: number): PlainState {
+  const n = Math.min(length, MAX_WRAP + 1);
+  return depth < STATES.length ? STATES[depth][n + 1] : new PlainState(n, depth);
+}
 
 export class PlainReader implements StructureReader {
   /** Lines i-1 to i+2 around the current one, in a ring (index & 3). */
@@ -109,7 +123,7 @@ export class PlainReader implements StructureReader {
 
   stateAtParagraph(): ReaderState {
     if (this.paragraphLine === 0) return this.state;
-    return this.previousLength < 0 ? PLAIN_START : new PlainState(this.previousLength, this.previousDepth);
+    return this.previousLength < 0 ? PLAIN_START : plainState(this.previousLength, this.previousDepth);
   }
 
   /** Line `n`, read when first asked for; null past the end. Only n - 1 to n + 2 of the current line are kept. */

@@ -44,6 +44,8 @@ export class ParagraphSpan {
   /** The first two code units a reader reads (0 when there are fewer): whether it reopens a quote. */
   head0 = 0;
   head1 = 0;
+  /** For a paragraph too long to scan at once (see MAX_PARAGRAPH): which piece of it this is, from 1; 0 for a whole paragraph. */
+  piece = 0;
 
   /** Empties the span for a paragraph starting at `start` on the line starting at `lineStart`. */
   reset(lineStart: number, start: number, firstInLine: boolean, afterBreak = false): void {
@@ -55,6 +57,7 @@ export class ParagraphSpan {
     this.edits.length = 0;
     this.head0 = 0;
     this.head1 = 0;
+    this.piece = 0;
   }
 
   /** Adds an edit after the ones already there. */
@@ -73,6 +76,7 @@ export class ParagraphSpan {
     for (const v of other.edits) this.edits.push(v);
     this.head0 = other.head0;
     this.head1 = other.head1;
+    this.piece = other.piece;
   }
 
   /** Sets `head0`/`head1` from the text and the edits (call once the span is complete). */
