@@ -275,19 +275,25 @@ export class SidecarStore extends Disposable {
     await Promise.all([...this.entries.values()].map((entry) => this.reload(entry, 'reload')));
   }
 
-  /** The sidecar setting changed: each article's tags now live elsewhere; read them from there. */
+  /**
+   * The sidecar setting changed: each article's tags now live elsewhere; read them from there.
+   * Where that is, is decided when each entry's turn comes, so that of two quick changes
+   * the later one always wins.
+   */
   private async locationChanged(): Promise<void> {
-    for (const entry of this.entries.values()) {
-      const next = this.sidecarFor(entry.article);
-      if (next?.toString() === entry.sidecar?.toString()) continue;
-      await entry.ready;
-      await entry.enqueue(async () => {
-        entry.sidecar = next;
-        const sidecar = await this.readSidecar(next);
-        const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
-        this.afterReload(entry, outcome, 'reload');
-      });
-    }
+    await Promise.all(
+      [...this.entries.values()].map(async (entry) => {
+        await entry.ready;
+        await entry.enqueue(async () => {
+          const next = this.sidecarFor(entry.article);
+          if (next?.toString() === entry.sidecar?.toString()) return;
+          entry.sidecar = next;
+          const sidecar = await this.readSidecar(next);
+          const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
+          this.afterReload(entry, outcome, 'reload');
+        });
+      }),
+    );
   }
 
   private ensure(article: vscode.Uri): Promise<Entry> {
