@@ -43,8 +43,16 @@ export const MIN_CONTEXT_SIMILARITY = 0.5;
  * The least similarity each side of the context (prefix and suffix, separately) needs for a
  * tag to be anchored without a flag. Averaging the two sides hides the commonest wrong
  * place: when a sentence is deleted, the next one slides into its place, so everything
- * before a short tag still matches while everything after it is new. Such a place may still
- * be offered, as fuzzy, for a person to confirm.
+ * before a short tag still matches while everything after it is new. A quarter of a side
+ * may change (a word or two beside the tag); more, and the place is offered as fuzzy for a
+ * person to confirm. The same bar marks a context found around other text as the tag's own
+ * place, rewritten.
+ */
+export const CLEAR_SIDE_SIMILARITY = 0.75;
+
+/**
+ * The similarity at which one side of the context makes another occurrence of the text a
+ * rival: half of it, some 16 code units, is more than chance gives two passages.
  */
 export const MIN_SIDE_SIMILARITY = 0.5;
 
@@ -73,9 +81,6 @@ const NEIGHBOURHOOD = 512;
 /** Code units of context right beside a far occurrence compared before scoring it in full, and the edits allowed in them. */
 const BESIDE = 8;
 const BESIDE_ERRORS = 1;
-
-/** Side similarity at which a context found around other text marks the tag's own place. */
-const STRONG_SIDE = 0.75;
 
 /** The shortest stored context that says anything about a place on its own. */
 const MIN_EVIDENCE = 8;
@@ -284,22 +289,26 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   // or the tag's own passage beside a deleted sentence), no corrected passage in place with
   // as good a context, and none scoring within a character or two of context.
   const rivals = [...exacts, ...fuzzies.filter(acceptable)].filter((c) => c !== best && !overlaps(c, best) && plausible(c));
-  // Where the tag was, the text before it is still there but the tag's text is not: it was
-  // rewritten in place, and the exact text elsewhere (beyond the reach of an insertion just
-  // before the tag, or in surroundings no more like the tag's) is another passage until a
-  // person says otherwise.
+  // Where the tag was, the text before it is still there (at least as well as before the
+  // best place) but the tag's text is not: it was rewritten in place, and the exact text
+  // elsewhere is another passage until a person says otherwise.
   const rewritten = (): boolean =>
     [hint, expected].some((at) => {
-      if (prefix.length < MIN_EVIDENCE || scorer.before(at) < MIN_SIDE_SIMILARITY) return false;
-      const there = scorer.score(at, Math.min(text.length, at + exact.length), exact.length);
-      return !overlaps(there, best) && (there.context >= best.context || Math.abs(best.start - at) > CONTEXT_LENGTH + exact.length);
-    }) || contextElsewhere(text, selector, scorer, best, hint, expected);
+      if (prefix.length < MIN_EVIDENCE || best.start === at || scorer.before(at) < Math.max(MIN_SIDE_SIMILARITY, best.prefix)) return false;
+      // The one change silently followed there: words inserted just before the tag, which
+      // leave what follows the tag as it was.
+      const insertedBefore = best.start > at && best.start - at <= CONTEXT_LENGTH + exact.length && best.suffix === 1;
+      return !insertedBefore;
+    }) || contextElsewhere(text, selector, scorer, best, hint, expected, windowSize);
+  // A tag moves silently a long way only to where its text and whole context are (a moved
+  // passage); a similar context far away is another passage that looks alike.
+  const far = nearness(best.start, hint, expected) > NEIGHBOURHOOD && best.context < 1;
   // Places whose context differs by a character or two are as good as each other: a
   // person, not a rounding error, chooses between them.
   const margin = (2 * CONTEXT_WEIGHT) / ((QUOTE_WEIGHT + CONTEXT_WEIGHT) * Math.max(1, prefix.length + suffix.length));
   const tied = candidates.some((c) => c !== best && best.score - c.score <= margin && !overlaps(c, best));
-  const clearOnBothSides = best.prefix >= MIN_SIDE_SIMILARITY && best.suffix >= MIN_SIDE_SIMILARITY && best.context >= minContext;
-  if (rivals.length === 0 && !tied && clearOnBothSides && !rewritten()) return { start: best.start, end: best.end, status: 'anchored', score: best.score };
+  const clearOnBothSides = best.prefix >= CLEAR_SIDE_SIMILARITY && best.suffix >= CLEAR_SIDE_SIMILARITY && best.context >= minContext;
+  if (rivals.length === 0 && !tied && !far && clearOnBothSides && !rewritten()) return { start: best.start, end: best.end, status: 'anchored', score: best.score };
   // A long quote found once, whatever surrounds it now, is offered for confirmation: it was
   // moved, or it is all that is left of a passage that was there twice.
   const longAndUnique = exacts.length === 1 && exact.length >= CONTEXT_LENGTH;
@@ -330,21 +339,24 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /**
- * Whether, near where the tag should be but away from `best`, one side of its context is
- * still there almost whole, around some other text: the tag's own place, rewritten. Only the
- * ends of the context nearest the tag are looked for, within {@link NEIGHBOURHOOD}.
+ * Whether, within `radius` of where the tag should be, one side of its context is still
+ * there almost whole around some other text than `best`: the tag's own place, rewritten.
+ * Only the ends of the context nearest the tag are looked for. Words inserted just before
+ * the tag (or just after it) leave such an end beside `best` with the other side intact:
+ * that is no other place.
  */
-function contextElsewhere(text: string, selector: Selector, scorer: Scorer, best: Span, hint: number, expected: number): boolean {
+function contextElsewhere(text: string, selector: Selector, scorer: Scorer, best: Candidate, hint: number, expected: number, radius: number): boolean {
   const reach = CONTEXT_LENGTH + selector.exact.length;
-  const far = (at: number): boolean => Math.abs(at - best.start) > reach && Math.abs(at - best.end) > reach;
+  const otherStart = (at: number): boolean => at !== best.start && !(best.start > at && best.start - at <= reach && best.suffix === 1);
+  const otherEnd = (at: number): boolean => at !== best.end && !(at > best.end && at - best.end <= reach && best.prefix === 1);
   const tail = selector.prefix.slice(-MIN_EVIDENCE * 2);
   const head = selector.suffix.slice(0, MIN_EVIDENCE * 2);
-  for (const [from, to] of windows(text.length, selector.exact.length, NEIGHBOURHOOD, hint, expected)) {
+  for (const [from, to] of windows(text.length, selector.exact.length, radius, hint, expected)) {
     if (tail.length === MIN_EVIDENCE * 2) {
-      for (const at of occurrences(text, tail, from, to)) if (far(at + tail.length) && scorer.before(at + tail.length) >= STRONG_SIDE) return true;
+      for (const at of occurrences(text, tail, from, to)) if (otherStart(at + tail.length) && scorer.before(at + tail.length) >= CLEAR_SIDE_SIMILARITY) return true;
     }
     if (head.length === MIN_EVIDENCE * 2) {
-      for (const at of occurrences(text, head, from, to)) if (far(at) && scorer.after(at) >= STRONG_SIDE) return true;
+      for (const at of occurrences(text, head, from, to)) if (otherEnd(at) && scorer.after(at) >= CLEAR_SIDE_SIMILARITY) return true;
     }
   }
   return false;

@@ -312,10 +312,12 @@ export function pickSpans(text: string, rand: Random, count: number): Array<Rang
 
 /**
  * `anchored-twin`: anchored on another passage, but one no reading of the text could tell
- * from the tag's own: either it had the tag's whole selector (context, text, context) in the
- * starting text and every character of the tag's own passage was deleted (as if the passage
- * had been moved there), or it sits at the very offset the tag had stored with that whole
- * selector around it (as if nothing had moved). Reported on its own, not as wrong.
+ * from the tag's own: either a twin, which had the tag's whole selector (32 code units of
+ * context, the text, 32 of context) in the starting text, so that only its position told
+ * them apart, or a passage that has exactly the selector the tag stored around it (line
+ * endings aside) while the tag's own passage no longer has. Reported on its own, not as
+ * wrong. (With both twins unchanged, a tag must still be flagged: a test holds
+ * re-anchoring to that.)
  */
 export type Verdict = 'anchored-right' | 'anchored-wrong' | 'anchored-twin' | 'fuzzy-right' | 'fuzzy-wrong' | 'orphan';
 
@@ -383,7 +385,7 @@ export function runSequence(article: string, seed: number, options: SequenceOpti
     original.push(createTag(original, { kind: 'claim', text: start, start: span.start, end: span.end, author: 'test', random: idRandom, now: new Date('2026-11-22T09:00:00Z') }));
   }
   const home = new Map(original.map((tag) => [tag.id, tag.anchor]));
-  const twinned = new Set(original.filter((tag) => occursTwice(start, tag.anchor.prefix + tag.anchor.exact + tag.anchor.suffix)).map((tag) => tag.id));
+  const twins = new Map(original.map((tag) => [tag.id, twinPassages(start, tag.anchor)]));
   let stored: Tag[] = original;
   const edits: EditKind[] = [];
   tally.sequences++;
@@ -396,7 +398,8 @@ export function runSequence(article: string, seed: number, options: SequenceOpti
       const from = home.get(tag.id)!;
       let verdict = judge(tag, t, from.start, from.end);
       const before = stored.find((s) => s.id === tag.id)!.anchor;
-      if (verdict === 'anchored-wrong' && ((twinned.has(tag.id) && gone(t, from.start, from.end)) || (tag.anchor.start === before.start && holdsSelector(t.text, tag.anchor.start, before)))) {
+      const onTwin = twins.get(tag.id)!.some((twin) => judge(tag, t, twin.start, twin.end) === 'anchored-right');
+      if (verdict === 'anchored-wrong' && (onTwin || (holdsSelector(t.text, tag.anchor.start, before) && !ownHoldsSelector(t, from, before)))) {
         verdict = 'anchored-twin';
       }
       tally.checks++;
@@ -410,18 +413,30 @@ export function runSequence(article: string, seed: number, options: SequenceOpti
   }
 }
 
+/** Whether the stored selector is around `at`, line endings aside (CRLF counts as LF). */
 function holdsSelector(text: string, at: number, anchor: { prefix: string; exact: string; suffix: string }): boolean {
-  return text.startsWith(anchor.exact, at) && text.startsWith(anchor.suffix, at + anchor.exact.length) && at >= anchor.prefix.length && text.startsWith(anchor.prefix, at - anchor.prefix.length);
+  const lf = (s: string): string => s.replace(/\r\n/g, '\n');
+  const whole = lf(anchor.prefix + anchor.exact + anchor.suffix);
+  const around = lf(text.slice(Math.max(0, at - anchor.prefix.length - 64), at + anchor.exact.length + anchor.suffix.length + 64));
+  const before = lf(text.slice(Math.max(0, at - anchor.prefix.length - 64), at));
+  return around.startsWith(whole, before.length - lf(anchor.prefix).length);
 }
 
-function occursTwice(text: string, whole: string): boolean {
-  const first = text.indexOf(whole);
-  return first >= 0 && text.indexOf(whole, first + 1) >= 0;
+/** Whether the tag's own passage, where its first character now is, still has the stored selector around it. */
+function ownHoldsSelector(t: Traced, from: { start: number }, anchor: { prefix: string; exact: string; suffix: string }): boolean {
+  const at = t.origin.indexOf(from.start);
+  return at >= 0 && holdsSelector(t.text, at, anchor);
 }
 
-/** Whether no code unit of the passage is left anywhere. */
-function gone(t: Traced, from: number, to: number): boolean {
-  return !t.origin.some((origin) => origin >= from && origin < to);
+/** The other passages of the starting text with the tag's whole selector around them: its twins. */
+function twinPassages(text: string, anchor: { prefix: string; exact: string; suffix: string; start: number }): Range[] {
+  const whole = anchor.prefix + anchor.exact + anchor.suffix;
+  const out: Range[] = [];
+  for (let at = text.indexOf(whole); at >= 0; at = text.indexOf(whole, at + 1)) {
+    const start = at + anchor.prefix.length;
+    if (start !== anchor.start) out.push({ start, end: start + anchor.exact.length });
+  }
+  return out;
 }
 
 /** Whether every code unit of the passage is still there, in order and together. */
