@@ -315,9 +315,9 @@ export function pickSpans(text: string, rand: Random, count: number): Array<Rang
  * from the tag's own: either a twin, which had the tag's whole selector (32 code units of
  * context, the text, 32 of context) in the starting text, so that only its position told
  * them apart, or a passage that has exactly the selector the tag stored around it (line
- * endings aside) while the tag's own passage no longer has. Reported on its own, not as
- * wrong. (With both twins unchanged, a tag must still be flagged: a test holds
- * re-anchoring to that.)
+ * endings aside), at the very offset the tag stored (as if nothing had moved) or while the
+ * tag's own passage no longer has it. Reported on its own, not as wrong. (When both twins
+ * moved, a tag must still be flagged: a test holds re-anchoring to that.)
  */
 export type Verdict = 'anchored-right' | 'anchored-wrong' | 'anchored-twin' | 'fuzzy-right' | 'fuzzy-wrong' | 'orphan';
 
@@ -399,7 +399,8 @@ export function runSequence(article: string, seed: number, options: SequenceOpti
       let verdict = judge(tag, t, from.start, from.end);
       const before = stored.find((s) => s.id === tag.id)!.anchor;
       const onTwin = twins.get(tag.id)!.some((twin) => judge(tag, t, twin.start, twin.end) === 'anchored-right');
-      if (verdict === 'anchored-wrong' && (onTwin || (holdsSelector(t.text, tag.anchor.start, before) && !ownHoldsSelector(t, from, before)))) {
+      const looksStored = holdsSelector(t.text, tag.anchor.start, before) && (tag.anchor.start === before.start || !ownHoldsSelector(t, from, before));
+      if (verdict === 'anchored-wrong' && (onTwin || looksStored)) {
         verdict = 'anchored-twin';
       }
       tally.checks++;
