@@ -130,8 +130,9 @@ describe('team conventions in the repository', () => {
     assert.equal(tag?.extra?.verdict, 'misleading');
     await written;
     const yaml = await readText(article.with({ path: `${article.path}.tags.yaml` }));
-    // The verdict follows the note's place, with the text it was given on stamped after it.
-    assert.match(yaml, /kind: claim\n {4}verdict: misleading\n {4}verdict-text-hash: \w+\n {4}prefix:/);
+    // The field sits after the note's place; the verdict's stamp (the hash of the text it was
+    // given on, for stale-verdict checks) follows it.
+    assert.match(yaml, /kind: claim\n {4}verdict: misleading\n {4}verdict-text-hash: [0-9a-f]{8}\n {4}prefix:/);
     assert.equal(parseSidecar(yaml).tags[0].extra?.verdict, 'misleading');
 
     select(editor, '10,000 or more');
