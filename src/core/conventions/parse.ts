@@ -50,7 +50,8 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, uniqueKeys:
  */
 export function parseConventions(text: string, file = '.news-annotator.yaml'): ParsedConventions {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const report = new ConventionsProblems(file, source);
+  // An oversized file is reported at its first line, without indexing all of its lines.
+  const report = new ConventionsProblems(file, source.length > MAX_CONVENTIONS_LENGTH ? source.slice(0, source.indexOf('\n') + 1 || 1) : source);
   const layer = { file, root: false, extends: [], kinds: [], ratings: [], cues: {}, rules: [], overrides: [], publish: {}, report } as { -readonly [K in keyof ConventionsLayer]: ConventionsLayer[K] };
   const done = (): ParsedConventions => ({ layer, problems: report.problems });
   try {

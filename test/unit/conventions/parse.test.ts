@@ -77,8 +77,9 @@ describe('reading a conventions file', () => {
     // It ends in a syntax error and an unknown key: had it been parsed, those would show too.
     const text = `version: 1\nkinds:\n${'  # padding\n'.repeat(1_000_000)}bogus: [\n`;
     assert.ok(text.length > 10_000_000 && text.length > MAX_CONVENTIONS_LENGTH);
-    const { problems } = parseConventions(text);
+    const { problems, layer } = parseConventions(text);
     assert.deepEqual(codes(problems), ['too-large@1']);
+    assert.deepEqual(layer.kinds, [], 'nothing of it is read');
   });
 
   it('reports an alias bomb once, without resolving it', () => {
