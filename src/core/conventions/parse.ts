@@ -159,8 +159,8 @@ function extendsOf(entry: Entry, report: ConventionsProblems): Array<{ path: str
   return paths;
 }
 
-/** A cue entry: words of letters, digits, apostrophes and hyphens, separated by single spaces. */
-const CUE_ENTRY = /^[\p{L}\p{M}\p{N}'’-]+(?: [\p{L}\p{M}\p{N}'’-]+)*$/u;
+/** A cue entry: words of letters, digits, apostrophes, hyphens and periods, separated by single spaces. */
+const CUE_ENTRY = /^[\p{L}\p{M}\p{N}'’ʼ.‐‑-]+(?: [\p{L}\p{M}\p{N}'’ʼ.‐‑-]+)*$/u;
 
 function cuesOf(entry: Entry, report: ConventionsProblems): CueVocabularySpec {
   const entries = entriesOf(entry.value, report, '"cues"', entry.range);
@@ -186,7 +186,7 @@ function cuesOf(entry: Entry, report: ConventionsProblems): CueVocabularySpec {
         if (words.length > LIMITS.cueEntryLength || words.split(' ').length > LIMITS.cueEntryWords) {
           report.error('over-limit', `The cue "${raw.slice(0, 30)}${raw.length > 30 ? '…' : ''}" is too long: at most ${LIMITS.cueEntryWords} words and ${LIMITS.cueEntryLength} characters. It is ignored.`, rangeOf(item));
         } else if (!CUE_ENTRY.test(words)) {
-          report.error('bad-value', `The cue "${raw}" must be plain words (letters, digits, apostrophes, hyphens and spaces); patterns and punctuation are not read. It is ignored.`, rangeOf(item));
+          report.error('bad-value', `The cue "${raw}" must be plain words (letters, digits, apostrophes, hyphens, periods and spaces); patterns and punctuation are not read. It is ignored.`, rangeOf(item));
         } else if (!list[which.key].includes(words)) {
           list[which.key].push(words);
         }

@@ -74,12 +74,11 @@ describe('reading a conventions file', () => {
   });
 
   it('refuses a 10 MB file before parsing it, and says so at its first line', () => {
-    const text = `version: 1\nkinds:\n${'  # padding\n'.repeat(1_000_000)}`;
+    // It ends in a syntax error and an unknown key: had it been parsed, those would show too.
+    const text = `version: 1\nkinds:\n${'  # padding\n'.repeat(1_000_000)}bogus: [\n`;
     assert.ok(text.length > 10_000_000 && text.length > MAX_CONVENTIONS_LENGTH);
-    const started = Date.now();
     const { problems } = parseConventions(text);
     assert.deepEqual(codes(problems), ['too-large@1']);
-    assert.ok(Date.now() - started < 1000, 'refused without parsing');
   });
 
   it('reports an alias bomb once, without resolving it', () => {
