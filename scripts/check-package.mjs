@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+// The command line ships in its npm tarball, not here: the .vsix carries the extension's bundle.
 const limit = 300 * 1024;
 const allowed = [
   /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
-  /^dist\/(extension|cli)\.js$/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
+  /^dist\/extension\.js$/, /^syntaxes\/[^/]+\.json$/, /^schemas\/[^/]+\.json$/,
   /^media\/[^/]+\.(svg|png)$/, /^language-configuration\.json$/,
 ];
 
@@ -37,6 +38,6 @@ if (strays.length > 0) {
   process.exit(1);
 }
 if (size > limit) {
-  console.error(`the .vsix is ${(size / 1024).toFixed(1)} KB, over the 300 KB limit`);
+  console.error(`the .vsix is ${(size / 1024).toFixed(1)} KB, over the ${limit / 1024} KB limit`);
   process.exit(1);
 }

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const conventions = new ConventionsService();
   // The kinds of the article's folder; without one, of the article in the active editor.
   const kinds = (article?: vscode.Uri): KindRegistry => conventions.kindsFor(article ?? vscode.window.activeTextEditor?.document.uri);
-  const detections = new DetectionService();
+  const detections = new DetectionService((uri) => conventions.vocabularyFor(uri), conventions.onDidChange);
   const highlighter = new Highlighter(detections);
   store = new SidecarStore(vscode.workspace.fs, kinds, log);
   const notes = new NoteFileSystem(store, kinds);

@@ -23,7 +23,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX } from '../core/sidecarPath';
-import { decodeText, readTextFile, type ReadTextResult } from './readText';
+import { decodeText, readFileBytes, readTextFile, type ReadTextResult } from './readText';
 
 export { readTextFile, type ReadTextResult };
 
@@ -133,17 +133,10 @@ export interface ReadForUpdate {
  * @returns the text and bytes, or why the file cannot be read as text
  */
 export function readForUpdate(file: string): ({ ok: true } & ReadForUpdate) | Extract<ReadTextResult, { ok: false }> {
-  let bytes: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) return { ok: false, problem: 'directory', message: 'is a directory, not a text file' };
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'missing', message: 'no such file' };
-    return { ok: false, problem: 'unreadable', message: `cannot be read (${code ?? (error as Error).message})` };
-  }
-  const decoded = decodeText(bytes);
-  return decoded.ok ? { ok: true, text: decoded.text, bytes } : decoded;
+  const read = readFileBytes(file);
+  if (!read.ok) return read;
+  const decoded = decodeText(read.bytes);
+  return decoded.ok ? { ok: true, text: decoded.text, bytes: read.bytes } : decoded;
 }
 
 /** Why {@link replaceFile} did not write. */

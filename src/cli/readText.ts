@@ -18,17 +18,25 @@ export type ReadTextResult =
  * @param path - The file to read
  */
 export function readTextFile(path: string): ReadTextResult {
-  let bytes: Buffer;
+  const read = readFileBytes(path);
+  return read.ok ? decodeText(read.bytes) : read;
+}
+
+/**
+ * Reads a file's bytes, refusing a directory, with the reasons `readTextFile` gives.
+ *
+ * @param path - The file to read
+ */
+export function readFileBytes(path: string): { ok: true; bytes: Buffer } | Extract<ReadTextResult, { ok: false }> {
   try {
     if (fs.statSync(path).isDirectory()) return { ok: false, problem: 'directory', message: 'is a directory, not a text file' };
-    bytes = fs.readFileSync(path);
+    return { ok: true, bytes: fs.readFileSync(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'missing', message: 'no such file' };
     if (code === 'EISDIR') return { ok: false, problem: 'directory', message: 'is a directory, not a text file' };
     return { ok: false, problem: 'unreadable', message: `cannot be read (${code ?? (error as Error).message})` };
   }
-  return decodeText(bytes);
 }
 
 /**

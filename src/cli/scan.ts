@@ -1,4 +1,6 @@
-import { type Detection, type DetectionKind, detect } from '../core/detect';
+import { findConventions, type LoadedConventions } from '../core/conventions';
+import { compileVocabulary, type Detection, type DetectionKind, type Vocabulary, detect } from '../core/detect';
+import { folderOf, nodeConventionsReader } from './conventionsReader';
 import { LineIndex } from '../core/position';
 import { readTextFile } from './readText';
 import type { Io, Subcommand } from './run';
@@ -22,9 +24,13 @@ Options:
   --kinds LIST    only these kinds (comma-separated)
   -h, --help      show this help
 
+Cues follow the team's vocabularies: the "cues" of the .news-annotator.yaml files that
+apply to each file's folder (the nearest one and those above it, up to one with root: true
+or the repository root). Problems of those files are reported on stderr.
+
 Files that cannot be read (missing, a directory, binary, not UTF-8) are reported on stderr
-and skipped; the others are still scanned. Exit code: 0 all files scanned, 2 bad usage or
-a file could not be read.
+and skipped; the others are still scanned. Exit code: 0 all files scanned, 2 bad usage, a
+file could not be read, or a conventions file has errors.
 `;
 
 interface Options {
@@ -84,6 +90,26 @@ export const scan: Subcommand = {
     }
     let failed = false;
     const files: Array<{ path: string; detections: Array<Record<string, unknown>> }> = [];
+    // One search per folder, and each conventions file's problems said once.
+    const byFolder = new Map<string, Promise<{ loaded: LoadedConventions; vocabulary: Vocabulary | undefined }>>();
+    const told = new Set<string>();
+    const vocabularyOf = async (file: string): Promise<Vocabulary | undefined> => {
+      const folder = folderOf(file);
+      let found = byFolder.get(folder);
+      if (!found) {
+        found = findConventions(folder, nodeConventionsReader).then((loaded) => ({ loaded, vocabulary: Object.keys(loaded.conventions.cues).length > 0 ? compileVocabulary(loaded.conventions.cues).vocabulary : undefined }));
+        byFolder.set(folder, found);
+      }
+      const { loaded, vocabulary } = await found;
+      for (const p of loaded.problems) {
+        const line = `${p.file}:${p.line + 1}:${p.column + 1}: ${p.severity} ${p.code} ${p.message}`;
+        if (told.has(line)) continue;
+        told.add(line);
+        io.stderr.write(`news-annotator scan: ${line}\n`);
+        if (p.severity === 'error') failed = true;
+      }
+      return vocabulary;
+    };
     for (const path of options.files) {
       const read = readTextFile(path);
       if (!read.ok) {
@@ -93,7 +119,7 @@ export const scan: Subcommand = {
       }
       const text = read.text;
       const lines = new LineIndex(text);
-      const detections = detect(text, { kinds: options.kinds });
+      const detections = detect(text, { kinds: options.kinds, vocabulary: await vocabularyOf(path) });
       if (options.json) {
         files.push({ path, detections: detections.map((d) => jsonDetection(d, text, lines)) });
       } else {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CONVENTIONS_FILE_NAME, Conventions, describeFields, findConventions, type ConventionsFileReader, type ConventionsProblem, type LoadedConventions } from '../core/conventions';
+import { compileVocabulary, type Vocabulary } from '../core/detect';
 import type { KindRegistry } from '../core/kinds';
 import type { Tag } from '../core/tags';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
@@ -31,6 +32,7 @@ export class ConventionsService extends Disposable {
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('news-annotator-conventions'));
   private readonly status = this.register(vscode.window.createStatusBarItem('newsAnnotator.conventions', vscode.StatusBarAlignment.Right, 99));
   private watched = new Set<string>();
+  private readonly vocabularies = new WeakMap<Conventions, Vocabulary>();
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
   /** Fires after the conventions of any folder changed (a file edited, created or deleted). */
   readonly onDidChange = this.changed.event;
@@ -60,13 +62,11 @@ export class ConventionsService extends Disposable {
     super();
     this.status.name = 'News Annotator: Conventions';
     this.register({ dispose: () => clearTimeout(this.reloadTimer) });
-    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'));
     const onFile = (uri: vscode.Uri): void => {
       if (uri.path.endsWith(`/${CONVENTIONS_FILE_NAME}`) || this.watched.has(uri.path)) this.scheduleReload();
     };
-    this.register(watcher.onDidChange(onFile));
-    this.register(watcher.onDidCreate(onFile));
-    this.register(watcher.onDidDelete(onFile));
+    this.watch(`**/${CONVENTIONS_FILE_NAME}`, onFile);
+    this.onFile = onFile;
     this.register(vscode.workspace.onDidSaveTextDocument((document) => onFile(document.uri)));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()));
     for (const folder of vscode.workspace.workspaceFolders ?? []) void this.ensure(folder.uri.path);
@@ -85,6 +85,20 @@ export class ConventionsService extends Disposable {
    */
   forUri(uri: vscode.Uri | undefined): Conventions {
     return this.loadedFor(uri)?.current.conventions ?? Conventions.defaults;
+  }
+
+  /** The detector's cue vocabulary for a document: the defaults changed by its conventions' `cues`. */
+  vocabularyFor(uri: vscode.Uri | undefined): Vocabulary | undefined {
+    const conventions = this.forUri(uri);
+    if (Object.keys(conventions.cues).length === 0) return undefined;
+    let vocabulary = this.vocabularies.get(conventions);
+    if (!vocabulary) {
+      // The entries were checked when the file was read; what compiling adds (a number word,
+      // an entry that changes nothing) leaves the entry out, as the file's reference says.
+      vocabulary = compileVocabulary(conventions.cues).vocabulary;
+      this.vocabularies.set(conventions, vocabulary);
+    }
+    return vocabulary;
   }
 
   kindsFor(uri: vscode.Uri | undefined): KindRegistry {
@@ -153,12 +167,33 @@ export class ConventionsService extends Disposable {
         state.current = loaded;
         state.loadedAt = new Date();
       }
-      for (const path of loaded.watched) this.watched.add(path);
+      for (const path of loaded.watched) {
+        this.watched.add(path);
+        this.watchExtended(path);
+      }
       state.read = true;
       if (state.loading === loading) state.loading = undefined;
     });
     state.loading = loading;
     return loading;
+  }
+
+  private onFile: (uri: vscode.Uri) => void = () => undefined;
+  /** Files extended from outside any conventions file's name, each watched on its own. */
+  private readonly extendedWatchers = new Map<string, vscode.Disposable>();
+
+  private watch(pattern: vscode.GlobPattern, onFile: (uri: vscode.Uri) => void): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const subscriptions = vscode.Disposable.from(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    return this.register(subscriptions);
+  }
+
+  /** Watches a file a conventions file extends (a shared base with another name). */
+  private watchExtended(path: string): void {
+    if (path.endsWith(`/${CONVENTIONS_FILE_NAME}`) || this.extendedWatchers.has(path)) return;
+    const uri = this.uriOf(path);
+    const folder = uri.with({ path: path.slice(0, path.lastIndexOf('/')) || '/' });
+    this.extendedWatchers.set(path, this.watch(new vscode.RelativePattern(folder, path.slice(path.lastIndexOf('/') + 1)), this.onFile));
   }
 
   private scheduleReload(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IncrementalDetector } from '../core/detect';
+import { IncrementalDetector, type Vocabulary } from '../core/detect';
 import { Disposable } from './disposable';
 import { affectsHighlighting, isServed } from './settings';
 
@@ -13,6 +13,7 @@ export interface DetectionChange {
 interface Entry {
   detector: IncrementalDetector;
   version: number;
+  vocabulary: Vocabulary | undefined;
 }
 
 /**
@@ -25,8 +26,27 @@ export class DetectionService extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<DetectionChange>());
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /**
+   * @param vocabularyFor - The cue vocabulary of a document's folder (its team's conventions)
+   * @param onVocabularyChanged - Fires when those may have changed: detectors are made again
+   */
+  constructor(
+    private readonly vocabularyFor: (uri: vscode.Uri) => Vocabulary | undefined = () => undefined,
+    onVocabularyChanged?: vscode.Event<unknown>,
+  ) {
     super();
+    if (onVocabularyChanged) {
+      this.register(
+        onVocabularyChanged(() => {
+          for (const document of vscode.workspace.textDocuments) {
+            const entry = this.entries.get(key(document));
+            if (!entry || entry.vocabulary === this.vocabularyFor(document.uri)) continue;
+            this.entries.delete(key(document));
+            this.changed.fire({ document, changedFrom: 0, changedTo: document.getText().length });
+          }
+        }),
+      );
+    }
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.apply(event)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.entries.delete(key(document))));
     this.register(
@@ -44,8 +64,9 @@ export class DetectionService extends Disposable {
     if (document.isClosed || !isServed(document)) return undefined;
     const id = key(document);
     let entry = this.entries.get(id);
-    if (!entry || entry.version !== document.version) {
-      entry = { detector: new IncrementalDetector(document.getText()), version: document.version };
+    const vocabulary = this.vocabularyFor(document.uri);
+    if (!entry || entry.version !== document.version || entry.vocabulary !== vocabulary) {
+      entry = { detector: new IncrementalDetector(document.getText(), { vocabulary }), version: document.version, vocabulary };
       this.entries.set(id, entry);
     }
     return entry.detector;

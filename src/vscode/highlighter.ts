@@ -66,6 +66,8 @@ function renderOptions(kind: DetectionKind): vscode.DecorationRenderOptions {
 interface CachedRanges {
   version: number;
   settingsKey: string;
+  /** The detector the ranges came from: a new one (another cue vocabulary) means new ranges. */
+  detector?: object;
   decorated: DecoratedRanges;
   ranges: Record<DetectionKind, vscode.Range[]>;
 }
@@ -170,10 +172,10 @@ export class Highlighter extends Disposable {
       const id = document.uri.toString();
       const settingsKey = JSON.stringify(settings.kinds);
       const hit = this.cache.get(id);
-      if (hit && hit.version === document.version && hit.settingsKey === settingsKey) {
+      if (hit && hit.version === document.version && hit.settingsKey === settingsKey && hit.detector === detector) {
         cached = hit;
       } else {
-        cached = this.compute(document, detector.detections, settings);
+        cached = { ...this.compute(document, detector.detections, settings), detector };
         this.cache.set(id, cached);
       }
     }

@@ -4,7 +4,7 @@ import { parseConventions } from '../../src/core/conventions';
 import { parseSidecar } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tags';
 import type { FieldPromptShown } from '../../src/vscode/fieldPrompt';
-import { activateExtension, eventually, exists, readText, select, showArticle, when, workspaceRoot } from './helpers';
+import { activateExtension, afterRedraw, decoratedRanges, eventually, exists, readText, select, showArticle, when, workspaceRoot } from './helpers';
 
 async function api() {
   return (await activateExtension()).exports;
@@ -68,7 +68,7 @@ describe('team conventions in the repository', () => {
 
   // The workspace is shared with the other suites: leave it as it was found.
   after(async () => {
-    for (const name of ['team-kinds', 'team-verdict', 'team-rules', 'team-broken', 'team-retired', 'team-init']) {
+    for (const name of ['team-kinds', 'team-verdict', 'team-rules', 'team-broken', 'team-retired', 'team-init', 'team-cues']) {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), name), { recursive: true }).then(undefined, () => undefined);
     }
   });
@@ -130,7 +130,9 @@ describe('team conventions in the repository', () => {
     assert.equal(tag?.extra?.verdict, 'misleading');
     await written;
     const yaml = await readText(article.with({ path: `${article.path}.tags.yaml` }));
-    assert.match(yaml, /kind: claim\n {4}verdict: misleading\n {4}prefix:/);
+    // The field sits after the note's place; the verdict's stamp (the hash of the text it was
+    // given on, for stale-verdict checks) follows it.
+    assert.match(yaml, /kind: claim\n {4}verdict: misleading\n {4}verdict-text-hash: [0-9a-f]{8}\n {4}prefix:/);
     assert.equal(parseSidecar(yaml).tags[0].extra?.verdict, 'misleading');
 
     select(editor, '10,000 or more');
@@ -218,6 +220,29 @@ describe('team conventions in the repository', () => {
         await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       },
     );
+  });
+
+  it('highlights the cues of the team\'s vocabulary, and follows the file when it changes', async () => {
+    const { article, file } = await teamFolder('team-cues', 'version: 1\ncues:\n  speculation:\n    add: ["is understood to"]\n');
+    await vscode.workspace.fs.writeFile(article, encode('The minister is understood to have resigned. Prices could rise.\n'));
+    const { conventions } = await api();
+    await vscode.workspace.getConfiguration('newsAnnotator').update('highlight.cues', true, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await showArticle(article);
+      const cueTexts = (d: { kinds: { cue: Array<{ start: number; end: number }> } }): string[] => d.kinds.cue.map((r) => editor.document.getText().slice(r.start, r.end));
+      await eventually(() => conventions.forUri(article).cues.speculation !== undefined, conventions.onDidChange, 'the cue vocabulary');
+      const drawn = await afterRedraw(editor, () => undefined, (d) => cueTexts(d).includes('is understood to')).catch(async (error: Error) => {
+        const now = await decoratedRanges(editor);
+        throw new Error(`${error.message}; drawn now: ${JSON.stringify(now && { version: now.version, docVersion: editor.document.version, cues: cueTexts(now) })}`);
+      });
+      assert.ok(cueTexts(drawn).includes('could'), 'the default cues stay');
+
+      await vscode.workspace.fs.writeFile(file, encode('version: 1\ncues:\n  speculation:\n    remove: [could]\n'));
+      const redrawn = await afterRedraw(editor, () => undefined, (d) => !cueTexts(d).includes('could'));
+      assert.ok(!cueTexts(redrawn).includes('is understood to'), 'the removed addition is gone');
+    } finally {
+      await vscode.workspace.getConfiguration('newsAnnotator').update('highlight.cues', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('writes the default conventions with a comment on every section and opens them', async () => {

@@ -1,3 +1,5 @@
+import { VOCABULARY_LIMITS } from '../detect/vocabulary';
+
 /**
  * The conventions file's constants: its name, version, keys, limits and the types of what
  * it declares once resolved. docs/conventions.md explains each choice;
@@ -66,13 +68,13 @@ export const LIMITS = {
   scaleValues: 32,
   /** Values of one enum field. */
   enumValues: 64,
-  /** Entries of one cue list (`add` or `remove` of one family) in one file. */
-  cueEntries: 500,
+  /** Entries of one cue list (`add` or `remove` of one family) in one file: the detector's own cap. */
+  cueEntries: VOCABULARY_LIMITS.entries,
   /** Entries of one family's merged `add` list, over all files. */
   cueEntriesMerged: 2000,
-  /** Characters and words of one cue entry. */
-  cueEntryLength: 64,
-  cueEntryWords: 6,
+  /** Characters and words of one cue entry, as the detector takes them. */
+  cueEntryLength: VOCABULARY_LIMITS.characters,
+  cueEntryWords: VOCABULARY_LIMITS.words,
   /** Files one conventions file may pull in through `extends`, counting nested ones. */
   extendsFiles: 16,
   /** How deep `extends` may nest. */
