@@ -134,11 +134,18 @@ export function ratingValue(scale: RatingScale, value: string): number | undefin
 
 /**
  * A published fact-check's URL from the `publish.fact_check_url` template, or undefined
- * when the conventions give none. Values are URL-encoded.
+ * when the conventions give none. `{article}` is the article's file name without its
+ * extension (a slug, as fact-check URLs use), `{path}` its `/`-separated path; values are
+ * URL-encoded, `{path}` segment by segment.
+ *
+ * @param values - The tag's id and kind, and the article's path relative to the conventions' folder
  */
-export function factCheckUrl(publish: PublishSettings, values: { id: string; kind: string; article: string; path: string }): string | undefined {
+export function factCheckUrl(publish: PublishSettings, values: { id: string; kind: string; path: string }): string | undefined {
   if (!publish.factCheckUrl) return undefined;
-  return publish.factCheckUrl.replace(/\{(id|kind|article|path)\}/g, (_m, key: keyof typeof values) =>
-    key === 'path' ? values.path.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(values[key]),
+  const name = values.path.slice(values.path.lastIndexOf('/') + 1);
+  const article = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+  const filled: Record<string, string> = { id: values.id, kind: values.kind, article };
+  return publish.factCheckUrl.replace(/\{(id|kind|article|path)\}/g, (_m, key: string) =>
+    key === 'path' ? values.path.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(filled[key]),
   );
 }

@@ -6,6 +6,7 @@
 import picomatch from 'picomatch';
 import { isScalar, parseDocument, visit, type Node } from 'yaml';
 import { CONVENTIONS_VERSION, CUE_FAMILIES, CUE_LIST_KEYS, LIMITS, MAX_CONVENTIONS_LENGTH, OVERRIDE_KEYS, PUBLISH_KEYS, SEVERITIES, TOP_LEVEL_KEYS, URL_PLACEHOLDERS, type CueFamily, type CueList, type CueVocabularySpec, type PublishSettings, type RuleOverride, type RuleSeverity } from './format';
+import { compileVocabulary } from '../detect';
 import { runawayStringStart } from '../sidecar/parse';
 import { ConventionsProblems, type ConventionsProblem, type Range } from './problem';
 import { isRuleId, RULE_IDS } from './rules';
@@ -50,7 +51,8 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', strict: true, uniqueKeys:
  */
 export function parseConventions(text: string, file = '.news-annotator.yaml'): ParsedConventions {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const report = new ConventionsProblems(file, source);
+  // An oversized file is reported at its first line, without indexing all of its lines.
+  const report = new ConventionsProblems(file, source.length > MAX_CONVENTIONS_LENGTH ? source.slice(0, source.indexOf('\n') + 1 || 1) : source);
   const layer = { file, root: false, extends: [], kinds: [], ratings: [], cues: {}, rules: [], overrides: [], publish: {}, report } as { -readonly [K in keyof ConventionsLayer]: ConventionsLayer[K] };
   const done = (): ParsedConventions => ({ layer, problems: report.problems });
   try {
@@ -173,6 +175,7 @@ function cuesOf(entry: Entry, report: ConventionsProblems): CueVocabularySpec {
     if (!lists) continue;
     warnUnknownKeys(lists, CUE_LIST_KEYS, report, `"cues.${family.key}"`);
     const list = { add: [] as string[], remove: [] as string[] };
+    const ranges = { add: [] as Range[], remove: [] as Range[] };
     for (const which of lists) {
       if (which.key !== 'add' && which.key !== 'remove') continue;
       const items = itemsOf(which, report, `"cues.${family.key}.${which.key}"`) ?? [];
@@ -189,10 +192,20 @@ function cuesOf(entry: Entry, report: ConventionsProblems): CueVocabularySpec {
           report.error('bad-value', `The cue "${raw}" must be plain words (letters, digits, apostrophes, hyphens, periods and spaces); patterns and punctuation are not read. It is ignored.`, rangeOf(item));
         } else if (!list[which.key].includes(words)) {
           list[which.key].push(words);
+          ranges[which.key].push(rangeOf(item));
         }
       }
     }
-    spec[family.key as CueFamily] = list;
+    // The detector has the last word on an entry (a number word cannot be a cue; removing a
+    // word that is no default cue changes nothing): say so at the entry rather than drop it
+    // unseen. Adding a word the family already has is what the team wants, and goes unsaid.
+    const family_ = family.key as CueFamily;
+    for (const problem of compileVocabulary({ [family_]: list }).problems) {
+      if (problem.severity !== 'error' && problem.list === 'add') continue;
+      const at = problem.index >= 0 ? ranges[problem.list][problem.index] : family.range;
+      report.warning('bad-value', `The cue ${problem.message.replace(/^[a-z]+\.[a-z]+: /, '')}.`, at);
+    }
+    spec[family_] = list;
   }
   return spec;
 }

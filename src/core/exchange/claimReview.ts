@@ -101,7 +101,7 @@ function reviewOf(article: ExchangeArticle, tag: Tag, fields: readonly FieldSpec
   }
 
   const publish = conventions.publish;
-  const url = factCheckUrl(publish, { id: tag.id, kind: tag.kind, article: stem(article.path), path: article.path });
+  const url = factCheckUrl(publish, { id: tag.id, kind: tag.kind, path: article.path });
   if (!url) missingRequired.push('url (publish.fact_check_url in the conventions)');
 
   const author: Record<string, unknown> = { '@type': 'Organization' };
@@ -163,10 +163,4 @@ function ratingOf(field: FieldSpec, verdict: string, conventions: Conventions, w
   const best = ratingValue(scale, scale.best);
   if (value === undefined || best === undefined) return rating;
   return { '@type': 'Rating', ratingValue: value, bestRating: best, worstRating: 1, alternateName: label, name: label };
-}
-
-/** `{article}` in a fact-check URL: the article's file name without its extension. */
-function stem(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
 }

@@ -42,8 +42,8 @@ describe('typed fields', () => {
 
   it('fills a fact-check URL template with URL-encoded values', () => {
     const publish = { factCheckUrl: 'https://news.example.org/{path}/{id}?kind={kind}&a={article}' };
-    assert.equal(factCheckUrl(publish, { id: 't-1', kind: 'claim', article: 'a b', path: 'news/a b' }), 'https://news.example.org/news/a%20b/t-1?kind=claim&a=a%20b');
-    assert.equal(factCheckUrl({}, { id: 't-1', kind: 'claim', article: 'a', path: 'a' }), undefined);
+    assert.equal(factCheckUrl(publish, { id: 't-1', kind: 'claim', path: 'news/a b.txt' }), 'https://news.example.org/news/a%20b.txt/t-1?kind=claim&a=a%20b');
+    assert.equal(factCheckUrl({}, { id: 't-1', kind: 'claim', path: 'a' }), undefined);
   });
 });
 

@@ -73,12 +73,21 @@ describe('reading a conventions file', () => {
     assert.notEqual(conventions.kinds.get('statistic')!.color.light, conventions.kinds.get('prediction')!.color.light);
   });
 
+  it('says at the entry when the detector leaves a cue out: a number word added, a word removed that is no cue', () => {
+    const { problems } = parseConventions('version: 1\ncues:\n  speculation:\n    add: ["is understood to", twenty]\n    remove: [may, banana]\n');
+    assert.deepEqual(codes(problems).sort(), ['bad-value@4', 'bad-value@5']);
+    assert.ok(problems.every((p) => p.severity === 'warning'));
+    assert.match(problems.find((p) => p.line === 3)!.message, /'twenty' is read as a number/);
+    assert.equal(problems.find((p) => p.line === 3)!.column, 30, 'at the entry itself');
+  });
+
   it('refuses a 10 MB file before parsing it, and says so at its first line', () => {
     // It ends in a syntax error and an unknown key: had it been parsed, those would show too.
     const text = `version: 1\nkinds:\n${'  # padding\n'.repeat(1_000_000)}bogus: [\n`;
     assert.ok(text.length > 10_000_000 && text.length > MAX_CONVENTIONS_LENGTH);
-    const { problems } = parseConventions(text);
+    const { problems, layer } = parseConventions(text);
     assert.deepEqual(codes(problems), ['too-large@1']);
+    assert.deepEqual(layer.kinds, [], 'nothing of it is read');
   });
 
   it('reports an alias bomb once, without resolving it', () => {
