@@ -15,7 +15,7 @@ import { type DetectionList, addDetection as importedAddDetection, newDetectionL
 import { C, CLASS, type Codes, ParagraphText, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
 import { A, COLUMNS, F } from './lexicon';
 import { type CompiledVocabulary, MAX_AUTOMATON_NODES, type PhraseMatch, compiled, matchPhrases } from './vocabulary';
-import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
+import { NumberReader, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
 import { Reading } from './reading';
@@ -449,7 +449,7 @@ function quoteDetection(quote: QuoteSpan, speaker: SpeakerRef | null, base: numb
 
 const NO_QUOTES = { quotes: [] as QuoteSpan[], carry: null };
 const NO_CODES: Codes = new Uint16Array(0);
-const numberContext: NumberContext = { text: source, codes: NO_CODES, start: 0, end: 0, floor: 0, base: 0, out: numberList };
+const numberContext = new NumberReader(source, NO_CODES, numberList);
 const attributionInput: AttributionInput = {
   text: source, codes: NO_CODES, start: 0, end: 0, hits: speechHits, hitCount: 0, terms: [], sentences: sentenceList, quotes: [], antecedent: null,
 };
