@@ -1,3 +1,6 @@
+/**
+ * Ages: "aged 25", "at age 87" (the "25-year-old" forms are read with the units).
+ */
 import { C, CLASS, isWord, wordEndBefore, wordStartAfter } from '../text';
 import { type Expression, type NumberReader, letterRunEnd, letterRunStart } from './reader';
 import { FUNCTION_WORDS, isPlural } from './rates';

@@ -1,3 +1,7 @@
+/**
+ * Approximations before a number, with the bound each sets: "more than", "up to", "about",
+ * "~", "≥".
+ */
 import { WordTable, isWord, wordEndBefore } from '../text';
 import { Bound, type NumberReader, letterRunStart } from './reader';
 import { Ch } from './chars';

@@ -1,3 +1,7 @@
+/**
+ * Money: currency symbols and codes before the figure ("$", "US$", "USD "), currency words
+ * after it ("40 dollars", "50 Swiss francs"), and coins ("3 dollars 50 cents").
+ */
 import { C, CLASS, WordTable, isDigit, isLetter, isUpper, isWord, wordAt, wordEndBefore, wordStartAfter } from '../text';
 import { type Expression, type NumberReader, letterRunEnd, letterRunStart } from './reader';
 import { readDigits } from './digits';

@@ -1,3 +1,6 @@
+/**
+ * Dates and years: "Oct. 3", "June 26, 2024", "5th of July", and when a four-digit number is a year.
+ */
 import { C, CLASS, type Codes, WordTable, isDigit, isLetter, isUpper, isWord, wordEndBefore, wordStartAfter } from '../text';
 import { type Atom, type NumberReader, letterRunEnd, letterRunStart } from './reader';
 import { FUNCTION_WORDS, isPlural } from './rates';

@@ -1,3 +1,8 @@
+/**
+ * Figures: digits with thousands separators (also lakh and continental grouping) and decimals,
+ * what is written straight onto them (ordinal and scale suffixes, glued units and currency
+ * codes, clock times, slashed and vulgar fractions), and numeric dates.
+ */
 import { C, CLASS, type Codes, WordTable, isDigit, isLetter, isUpper, isWord, wordStartAfter } from '../text';
 import { type Atom, type NumberReader, atom, letterRunEnd } from './reader';
 import { CURRENCY_CODES, currencyBefore } from './currency';

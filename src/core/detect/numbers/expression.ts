@@ -1,3 +1,8 @@
+/**
+ * The entry points of the number reader and the completion of an expression: from its first
+ * atom, the range, unit, bounds, sign, label, age, year, noun and rate around it, then its
+ * subtype and value, stored as one detection.
+ */
 import { C, CLASS, type Codes, WordTable, isDigit, isLetter, isSpace, isUpper, isWord, skipSpaces, wordAt, wordEndBefore, wordStartAfter } from '../text';
 import type { NumericRange } from '../types';
 import { type Entry } from '../lexicon';

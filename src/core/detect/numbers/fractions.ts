@@ -1,3 +1,7 @@
+/**
+ * Fractions and shares: "half of", "a third of", "one in five", "three and a half",
+ * decimals read aloud ("two point five").
+ */
 import { WordTable, isDigit, isLetter, isWord, wordAt, wordEndBefore, wordStartAfter } from '../text';
 import { type Entry, F, lookup } from '../lexicon';
 import { type Atom, type NumberReader, letterRunEnd, letterRunStart } from './reader';

@@ -1,3 +1,7 @@
+/**
+ * Page furniture whose numbers are no claims: bylines with dates, copyright lines, page
+ * numbers and counters.
+ */
 import { C, CLASS, type Codes, type ParagraphText, skipSpaces } from '../text';
 import { Case, Ch } from './chars';
 

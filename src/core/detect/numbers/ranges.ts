@@ -1,3 +1,6 @@
+/**
+ * Ranges: "10-12", "10 to 12", "between 11 and 12", "from 2 kg to 5 kg", "one or two".
+ */
 import { C, CLASS, isDigit, isLetter, isWord, wordEndBefore, wordStartAfter } from '../text';
 import { F, lookup } from '../lexicon';
 import { type Atom, type Expression, type NumberReader, atom, letterRunEnd, letterRunStart } from './reader';

@@ -1,3 +1,7 @@
+/**
+ * What follows an amount: the counted noun ("1,000 troops") and a rate ("per day", "a month",
+ * "/yr").
+ */
 import { type Codes, WordTable, isUpper, isWord, wordStartAfter } from '../text';
 import { SCALE_WORDS } from './scales';
 import { UNITS } from './units';

@@ -1,3 +1,6 @@
+/**
+ * Scale words after a figure: "3 million", "two hundred thousand", "9 hundred and 2".
+ */
 import { WordTable, isDigit, isLetter, wordAt, wordStartAfter } from '../text';
 import { F, lookup } from '../lexicon';
 import { type Atom, type NumberReader, letterRunEnd } from './reader';

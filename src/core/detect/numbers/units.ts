@@ -1,3 +1,8 @@
+/**
+ * Units after the figure: measures, durations and percent words ("12 percent", "5 km",
+ * "25 years old"), with their tails ("degrees Celsius", "km/h", "m²") and smaller units
+ * ("5 feet 2 inches").
+ */
 import { C, CLASS, WordTable, isDigit, isLetter, isUpper, isWord, wordAt, wordStartAfter } from '../text';
 import { F, lookup } from '../lexicon';
 import { Bound, type Expression, type NumberReader, letterRunEnd } from './reader';

@@ -1,3 +1,8 @@
+/**
+ * Numbers written in words: cardinals ("twenty-one", "one hundred and five"), ordinals that
+ * rank something, multiples ("twice", "three times as many"), vague amounts ("several
+ * thousand", "hundreds of").
+ */
 import { C, CLASS, type Codes, WordTable, isLetter, isUpper, isWord, skipSpacesBack, wordAt, wordEndBefore, wordStartAfter } from '../text';
 import { type Entry, F, lookup } from '../lexicon';
 import { type Atom, Bound, type NumberReader, atom, letterRunEnd, letterRunStart } from './reader';
