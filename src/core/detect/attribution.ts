@@ -11,6 +11,7 @@ import type { Term } from './vocabulary';
 import {
   C, CLASS as importedCLASS, type Codes, type ParagraphText, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
+import type { AttributionSubtype } from './types';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -39,7 +40,7 @@ export interface Attribution {
   verbEnd: number;
   /** Index of the sentence the verb is in (0 when the paragraph has none). */
   sentence: number;
-  subtype: string;
+  subtype: AttributionSubtype;
   speaker: SpeakerRef;
   person: boolean;
   word: string;
@@ -351,7 +352,7 @@ const NONE: Attribution[] = [];
 /** The sentence of the verb `attributionAt` is reading, found once and kept with its attribution. */
 let verbSentence = 0;
 
-function attribution(start: number, end: number, vs: number, ve: number, word: string, name: string, speakerStart: number, speakerEnd: number, person: boolean, subtype = 'reported'): Attribution {
+function attribution(start: number, end: number, vs: number, ve: number, word: string, name: string, speakerStart: number, speakerEnd: number, person: boolean, subtype: AttributionSubtype = 'reported'): Attribution {
   return { start, end, verbStart: vs, verbEnd: ve, sentence: verbSentence, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
 }
 

@@ -21,6 +21,7 @@ import { findCues } from './cues';
 import { Reading } from './reading';
 import type { ParagraphSpan, TextFormat } from './structure/span';
 import { type Attribution, type AttributionInput, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
+import type { QuoteSubtype } from './types';
 
 // Module constants rather than imports: an import is a property load on the module object
 // in CommonJS output, a constant is folded into the code that uses it.
@@ -75,7 +76,7 @@ function kindMask(kinds: ReadonlySet<DetectionKind> | undefined): number {
  * scanned the same way.
  */
 export interface Carry {
-  quote: { family: number; subtype: string; start: number; mark: number; speaker: SpeakerRef | null } | null;
+  quote: { family: number; subtype: QuoteSubtype; start: number; mark: number; speaker: SpeakerRef | null } | null;
   antecedent: string | null;
   lead: SpeakerRef | null;
 }

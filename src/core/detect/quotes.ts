@@ -13,6 +13,7 @@
 import {
   C, CLASS as importedCLASS, type Codes, type ParagraphText, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
+import type { QuoteSubtype } from './types';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -80,7 +81,7 @@ const ELISIONS = new Set(['tis', 'twas', 'em', 'til', 'cause', 'bout', 'n', 'rou
 /** An open quote carried from one paragraph into the next. */
 export interface OpenQuote {
   family: number;
-  subtype: string;
+  subtype: QuoteSubtype;
   /** Offset of the opening mark. */
   start: number;
   /** The opening mark itself (« or »: which way the pair runs). */
@@ -91,7 +92,7 @@ export interface OpenQuote {
 export interface QuoteSpan {
   start: number;
   end: number;
-  subtype: string;
+  subtype: QuoteSubtype;
   nested: boolean;
   unclosed: boolean;
   /** The quote began in an earlier paragraph. */
@@ -107,7 +108,7 @@ export interface QuoteResult {
 
 interface StackEntry {
   family: number;
-  subtype: string;
+  subtype: QuoteSubtype;
   start: number;
   /** The opening mark: a quote carried in opened in text this scan may not hold. */
   mark: number;
@@ -115,7 +116,7 @@ interface StackEntry {
   continued: boolean;
 }
 
-function subtypeOf(c: number, family: number): string {
+function subtypeOf(c: number, family: number): QuoteSubtype {
   if (c === 0x201e || c === 0x201a) return 'low-high';
   switch (family) {
     case Q.DOUBLE: return 'double';
@@ -320,10 +321,10 @@ function addQuote(quote: QuoteSpan): void {
  * here and one carried in), so the entries are made once and rewritten.
  */
 const stack: StackEntry[] = [];
-for (let n = 0; n < 5; n++) stack.push({ family: 0, subtype: '', start: 0, mark: 0, weak: -1, continued: false });
+for (let n = 0; n < 5; n++) stack.push({ family: 0, subtype: 'double', start: 0, mark: 0, weak: -1, continued: false });
 let stackSize = 0;
 
-function pushEntry(family: number, subtype: string, start: number, mark: number, continued: boolean): void {
+function pushEntry(family: number, subtype: QuoteSubtype, start: number, mark: number, continued: boolean): void {
   const entry = stack[stackSize++];
   entry.family = family;
   entry.subtype = subtype;

@@ -16,16 +16,35 @@ export interface NumericRange {
   currency?: string;
 }
 
-/** One finding, as plain JSON-able data. Offsets are UTF-16 code units, end-exclusive. */
-export interface Detection {
-  kind: DetectionKind;
-  /**
-   * quote: 'double' | 'single' | 'guillemet' | 'low-high' | 'corner';
-   * number: 'count' | 'money' | 'percent' | 'ordinal' | 'range' | 'date' | 'year' | 'time' |
-   * 'measure' | 'duration' | 'age' | 'rate' | 'fraction' | 'multiple' | 'score';
-   * attribution: 'speaker' | 'reported' | 'according-to'; cue: 'speculation' | 'opinion'.
-   */
-  subtype: string;
+/** How a quote is marked: “…” or "…", ‘…’ or '…', «…» or »…«, „…“, 「…」. */
+export type QuoteSubtype = 'double' | 'single' | 'guillemet' | 'low-high' | 'corner';
+/** What a number counts: a plain count, money, a share, a rank, a range, a point in time, a quantity with a unit, … */
+export type NumberSubtype = 'count' | 'money' | 'percent' | 'ordinal' | 'range' | 'date' | 'year' | 'time' | 'measure' | 'duration' | 'age' |
+  'rate' | 'fraction' | 'multiple' | 'score';
+/** How a statement is attributed: "X said", "X reported/expressed", "according to X". */
+export type AttributionSubtype = 'speaker' | 'reported' | 'according-to';
+/** What a cue word signals. */
+export type CueSubtype = 'speculation' | 'opinion';
+
+/** The subtypes of each kind. */
+export interface SubtypeOfKind {
+  quote: QuoteSubtype;
+  number: NumberSubtype;
+  attribution: AttributionSubtype;
+  cue: CueSubtype;
+}
+
+/** Any subtype (of the kind `K`, when given). */
+export type DetectionSubtype<K extends DetectionKind = DetectionKind> = SubtypeOfKind[K];
+
+/**
+ * One finding, as plain JSON-able data. Offsets are UTF-16 code units, end-exclusive.
+ * `Detection<'number'>` is a number, whose subtype is a `NumberSubtype`.
+ */
+export interface Detection<K extends DetectionKind = DetectionKind> {
+  kind: K;
+  /** One of the kind's subtypes (see `SubtypeOfKind`). */
+  subtype: DetectionSubtype<K>;
   start: number;
   end: number;
   /** Quote inside another quote; the outer one is the statement. */

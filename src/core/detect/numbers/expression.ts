@@ -4,7 +4,7 @@
  * subtype and value, stored as one detection.
  */
 import { C, CLASS, type Codes, WordTable, isDigit, isLetter, isSpace, isUpper, isWord, skipSpaces, wordAt, wordEndBefore, wordStartAfter } from '../text';
-import type { NumericRange } from '../types';
+import type { NumberSubtype, NumericRange } from '../types';
 import { type Entry } from '../lexicon';
 import { type Atom, Bound, type NumberReader, emit, forgetRuns, letterRunEnd, letterRunStart, round } from './reader';
 import { ageBefore } from './ages';
@@ -192,18 +192,13 @@ export function finishExpression(ctx: NumberReader, first: Atom): number {
     }
   }
 
-  if (x.subtype === undefined) {
-    if (x.range) x.subtype = 'range';
-    else if (x.currency !== undefined) x.subtype = 'money';
-    else if (kind === 'decade') x.subtype = 'year';
-    else x.subtype = kind ?? 'count';
-  }
-  if (kind === 'multiple' && x.subtype === 'range') x.subtype = 'multiple';
+  let subtype: NumberSubtype = x.subtype ?? (x.range ? 'range' : x.currency !== undefined ? 'money' : kind === 'decade' ? 'year' : kind ?? 'count');
+  if (kind === 'multiple' && subtype === 'range') subtype = 'multiple';
 
   let value: number | NumericRange | undefined;
   const min = x.min * x.factor;
   const max = x.max * x.factor;
-  if (kind === 'decade' || x.subtype === 'score' || !Number.isFinite(min)) value = undefined;
+  if (kind === 'decade' || subtype === 'score' || !Number.isFinite(min)) value = undefined;
   else if (x.currency === undefined && x.unit === undefined && rateUnit === undefined && x.bound === Bound.NONE && !x.range && min === max) {
     value = round(min);
   } else {
@@ -220,7 +215,7 @@ export function finishExpression(ctx: NumberReader, first: Atom): number {
     if (x.currency !== undefined) r.currency = x.currency;
     value = r;
   }
-  emit(ctx, x.start, x.end, x.subtype, value, noun);
+  emit(ctx, x.start, x.end, subtype, value, noun);
   return x.end;
 }
 

@@ -5,7 +5,7 @@
  * it is in one `NumberReader`, passed to every part, so that what a function returns besides
  * its value is a field written down here, not a variable hidden in some module.
  */
-import type { Detection, NumericRange } from '../types';
+import type { Detection, NumberSubtype, NumericRange } from '../types';
 import { type DetectionList, addDetection } from '../list';
 import { type Codes, type ParagraphText, letterRunEnd as textRunEnd, letterRunStart as textRunStart } from '../text';
 
@@ -123,6 +123,12 @@ export const enum Bound {
   APPROX = 3,
 }
 
+/**
+ * What an atom or expression is, as far as read: a share, a quantity with a unit, a rank, a
+ * decade ("the 1990s", reported as a year), a point in time; undefined for a plain amount.
+ */
+export type AtomKind = 'percent' | 'measure' | 'duration' | 'age' | 'ordinal' | 'decade' | 'year' | 'fraction' | 'multiple' | 'time' | 'date';
+
 /** One number with what is written straight onto it. */
 export interface Atom {
   start: number;
@@ -136,8 +142,7 @@ export interface Atom {
   /** Multiplier of a scale word or suffix ("million", "bn"), 1 if none. */
   scale: number;
   unit: string | undefined;
-  /** 'percent', 'measure', 'duration', 'ordinal', 'decade', 'fraction', 'multiple', 'time', 'date'. */
-  kind: string | undefined;
+  kind: AtomKind | undefined;
   bound: Bound;
   /** For vague amounts ("several thousand"): the upper end. */
   upper: number;
@@ -169,11 +174,11 @@ export interface Expression {
   min: number;
   max: number;
   bound: Bound;
-  kind: string | undefined;
+  kind: AtomKind | undefined;
   unit: string | undefined;
   currency: string | undefined;
   factor: number;
-  subtype: string | undefined;
+  subtype: NumberSubtype | undefined;
   range: boolean;
 }
 
@@ -181,7 +186,7 @@ export function round(n: number): number {
   return Math.round(n * 1e9) / 1e9;
 }
 
-export function emit(ctx: NumberReader, start: number, end: number, subtype: string, value: number | NumericRange | undefined, noun: string | undefined): void {
+export function emit(ctx: NumberReader, start: number, end: number, subtype: NumberSubtype, value: number | NumericRange | undefined, noun: string | undefined): void {
   const s = start - ctx.base;
   const e = end - ctx.base;
   // One literal per set of fields, so that every field is stored in the object itself:

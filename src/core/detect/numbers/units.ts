@@ -12,12 +12,12 @@ import { Case, Ch } from './chars';
 
 export interface Unit {
   unit: string;
-  kind: string;
+  kind: 'measure' | 'duration' | 'percent';
 }
 
 export const unitList: Array<[string, Unit]> = [];
 
-export function units(kind: string, unit: string, words: string): void {
+export function units(kind: Unit['kind'], unit: string, words: string): void {
   for (const w of words.split(' ')) unitList.push([w, { unit, kind }]);
 }
 
