@@ -8,6 +8,7 @@ import type { Term } from './vocabulary';
 import {
   type Codes, type ParagraphText, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, sentenceIndexFrom as importedSentenceIndexFrom, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
+import { Ch } from './chars';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -98,7 +99,7 @@ export function findCues(
       const verb = text.slice(verbStart, verbEnd).toLowerCase();
       let itEnd = -1;
       if (verb === 'is' || verb === 'was' || verb === 'seems') itEnd = skipSpacesBack(codes, verbStart, start);
-      else if (verb === 's' && verbStart > start && (codes[verbStart - 1] === 0x2019 || codes[verbStart - 1] === 39)) itEnd = verbStart - 1;
+      else if (verb === 's' && verbStart > start && (codes[verbStart - 1] === Ch.RIGHT_SINGLE_QUOTE || codes[verbStart - 1] === Ch.APOSTROPHE)) itEnd = verbStart - 1;
       if (itEnd < 0) continue;
       const itStart = letterRunStart(codes, itEnd, start);
       if (text.slice(itStart, itEnd).toLowerCase() !== 'it') continue;

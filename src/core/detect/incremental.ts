@@ -24,6 +24,7 @@ import type { DetectOptions, Detection, DetectionNotice, TextChange } from './ty
 import { type Carry, type ScanSettings, compareDetections, releaseText, sameCarry, scanParagraph, scanSettings } from './paragraph';
 import { limitNotice, mergeSorted, piecesNotice } from './document';
 import { FRONT_MATTER_LIMIT, ParagraphSpan, type ReaderState, frontMatterEnd, structureReader } from './structure';
+import { Ch } from './chars';
 
 /**
  * One paragraph (see ParagraphSpan), kept small: a log of half a million short lines makes
@@ -128,7 +129,7 @@ function hasLines(text: string, from: number, to: number, n: number): boolean {
     const cr = text.indexOf('\r', i);
     const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
     if (at < 0 || at >= to) return false;
-    i = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+    i = text.charCodeAt(at) === Ch.CR && text.charCodeAt(at + 1) === Ch.LF ? at + 2 : at + 1;
   }
   return true;
 }

@@ -22,6 +22,7 @@ import { Reading } from './reading';
 import type { ParagraphSpan, TextFormat } from './structure/span';
 import { type Attribution, type AttributionInput, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
 import type { QuoteSubtype } from './types';
+import { Ch } from './chars';
 
 // Module constants rather than imports: an import is a property load on the module object
 // in CommonJS output, a constant is folded into the code that uses it.
@@ -268,7 +269,7 @@ export function scanParagraph(text: string, span: ParagraphSpan, carryIn: Carry 
     } else if (flags & F.URL) {
       const we = pos + terms[code].word.length;
       const n = codes[we];
-      if (n === 58 || n === 46) {
+      if (n === Ch.COLON || n === Ch.PERIOD) {
         let j = we;
         while (j < end && CLASSES[codes[j]] !== C.SPACE) j++;
         skipUntil = j;
@@ -807,7 +808,7 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
       } else if (action === A.ACT_QUOTE) {
         // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
         const c = codes[at];
-        if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
+        if (!((c === Ch.RIGHT_SINGLE_QUOTE || c === Ch.APOSTROPHE) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
           if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
           markBuffer[markCount++] = at;
         }
@@ -833,7 +834,7 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
 }
 
 function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return c >= Ch.ZERO && c <= Ch.NINE;
 }
 
 function lastPersonIn(attributions: readonly Attribution[]): string | null {
@@ -850,7 +851,7 @@ const PERSONAL_PRONOUNS = new WordTable(['he', 'she', 'they', 'we', 'i', 'it', '
 function isNamed(name: string): boolean {
   const c = name.charCodeAt(0);
   // ASCII answers without the two regular expressions (2 ms of a 10 MB scan).
-  if (c < 128) return c >= 65 && c <= 90 && !PERSONAL_PRONOUNS.hasWord(name);
+  if (c < 128) return c >= Ch.A && c <= Ch.Z && !PERSONAL_PRONOUNS.hasWord(name);
   return !/^(he|she|they|we|i|it|you)$/i.test(name) && /^\p{Lu}/u.test(name);
 }
 

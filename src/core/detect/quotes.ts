@@ -14,6 +14,7 @@ import {
   C, CLASS as importedCLASS, type Codes, type ParagraphText, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 import type { QuoteSubtype } from './types';
+import { Ch } from './chars';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -117,7 +118,7 @@ interface StackEntry {
 }
 
 function subtypeOf(c: number, family: number): QuoteSubtype {
-  if (c === 0x201e || c === 0x201a) return 'low-high';
+  if (c === Ch.LOW_DOUBLE_QUOTE || c === Ch.LOW_SINGLE_QUOTE) return 'low-high';
   switch (family) {
     case Q.DOUBLE: return 'double';
     case Q.SINGLE: return 'single';
@@ -159,13 +160,13 @@ function closesOnRight(codes: Codes, i: number, end: number): boolean {
  */
 function leadsIn(codes: Codes, i: number, end: number): boolean {
   let j = i;
-  if (codes[j] === 46) {
-    while (j < end && codes[j] === 46) j++;
+  if (codes[j] === Ch.PERIOD) {
+    while (j < end && codes[j] === Ch.PERIOD) j++;
     if (j - i < 3) return false;
   } else {
     const k = CLASS[codes[j]];
-    if (codes[j] !== 0x2026 && k !== C.DASH) return false;
-    while (j < end && (codes[j] === 0x2026 || CLASS[codes[j]] === C.DASH)) j++;
+    if (codes[j] !== Ch.ELLIPSIS && k !== C.DASH) return false;
+    while (j < end && (codes[j] === Ch.ELLIPSIS || CLASS[codes[j]] === C.DASH)) j++;
   }
   if (j < end && CLASS[codes[j]] === C.SPACE) j++;
   if (j >= end) return false;
@@ -224,9 +225,9 @@ export function pairQuotes(
     // ("...and then", "— no more") opens: the text begins mid-sentence.
     const right = closesOnRight(codes, i, end) && !(left && leadsIn(codes, i + 1, end));
     let action: number; // 1 open, 2 close, 3 close only if nothing better comes, 0 nothing
-    if (c === 0x60) {
+    if (c === Ch.BACKTICK) {
       // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
-      if (codes[i + 1] === 0x60) {
+      if (codes[i + 1] === Ch.BACKTICK) {
         skipUntil = i + 1;
         if (stackSize < 4) {
           pushEntry(Q.DOUBLE, 'double', i, c, false);
@@ -235,7 +236,7 @@ export function pairQuotes(
         continue;
       }
       action = left ? 1 : 0;
-    } else if (c === 39 && codes[i + 1] === 39 && findOpen(Q.DOUBLE) >= 0) {
+    } else if (c === Ch.APOSTROPHE && codes[i + 1] === Ch.APOSTROPHE && findOpen(Q.DOUBLE) >= 0) {
       skipUntil = i + 1;
       closeFamily(Q.DOUBLE, i + 2);
       continue;
@@ -376,7 +377,7 @@ function classifySingle(text: ParagraphText, codes: Codes, i: number, start: num
     }
     return 1;
   }
-  if (!left && right) return prev === 115 || prev === 83 ? 3 : 2;
+  if (!left && right) return prev === Ch.s || prev === Ch.S ? 3 : 2;
   // After punctuation ("resign,’ she said") the mark closes; after a space it is stray.
   if (left && right) return prevK === C.PUNCT || prevK === C.TERMINATOR ? 2 : 0;
   if (!left && !right) return lean === Lean.LEANS_OPEN ? 1 : 2;
@@ -386,7 +387,7 @@ function classifySingle(text: ParagraphText, codes: Codes, i: number, start: num
 /** Whether a paragraph whose reading opens with `c`, `next` reopens a quote of `family` (the quote runs on). */
 function reopens(c: number, next: number, family: number): boolean {
   if (FAMILY[c] !== family || LEAN[c] === Lean.ONLY_CLOSE) return false;
-  return next !== 0 && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
+  return next !== 0 && CLASS[next] !== C.SPACE && next !== Ch.LF && next !== Ch.CR;
 }
 
 function sortSpans(spans: QuoteSpan[]): void {

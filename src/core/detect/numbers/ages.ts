@@ -4,7 +4,7 @@
 import { C, CLASS, isWord, wordEndBefore, wordStartAfter } from '../text';
 import { type Expression, type NumberReader, letterRunEnd, letterRunStart } from './reader';
 import { FUNCTION_WORDS, isPlural } from './rates';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 /** "aged 25", "at age 87": the word before the number makes it an age in years. */
 export function ageBefore(ctx: NumberReader, x: Expression): void {

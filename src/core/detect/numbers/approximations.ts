@@ -4,7 +4,7 @@
  */
 import { WordTable, isWord, wordEndBefore } from '../text';
 import { Bound, type NumberReader, letterRunStart } from './reader';
-import { Ch } from './chars';
+import { Ch } from '../chars';
 
 /** Approximations written before a number, with the bound they set. */
 export const BEFORE: Array<[string, Bound]> = [

@@ -5,7 +5,7 @@
 import { C, CLASS, WordTable, isDigit, isLetter, isUpper, isWord, wordAt, wordEndBefore, wordStartAfter } from '../text';
 import { type Expression, type NumberReader, letterRunEnd, letterRunStart } from './reader';
 import { readDigits } from './digits';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 export const CURRENCY_WORDS = new WordTable<[string, number]>([
   ['dollar', ['USD', 1]], ['dollars', ['USD', 1]], ['euro', ['EUR', 1]], ['euros', ['EUR', 1]], ['yen', ['JPY', 1]],

@@ -5,7 +5,7 @@ import { C, CLASS, type Codes, WordTable, isDigit, isLetter, isUpper, isWord, wo
 import { type Atom, type NumberReader, letterRunEnd, letterRunStart } from './reader';
 import { FUNCTION_WORDS, isPlural } from './rates';
 import { ORDINAL_SUFFIXES } from './digits';
-import { Ch } from './chars';
+import { Ch } from '../chars';
 
 export const MONTHS = new WordTable<number>([
   ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],

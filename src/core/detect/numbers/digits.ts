@@ -9,7 +9,7 @@ import { CURRENCY_CODES, currencyBefore } from './currency';
 import { FUNCTION_WORDS } from './rates';
 import { GLUED, UNITS } from './units';
 import { afterAtom } from './scales';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 export const GLUED_SCALE = new WordTable<number>([
   ['k', 1e3], ['m', 1e6], ['mn', 1e6], ['mln', 1e6], ['mil', 1e6], ['bn', 1e9], ['b', 1e9], ['bln', 1e9], ['tn', 1e12],

@@ -16,7 +16,7 @@ import { digitAtom, readDigits, tokenEnd } from './digits';
 import { rangeEnd, unitRange } from './ranges';
 import { testedNegative, wordAtom } from './words';
 import { unitAfter } from './units';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 /** Capitalised words before a number that make it a label, not a claim ("Article 5"). */
 export const REFERENCE_WORDS = new WordTable(['article', 'section', 'chapter', 'title', 'resolution', 'page', 'pages', 'vol',

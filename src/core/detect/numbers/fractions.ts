@@ -9,7 +9,7 @@ import { SCALE_WORDS } from './scales';
 import { UNITS } from './units';
 import { readDigits } from './digits';
 import { unitAfterTens } from './words';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 /** Determiners after "half" that make it a fraction ("half the troops"). */
 export const HALF_OF = new WordTable(['the', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'all']);

@@ -3,7 +3,7 @@
  * numbers and counters.
  */
 import { C, CLASS, type Codes, type ParagraphText, skipSpaces } from '../text';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 export const FURNITURE = /^(?:posted|published|updated|last updated|copyright|©|\(c\)|page \d|photo|image|credit|url\b|https?:|www\.)/i;
 

@@ -8,7 +8,7 @@ import { SYMBOLS, currencyBefore } from './currency';
 import { UNITS, unitTail } from './units';
 import { cardinalAtom } from './words';
 import { digitAtom, readDigits } from './digits';
-import { Ch } from './chars';
+import { Ch } from '../chars';
 
 /** "from 30 degrees to 40 degrees", "between 2 kg and 5 kg": a range with the unit on both ends. */
 export function unitRange(ctx: NumberReader, x: Expression): void {

@@ -6,7 +6,7 @@ import { type Codes, WordTable, isUpper, isWord, wordStartAfter } from '../text'
 import { SCALE_WORDS } from './scales';
 import { UNITS } from './units';
 import { type NumberReader, letterRunEnd } from './reader';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 /** Words that are not a counted noun. */
 export const FUNCTION_WORDS = new WordTable(`the a an and or but nor of to in on at by for with from as is are was were be been

@@ -8,7 +8,7 @@ import { UNITS } from './units';
 import { fractionTail, wordTail } from './fractions';
 import { readDigits } from './digits';
 import { unitAfterTens } from './words';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 export const SCALE_WORDS = new WordTable<number>([
   ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['mn', 1e6],

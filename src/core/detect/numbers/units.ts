@@ -8,7 +8,7 @@ import { F, lookup } from '../lexicon';
 import { Bound, type Expression, type NumberReader, letterRunEnd } from './reader';
 import { CURRENCY_CODES, CURRENCY_WORDS, SYMBOLS, centsAfter, countryCurrency } from './currency';
 import { readDigits } from './digits';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 export interface Unit {
   unit: string;

@@ -8,7 +8,7 @@ import { type Entry, F, lookup } from '../lexicon';
 import { type Atom, Bound, type NumberReader, atom, letterRunEnd, letterRunStart } from './reader';
 import { SCALE_WORDS, afterAtom, scaleFollows } from './scales';
 import { fractionAtom, fractionTail, isFractionUse, pointFollows, ratioAfter, spokenDecimal } from './fractions';
-import { Case, Ch } from './chars';
+import { Case, Ch } from '../chars';
 
 /**
  * The unit word after a tens word (`tens`, ending at `e`) joined by a space or a hyphen:

@@ -5,6 +5,7 @@
 import { MARKDOWN_START, MarkdownReader, MarkdownState } from './markdown';
 import { PLAIN_START, PlainReader, PlainState } from './plain';
 import { DELETE, ParagraphSpan, type ReaderState, type StructureReader, type TextFormat } from './span';
+import { Ch } from '../chars';
 
 export { FRONT_MATTER_LIMIT, frontMatterEnd } from './markdown';
 export { DELETE, PLACEHOLDER, ParagraphSpan, type ReaderState, type StructureReader, type TextFormat } from './span';
@@ -71,7 +72,7 @@ class PieceReader implements StructureReader {
       let cut = -1;
       for (let i = end; i > start + (MAX_PARAGRAPH >> 1); i--) {
         const c = text.charCodeAt(i - 1);
-        if ((c === 32 || c === 10) && !insideEdit(edits, i)) {
+        if ((c === Ch.SPACE || c === Ch.LF) && !insideEdit(edits, i)) {
           cut = i;
           break;
         }
@@ -85,7 +86,7 @@ class PieceReader implements StructureReader {
     into.reset(whole.lineStart, start, this.piece === 0 ? whole.firstInLine : false, this.piece === 0 ? whole.afterBreak : false);
     into.piece = this.piece + 1;
     let e = end;
-    while (e > start && text.charCodeAt(e - 1) === 32) e--;
+    while (e > start && text.charCodeAt(e - 1) === Ch.SPACE) e--;
     into.end = e;
     for (let k = Math.max(0, editBefore(edits, start)); k < edits.length && edits[k] < e; k += 3) {
       if (edits[k] >= start && edits[k + 1] <= e) into.edits.push(edits[k], edits[k + 1], edits[k + 2]);
@@ -94,7 +95,7 @@ class PieceReader implements StructureReader {
     // The next piece starts at its first character that is read.
     let next = end;
     for (;;) {
-      while (next < whole.end && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 10)) next++;
+      while (next < whole.end && (text.charCodeAt(next) === Ch.SPACE || text.charCodeAt(next) === Ch.LF)) next++;
       const k = editAt(edits, next);
       if (k < 0 || edits[k + 2] !== DELETE) break;
       next = edits[k + 1];

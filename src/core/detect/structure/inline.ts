@@ -13,6 +13,7 @@
  */
 import { C, CLASS } from '../text';
 import { DELETE, PLACEHOLDER } from './span';
+import { Case, Ch } from '../chars';
 
 /** ASCII punctuation a backslash escapes. */
 function isAsciiPunctuation(c: number): boolean {
@@ -26,16 +27,16 @@ function isPunctuation(c: number): boolean {
 }
 
 function isWhitespace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || CLASS[c] === C.SPACE;
+  return c === Ch.SPACE || c === Ch.TAB || c === Ch.LF || c === Ch.CR || CLASS[c] === C.SPACE;
 }
 
 /** Entities that stand for a character the detector reads (quote marks, dashes, spaces, &). */
-const ENTITIES = new Map<string, number>([
-  ['amp', 38], ['quot', 34], ['apos', 39], ['lt', 60], ['gt', 62], ['nbsp', 0xa0], ['ldquo', 0x201c], ['rdquo', 0x201d],
-  ['lsquo', 0x2018], ['rsquo', 0x2019], ['laquo', 0xab], ['raquo', 0xbb], ['bdquo', 0x201e], ['sbquo', 0x201a],
-  ['mdash', 0x2014], ['ndash', 0x2013], ['hellip', 0x2026], ['euro', 0x20ac], ['pound', 0xa3], ['yen', 0xa5],
-  ['cent', 0xa2], ['deg', 0xb0], ['percnt', 37], ['thinsp', 0x2009], ['ensp', 0x2002], ['emsp', 0x2003],
-]);
+const ENTITIES = new Map<string, number>(
+  [['amp', '&'], ['quot', '"'], ['apos', "'"], ['lt', '<'], ['gt', '>'], ['nbsp', '\u00a0'], ['ldquo', '“'], ['rdquo', '”'], ['lsquo', '‘'],
+    ['rsquo', '’'], ['laquo', '«'], ['raquo', '»'], ['bdquo', '„'], ['sbquo', '‚'], ['mdash', '—'], ['ndash', '–'], ['hellip', '…'],
+    ['euro', '€'], ['pound', '£'], ['yen', '¥'], ['cent', '¢'], ['deg', '°'], ['percnt', '%'], ['thinsp', '\u2009'], ['ensp', '\u2002'],
+    ['emsp', '\u2003']].map(([name, character]) => [name, character.charCodeAt(0)]),
+);
 
 /** An HTML tag name. */
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*/;
@@ -161,17 +162,17 @@ class InlineScanner {
       }
       if (i >= e) continue;
       let next = i + 1;
-      if (c === 60) next = this.angle(i, html);
-      else if (c === 38) next = this.entity(i);
+      if (c === Ch.LESS) next = this.angle(i, html);
+      else if (c === Ch.AMPERSAND) next = this.entity(i);
       else if (!html) {
-        if (c === 92) next = this.backslash(i);
-        else if (c === 96) next = this.codeSpan(i);
-        else if (c === 91) this.pushBracket(i, 1);
-        else if (c === 33 && text.charCodeAt(i + 1) === 91) {
+        if (c === Ch.BACKSLASH) next = this.backslash(i);
+        else if (c === Ch.BACKTICK) next = this.codeSpan(i);
+        else if (c === Ch.OPEN_BRACKET) this.pushBracket(i, 1);
+        else if (c === Ch.EXCLAMATION && text.charCodeAt(i + 1) === Ch.OPEN_BRACKET) {
           this.pushBracket(i, 2);
           next = i + 2;
-        } else if (c === 93) next = this.closeBracket(i);
-        else if (c === 42 || c === 95 || c === 126) next = this.delimiters(i, c);
+        } else if (c === Ch.CLOSE_BRACKET) next = this.closeBracket(i);
+        else if (c === Ch.ASTERISK || c === Ch.UNDERSCORE || c === Ch.TILDE) next = this.delimiters(i, c);
       }
       i = next;
     }
@@ -217,7 +218,7 @@ class InlineScanner {
   private codeSpan(i: number): number {
     const text = this.text;
     let e = i;
-    while (text.charCodeAt(e) === 96 && this.charAt(e) === 96) e++;
+    while (text.charCodeAt(e) === Ch.BACKTICK && this.charAt(e) === Ch.BACKTICK) e++;
     // The closing run: the next run of exactly as many backticks, in any later segment.
     const runs = this.backtickRuns().get(e - i);
     if (!runs) return e;
@@ -240,7 +241,7 @@ class InlineScanner {
     for (let k = 0; k < s.length; k += 2) {
       for (let i = text.indexOf('`', s[k]); i >= 0 && i < s[k + 1]; i = text.indexOf('`', i)) {
         let r = i;
-        while (r < s[k + 1] && text.charCodeAt(r) === 96) r++;
+        while (r < s[k + 1] && text.charCodeAt(r) === Ch.BACKTICK) r++;
         const list = runs.get(r - i) ?? runs.set(r - i, []).get(r - i) as number[];
         list.push(i);
         i = r;
@@ -255,7 +256,7 @@ class InlineScanner {
     const text = this.text;
     // Every construct opens with a letter, "/", "!" or "?" after the "<".
     const n = text.charCodeAt(i + 1);
-    if (!((n | 32) >= 97 && (n | 32) <= 122) && n !== 47 && n !== 33 && n !== 63) return i + 1;
+    if (!((n | Case.LOWER) >= Ch.a && (n | Case.LOWER) <= Ch.z) && n !== Ch.SLASH && n !== Ch.EXCLAMATION && n !== Ch.QUESTION) return i + 1;
     const end = this.segments[this.segments.length - 1];
     const rest = text.slice(i, Math.min(end, i + 4096));
     let m: RegExpExecArray | null;
@@ -290,35 +291,35 @@ class InlineScanner {
     const text = this.text;
     const end = Math.min(this.segments[this.segments.length - 1], i + MAX_TAG);
     let j = i + 1;
-    const closing = text.charCodeAt(j) === 47;
+    const closing = text.charCodeAt(j) === Ch.SLASH;
     if (closing) j++;
     const name = TAG_NAME.exec(text.slice(j, j + 64));
     if (!name) return -1;
     j += name[0].length;
     if (closing) {
       while (j < end && isWhitespace(text.charCodeAt(j))) j++;
-      return text.charCodeAt(j) === 62 ? j + 1 : -1;
+      return text.charCodeAt(j) === Ch.GREATER ? j + 1 : -1;
     }
     // Attributes: name, then = and a value (quoted or not), separated by whitespace.
     for (let n = 0; n < 256 && j < end; n++) {
       const c = text.charCodeAt(j);
-      if (c === 62) return j + 1;
-      if (c === 47 && text.charCodeAt(j + 1) === 62) return j + 2;
+      if (c === Ch.GREATER) return j + 1;
+      if (c === Ch.SLASH && text.charCodeAt(j + 1) === Ch.GREATER) return j + 2;
       if (!isWhitespace(c)) return -1;
       while (j < end && isWhitespace(text.charCodeAt(j))) j++;
       const a = text.charCodeAt(j);
-      if (a === 62 || (a === 47 && text.charCodeAt(j + 1) === 62)) continue;
+      if (a === Ch.GREATER || (a === Ch.SLASH && text.charCodeAt(j + 1) === Ch.GREATER)) continue;
       const attr = /^[A-Za-z_:][A-Za-z0-9_.:-]*/.exec(text.slice(j, j + 128));
       if (!attr) return -1;
       j += attr[0].length;
       let v = j;
       while (v < end && isWhitespace(text.charCodeAt(v))) v++;
-      if (text.charCodeAt(v) !== 61) continue;
+      if (text.charCodeAt(v) !== Ch.EQUALS) continue;
       v++;
       while (v < end && isWhitespace(text.charCodeAt(v))) v++;
       const q = text.charCodeAt(v);
-      if (q === 34 || q === 39) {
-        const close = text.indexOf(q === 34 ? '"' : "'", v + 1);
+      if (q === Ch.QUOTE || q === Ch.APOSTROPHE) {
+        const close = text.indexOf(q === Ch.QUOTE ? '"' : "'", v + 1);
         if (close < 0 || close >= end) return -1;
         j = close + 1;
       } else {
@@ -349,19 +350,19 @@ class InlineScanner {
     const text = this.text;
     const end = this.segments[this.segments.length - 1];
     // A footnote reference: [^1].
-    if (kind === 1 && text.charCodeAt(open + 1) === 94 && i > open + 2) {
+    if (kind === 1 && text.charCodeAt(open + 1) === Ch.CARET && i > open + 2) {
       this.edit(open, i + 1, DELETE);
       return i + 1;
     }
     const c = text.charCodeAt(i + 1);
-    if (c === 40) {
+    if (c === Ch.OPEN_PAREN) {
       const close = this.linkTargetEnd(i + 2, end);
       if (close < 0) return i + 1;
       this.edit(open, open + kind, DELETE);
       this.edit(i, close, DELETE);
       return close;
     }
-    if (c === 91) {
+    if (c === Ch.OPEN_BRACKET) {
       const close = text.indexOf(']', i + 2);
       if (close < 0 || close >= end || close - i > 1000) return i + 1;
       this.edit(open, open + kind, DELETE);
@@ -383,7 +384,7 @@ class InlineScanner {
     let quote = 0;
     for (let j = i; j < end && j - i < 2048; j++) {
       const c = text.charCodeAt(j);
-      if (c === 92) {
+      if (c === Ch.BACKSLASH) {
         j++;
         continue;
       }
@@ -391,10 +392,10 @@ class InlineScanner {
         if (c === quote) quote = 0;
         continue;
       }
-      if ((c === 34 || c === 39) && isWhitespace(text.charCodeAt(j - 1))) quote = c;
-      else if (c === 40) depth++;
-      else if (c === 41 && --depth === 0) return j + 1;
-      else if (c === 60 && j === i) {
+      if ((c === Ch.QUOTE || c === Ch.APOSTROPHE) && isWhitespace(text.charCodeAt(j - 1))) quote = c;
+      else if (c === Ch.OPEN_PAREN) depth++;
+      else if (c === Ch.CLOSE_PAREN && --depth === 0) return j + 1;
+      else if (c === Ch.LESS && j === i) {
         const close = text.indexOf('>', j);
         if (close < 0 || close >= end) return -1;
         j = close;
@@ -408,13 +409,13 @@ class InlineScanner {
     const text = this.text;
     let e = i;
     while (text.charCodeAt(e) === c && this.charAt(e) === c) e++;
-    if (c === 126 && e - i > 2) return e;
+    if (c === Ch.TILDE && e - i > 2) return e;
     const before = this.charBefore(i);
     const after = this.charAt(e);
     const left = !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before));
     const right = !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after));
     let markup: boolean;
-    if (c === 95) markup = (left && (!right || isPunctuation(before))) || (right && (!left || isPunctuation(after)));
+    if (c === Ch.UNDERSCORE) markup = (left && (!right || isPunctuation(before))) || (right && (!left || isPunctuation(after)));
     else markup = left || right;
     if (markup) this.edit(i, e, DELETE);
     return e;

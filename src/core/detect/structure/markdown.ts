@@ -18,6 +18,7 @@ import { C, CLASS } from '../text';
 import { inlineEdits } from './inline';
 import { afterDateline, isByline, isEndMark } from './news';
 import { DELETE, ParagraphSpan, type ReaderState, type StructureReader } from './span';
+import { Case, Ch } from '../chars';
 
 /** How far front matter may run from the top of the document (its closing line must come within). */
 export const FRONT_MATTER_LIMIT = 32768;
@@ -73,7 +74,7 @@ for (let leaf = 0; leaf <= Leaf.MATH; leaf++) {
 }
 
 function isAsciiLetter(c: number): boolean {
-  return (c | 32) >= 97 && (c | 32) <= 122;
+  return (c | Case.LOWER) >= Ch.a && (c | Case.LOWER) <= Ch.z;
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -210,14 +211,14 @@ export class MarkdownReader implements StructureReader {
       le = ls;
       while (le < this.to) {
         const c = text.charCodeAt(le);
-        if (c === 10 || c === 13) break;
+        if (c === Ch.LF || c === Ch.CR) break;
         le++;
       }
     } else {
       le = text.indexOf('\n', ls);
       if (le < 0 || le > this.to) le = this.to;
     }
-    this.at = le >= this.to ? this.to : text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+    this.at = le >= this.to ? this.to : text.charCodeAt(le) === Ch.CR && text.charCodeAt(le + 1) === Ch.LF ? le + 2 : le + 1;
     this.lineState = this.currentState();
     if (this.atTop) {
       this.atTop = false;
@@ -242,8 +243,8 @@ export class MarkdownReader implements StructureReader {
     let c = col;
     while (p < le && c - col < max) {
       const ch = text.charCodeAt(p);
-      if (ch === 32) c++;
-      else if (ch === 9) c = (c & ~3) + 4;
+      if (ch === Ch.SPACE) c++;
+      else if (ch === Ch.TAB) c = (c & ~3) + 4;
       else break;
       p++;
     }
@@ -263,11 +264,11 @@ export class MarkdownReader implements StructureReader {
     for (; matched < boxes.length; matched += 2) {
       if (boxes[matched] === Box.QUOTE) {
         this.skipSpaces(pos, col, le, 3);
-        if (cursor.pos >= le || text.charCodeAt(cursor.pos) !== 62) break;
+        if (cursor.pos >= le || text.charCodeAt(cursor.pos) !== Ch.GREATER) break;
         pos = cursor.pos + 1;
         col = cursor.col + 1;
-        if (pos < le && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
-          col = text.charCodeAt(pos) === 9 ? (col & ~3) + 4 : col + 1;
+        if (pos < le && (text.charCodeAt(pos) === Ch.SPACE || text.charCodeAt(pos) === Ch.TAB)) {
+          col = text.charCodeAt(pos) === Ch.TAB ? (col & ~3) + 4 : col + 1;
           pos++;
         }
       } else {
@@ -301,13 +302,13 @@ export class MarkdownReader implements StructureReader {
       if (indent >= 4 || cursor.pos >= le) break;
       const p = cursor.pos;
       const c = text.charCodeAt(p);
-      if (c === 62) {
+      if (c === Ch.GREATER) {
         this.closeLeaf();
         boxes.push(Box.QUOTE, 0);
         pos = p + 1;
         col = cursor.col + 1;
-        if (pos < le && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) {
-          col = text.charCodeAt(pos) === 9 ? (col & ~3) + 4 : col + 1;
+        if (pos < le && (text.charCodeAt(pos) === Ch.SPACE || text.charCodeAt(pos) === Ch.TAB)) {
+          col = text.charCodeAt(pos) === Ch.TAB ? (col & ~3) + 4 : col + 1;
           pos++;
         }
         opened = true;
@@ -319,7 +320,7 @@ export class MarkdownReader implements StructureReader {
       this.skipSpaces(p + width, markerCol + width, le, 1 << 20);
       const empty = cursor.pos >= le;
       // An empty item, or a numbered one not starting at 1, cannot interrupt a paragraph.
-      if (this.leaf === Leaf.PARAGRAPH && !opened && (empty || (width > 1 && !(text.charCodeAt(p) === 49 && width === 2)))) break;
+      if (this.leaf === Leaf.PARAGRAPH && !opened && (empty || (width > 1 && !(text.charCodeAt(p) === Ch.ONE && width === 2)))) break;
       let spaces = cursor.col - (markerCol + width);
       if (empty || spaces > 4) spaces = 1;
       this.closeLeaf();
@@ -338,13 +339,13 @@ export class MarkdownReader implements StructureReader {
     const text = this.text;
     const c = text.charCodeAt(p);
     let e = p;
-    if (c === 45 || c === 42 || c === 43) e = p + 1;
+    if (c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.PLUS) e = p + 1;
     else {
-      while (e < le && e - p < 9 && text.charCodeAt(e) >= 48 && text.charCodeAt(e) <= 57) e++;
-      if (e === p || (text.charCodeAt(e) !== 46 && text.charCodeAt(e) !== 41)) return 0;
+      while (e < le && e - p < 9 && text.charCodeAt(e) >= Ch.ZERO && text.charCodeAt(e) <= Ch.NINE) e++;
+      if (e === p || (text.charCodeAt(e) !== Ch.PERIOD && text.charCodeAt(e) !== Ch.CLOSE_PAREN)) return 0;
       e++;
     }
-    if (e < le && text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 9) return 0;
+    if (e < le && text.charCodeAt(e) !== Ch.SPACE && text.charCodeAt(e) !== Ch.TAB) return 0;
     return e - p;
   }
 
@@ -358,13 +359,13 @@ export class MarkdownReader implements StructureReader {
     const text = this.text;
     const rest = text.slice(p, Math.min(le, p + 200));
     const c = text.charCodeAt(p);
-    if (c === 62 || isThematicBreak(text, p, le) || ATX.test(rest) || FENCE_OPEN.test(rest)) return true;
-    if (c === 60 && (HTML_RAW.test(rest) || rest.startsWith('<!') || rest.startsWith('<?') || HTML_BLOCK.test(rest))) return true;
+    if (c === Ch.GREATER || isThematicBreak(text, p, le) || ATX.test(rest) || FENCE_OPEN.test(rest)) return true;
+    if (c === Ch.LESS && (HTML_RAW.test(rest) || rest.startsWith('<!') || rest.startsWith('<?') || HTML_BLOCK.test(rest))) return true;
     const width = this.itemMarker(p, le);
     if (width === 0) return false;
     if (leavesItem) return true;
     const empty = text.slice(p + width, le).trim() === '';
-    return !empty && (width === 1 || (text.charCodeAt(p) === 49 && width === 2));
+    return !empty && (width === 1 || (text.charCodeAt(p) === Ch.ONE && width === 2));
   }
 
   /** Lines inside a fence, a math block or a raw HTML block: true when the line was taken by it. */
@@ -404,7 +405,7 @@ export class MarkdownReader implements StructureReader {
 
   private trimEnd(s: number, e: number): number {
     const text = this.text;
-    while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    while (e > s && (text.charCodeAt(e - 1) === Ch.SPACE || text.charCodeAt(e - 1) === Ch.TAB)) e--;
     return e;
   }
 
@@ -434,22 +435,22 @@ export class MarkdownReader implements StructureReader {
     const c = text.charCodeAt(p);
     // Most lines open with a letter: the rest is sliced only for a line that may be markup.
     const rest = c < 128 && !isAsciiLetter(c) ? text.slice(p, le) : '';
-    if (c === 35 && ATX.test(rest)) {
+    if (c === Ch.HASH && ATX.test(rest)) {
       this.closeLeaf();
       let s = p;
-      while (s < le && text.charCodeAt(s) === 35) s++;
+      while (s < le && text.charCodeAt(s) === Ch.HASH) s++;
       let e = this.trimEnd(s, le);
       // An optional closing sequence of #s after a space.
       let h = e;
-      while (h > s && text.charCodeAt(h - 1) === 35) h--;
-      if (h < e && (h === s || text.charCodeAt(h - 1) === 32 || text.charCodeAt(h - 1) === 9)) e = this.trimEnd(s, h);
+      while (h > s && text.charCodeAt(h - 1) === Ch.HASH) h--;
+      if (h < e && (h === s || text.charCodeAt(h - 1) === Ch.SPACE || text.charCodeAt(h - 1) === Ch.TAB)) e = this.trimEnd(s, h);
       this.skipSpaces(s, 0, e, 1 << 20);
       if (cursor.pos < e) this.emit(ls, [cursor.pos, e], this.lineState, false, false);
       return;
     }
-    if ((c === 96 || c === 126) && FENCE_OPEN.test(rest)) {
+    if ((c === Ch.BACKTICK || c === Ch.TILDE) && FENCE_OPEN.test(rest)) {
       const m = FENCE_OPEN.exec(rest) as RegExpExecArray;
-      if (c === 126 || !m[2].includes('`')) {
+      if (c === Ch.TILDE || !m[2].includes('`')) {
         this.closeLeaf();
         this.leaf = Leaf.FENCE;
         this.fence = c;
@@ -458,12 +459,12 @@ export class MarkdownReader implements StructureReader {
         return;
       }
     }
-    if (c === 36 && rest.trimEnd() === '$$') {
+    if (c === Ch.DOLLAR && rest.trimEnd() === '$$') {
       this.closeLeaf();
       this.leaf = Leaf.MATH;
       return;
     }
-    if (c === 60) {
+    if (c === Ch.LESS) {
       const kind = this.htmlStart(rest);
       if (kind > 0 && !(kind === 7 && this.leaf === Leaf.PARAGRAPH)) {
         this.closeLeaf();
@@ -480,12 +481,12 @@ export class MarkdownReader implements StructureReader {
         return;
       }
     }
-    if (this.leaf === Leaf.PARAGRAPH && !opened && (c === 61 || c === 45) && SETEXT.test(rest)) {
+    if (this.leaf === Leaf.PARAGRAPH && !opened && (c === Ch.EQUALS || c === Ch.HYPHEN) && SETEXT.test(rest)) {
       // The paragraph above is a heading; its underline is markup.
       this.closeLeaf();
       return;
     }
-    if ((c === 45 || c === 42 || c === 95) && isThematicBreak(text, p, le)) {
+    if ((c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.UNDERSCORE) && isThematicBreak(text, p, le)) {
       this.closeLeaf();
       return;
     }
@@ -499,7 +500,7 @@ export class MarkdownReader implements StructureReader {
     }
     // Definitions of links and footnotes come in runs at the end of an article, often with no
     // blank line between them: unlike CommonMark, one may end the paragraph above it.
-    if (c === 91 && !opened) {
+    if (c === Ch.OPEN_BRACKET && !opened) {
       if (REFERENCE.test(rest)) {
         this.closeLeaf();
         return;
@@ -581,30 +582,30 @@ export class MarkdownReader implements StructureReader {
     const text = this.text;
     const out: number[] = [];
     let s = p;
-    if (text.charCodeAt(s) === 124) s++;
+    if (text.charCodeAt(s) === Ch.PIPE) s++;
     let end = e;
-    if (end > s && text.charCodeAt(end - 1) === 124 && text.charCodeAt(end - 2) !== 92) end--;
+    if (end > s && text.charCodeAt(end - 1) === Ch.PIPE && text.charCodeAt(end - 2) !== Ch.BACKSLASH) end--;
     let cell = s;
     let code = 0;
     for (let i = s; i <= end; i++) {
       const c = i < end ? text.charCodeAt(i) : 124;
-      if (c === 92) {
+      if (c === Ch.BACKSLASH) {
         i++;
         continue;
       }
-      if (c === 96) {
+      if (c === Ch.BACKTICK) {
         let r = i;
-        while (r < end && text.charCodeAt(r) === 96) r++;
+        while (r < end && text.charCodeAt(r) === Ch.BACKTICK) r++;
         if (code === 0) code = r - i;
         else if (code === r - i) code = 0;
         i = r - 1;
         continue;
       }
-      if (c === 124 && (code === 0 || i === end)) {
+      if (c === Ch.PIPE && (code === 0 || i === end)) {
         let a = cell;
         let b = i;
-        while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
-        while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+        while (a < b && (text.charCodeAt(a) === Ch.SPACE || text.charCodeAt(a) === Ch.TAB)) a++;
+        while (b > a && (text.charCodeAt(b - 1) === Ch.SPACE || text.charCodeAt(b - 1) === Ch.TAB)) b--;
         out.push(a, b);
         cell = i + 1;
       }
@@ -659,7 +660,7 @@ export class MarkdownReader implements StructureReader {
     const joins: number[] = [];
     for (let k = 1; k + 1 < segments.length; k += 2) {
       let e = segments[k];
-      if (text.charCodeAt(e - 1) === 92 && e - 1 > segments[k - 1]) e--;
+      if (text.charCodeAt(e - 1) === Ch.BACKSLASH && e - 1 > segments[k - 1]) e--;
       joins.push(e, segments[k + 1], 32);
     }
     mergeEdits(edits, joins, start, span.edits);
@@ -682,12 +683,12 @@ export class MarkdownReader implements StructureReader {
  */
 function isThematicBreak(text: string, p: number, e: number): boolean {
   const c = text.charCodeAt(p);
-  if (c !== 45 && c !== 42 && c !== 95) return false;
+  if (c !== Ch.HYPHEN && c !== Ch.ASTERISK && c !== Ch.UNDERSCORE) return false;
   let n = 0;
   for (let i = p; i < e; i++) {
     const d = text.charCodeAt(i);
     if (d === c) n++;
-    else if (d !== 32 && d !== 9) return false;
+    else if (d !== Ch.SPACE && d !== Ch.TAB) return false;
   }
   return n >= 3;
 }
@@ -700,11 +701,11 @@ function closingLine(text: string, ls: number, le: number): number {
   const first = text.slice(ls, le).trimEnd();
   if (first !== '---' && first !== '+++') return -1;
   const closes = first === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
-  let s = text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10 ? le + 2 : le + 1;
+  let s = text.charCodeAt(le) === Ch.CR && text.charCodeAt(le + 1) === Ch.LF ? le + 2 : le + 1;
   while (s < text.length) {
     let e = s;
-    while (e < text.length && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
-    const next = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    while (e < text.length && text.charCodeAt(e) !== Ch.LF && text.charCodeAt(e) !== Ch.CR) e++;
+    const next = text.charCodeAt(e) === Ch.CR && text.charCodeAt(e + 1) === Ch.LF ? e + 2 : e + 1;
     if (closes.test(text.slice(s, e))) return Math.min(next, text.length);
     s = next;
   }
@@ -718,7 +719,7 @@ function closingLine(text: string, ls: number, le: number): number {
  */
 export function frontMatterEnd(text: string): number {
   let le = 0;
-  while (le < text.length && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
+  while (le < text.length && text.charCodeAt(le) !== Ch.LF && text.charCodeAt(le) !== Ch.CR) le++;
   const first = text.slice(0, le).trimEnd();
   if (first !== '---' && first !== '+++') return le;
   const end = closingLine(text.slice(0, FRONT_MATTER_LIMIT), 0, le);

@@ -2,6 +2,7 @@
  * Wire-copy furniture, in plain text and Markdown alike: the end marks of a story, bylines
  * and datelines are structure, not prose.
  */
+import { Case, Ch } from '../chars';
 
 /** Lines that end a story: -30-, - 30 -, -- 30 --, ###, # # #, END, ENDS, (END), -0-. */
 const END_MARK = /^(?:-{1,3} ?30 ?-{1,3}|#{3}|# # #|\(?END\)?|ENDS|-0-)$/;
@@ -11,7 +12,7 @@ export function isEndMark(text: string, s: number, e: number): boolean {
   if (e - s > 10) return false;
   const c = text.charCodeAt(s);
   // - # ( E
-  if (c !== 45 && c !== 35 && c !== 40 && c !== 69) return false;
+  if (c !== Ch.HYPHEN && c !== Ch.HASH && c !== Ch.OPEN_PAREN && c !== Ch.E) return false;
   return END_MARK.test(text.slice(s, e));
 }
 
@@ -26,7 +27,7 @@ const NAME_PARTICLES = new Set(['and', 'de', 'van', 'von', 'der', 'den', 'al', '
 export function isByline(text: string, s: number, e: number): boolean {
   if (e - s > 100 || e - s < 5) return false;
   const c = text.charCodeAt(s);
-  if ((c !== 66 && c !== 98) || (text.charCodeAt(s + 1) | 32) !== 121 || text.charCodeAt(s + 2) !== 32) return false;
+  if ((c !== Ch.B && c !== Ch.b) || (text.charCodeAt(s + 1) | Case.LOWER) !== Ch.y || text.charCodeAt(s + 2) !== Ch.SPACE) return false;
   const words = text.slice(s + 3, e).split(/[\s,|/]+|\s[-–—]\s/).filter(Boolean);
   if (words.length === 0 || words.length > 12) return false;
   for (const word of words) {

@@ -13,6 +13,7 @@
 import { C, CLASS } from '../text';
 import { afterDateline, isByline, isEndMark } from './news';
 import { ParagraphSpan, type ReaderState, type StructureReader } from './span';
+import { Ch } from '../chars';
 
 /**
  * The longest line taken for a hard-wrapped one, in code units: text is wrapped at 60-100
@@ -145,7 +146,7 @@ export class PlainReader implements StructureReader {
       e = s;
       while (e < to) {
         const c = text.charCodeAt(e);
-        if (c === 10 || c === 13) break;
+        if (c === Ch.LF || c === Ch.CR) break;
         e++;
       }
     } else {
@@ -153,7 +154,7 @@ export class PlainReader implements StructureReader {
       if (e < 0 || e > to) e = to;
     }
     line.start = s;
-    line.next = e >= to ? to : text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    line.next = e >= to ? to : text.charCodeAt(e) === Ch.CR && text.charCodeAt(e + 1) === Ch.LF ? e + 2 : e + 1;
     this.at = line.next;
     let ce = e;
     while (ce > s && CLASS[text.charCodeAt(ce - 1)] === C.SPACE) ce--;
@@ -168,7 +169,7 @@ export class PlainReader implements StructureReader {
     }
     // E-mail quoting: "> ", ">> ", "> > ".
     let depth = 0;
-    while (cs < ce && text.charCodeAt(cs) === 62) {
+    while (cs < ce && text.charCodeAt(cs) === Ch.GREATER) {
       depth++;
       cs++;
       while (cs < ce && CLASS[text.charCodeAt(cs)] === C.SPACE) cs++;
@@ -192,7 +193,7 @@ export class PlainReader implements StructureReader {
     const ce = line.contentEnd;
     // A no-break space does not break a line: the first word runs to a plain space.
     let w = cs;
-    while (w < ce && text.charCodeAt(w) !== 32 && text.charCodeAt(w) !== 9) w++;
+    while (w < ce && text.charCodeAt(w) !== Ch.SPACE && text.charCodeAt(w) !== Ch.TAB) w++;
     line.firstWord = w - cs;
     let l = cs;
     while (l < ce && !isWordClass(CLASS[text.charCodeAt(l)])) l++;
@@ -211,7 +212,7 @@ export class PlainReader implements StructureReader {
     // A numbered line opens an item in a list, after a colon or an item: "3. According to…"
     // after a full line ending "on Oct." goes on a sentence.
     if (b.item === ITEM_BULLET) return false;
-    if (b.item === ITEM_NUMBER && (this.itemOfParagraph() !== 0 || this.text.charCodeAt(a.contentEnd - 1) === 58)) return false;
+    if (b.item === ITEM_NUMBER && (this.itemOfParagraph() !== 0 || this.text.charCodeAt(a.contentEnd - 1) === Ch.COLON)) return false;
     const fit = a.length + 1 + b.firstWord;
     if (fit <= MIN_FILL || b.length >= fit) return false;
     // The lines around must be wrapped lines too, not paragraphs written on one line.
@@ -273,10 +274,10 @@ const ITEM_NUMBER = 2;
 /** The list item the line content at [s, e) opens: "- ", "* ", "+ ", "• " (bullet), "1. ", "12) " (number); 0 if none (see Line.item). */
 function startsItem(text: string, s: number, e: number): number {
   const c = text.charCodeAt(s);
-  if (c === 45 || c === 42 || c === 43 || c === 0x2022) return s + 1 < e && CLASS[text.charCodeAt(s + 1)] === C.SPACE ? ITEM_BULLET : 0;
-  if (c < 48 || c > 57) return 0;
+  if (c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.PLUS || c === Ch.BULLET) return s + 1 < e && CLASS[text.charCodeAt(s + 1)] === C.SPACE ? ITEM_BULLET : 0;
+  if (c < Ch.ZERO || c > Ch.NINE) return 0;
   let i = s + 1;
-  while (i < e && i - s < 4 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  while (i < e && i - s < 4 && text.charCodeAt(i) >= Ch.ZERO && text.charCodeAt(i) <= Ch.NINE) i++;
   const d = text.charCodeAt(i);
-  return (d === 46 || d === 41) && i + 1 < e && CLASS[text.charCodeAt(i + 1)] === C.SPACE ? ITEM_NUMBER : 0;
+  return (d === Ch.PERIOD || d === Ch.CLOSE_PAREN) && i + 1 < e && CLASS[text.charCodeAt(i + 1)] === C.SPACE ? ITEM_NUMBER : 0;
 }
