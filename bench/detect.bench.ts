@@ -4,10 +4,10 @@
  */
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import { type DetectionKind, IncrementalDetector, detect } from '../src/core/detect';
+import { type DetectOptions, type DetectionKind, IncrementalDetector, detect } from '../src/core/detect';
 import { buildCorpus, seededRandom } from './corpus';
 import { report, time } from './measure';
-import { hardWrap } from '../test/support/text';
+import { asMarkdown, hardWrap } from '../test/support/text';
 
 const MB = 1024 * 1024;
 
@@ -41,32 +41,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)];
 }
 
-export function run(): void {
-  const corpus = buildCorpus(10 * MB);
-  const bytes = Buffer.byteLength(corpus, 'utf8');
-  const found = detect(corpus);
-  const counts = new Map<string, number>();
-  for (const d of found) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-  console.log(`  corpus: ${(bytes / MB).toFixed(2)} MB UTF-8, ${corpus.length} UTF-16 units, ${found.length} detections (` +
-    [...counts].map(([k, n]) => `${k} ${n}`).join(', ') + ')');
-
-  throughput('bare regex pass /["\u201c\u201d]/g (for scale)', bytes, () => corpus.match(/["\u201c\u201d]/g)?.length, 10);
-  throughput('detect: quotes + numbers + attributions + cues', bytes, () => detect(corpus), 10, 100);
-  for (const kind of ['quote', 'number', 'attribution', 'cue'] as DetectionKind[]) {
-    throughput(`detect: ${kind} only`, bytes, () => detect(corpus, { kinds: new Set([kind]) }), 5);
-  }
-  // The same text hard-wrapped at 72 columns with blank lines between paragraphs, as plain
-  // text and Markdown often are: twice as many (shorter) paragraphs, and quotes over lines.
-  const wrapped = hardWrap(corpus, 72);
-  throughput('detect: the same text hard-wrapped at 72 columns', Buffer.byteLength(wrapped, 'utf8'), () => detect(wrapped), 5);
-  const incrementalBuild = time(() => new IncrementalDetector(corpus), 3, 1);
-  report('IncrementalDetector construction, 10 MB', incrementalBuild.median, 'ms');
-
-  // Editing a 1 MB document.
-  const cut = corpus.indexOf('\n', MB);
-  let doc = corpus.slice(0, cut + 1);
+/** Random one-character edits in `doc`, timed; then whether the result equals a full scan. */
+function editing(doc: string, form: string, options: DetectOptions): void {
   const docBytes = Buffer.byteLength(doc, 'utf8');
-  const detector = new IncrementalDetector(doc);
+  const detector = new IncrementalDetector(doc, options);
   const random = seededRandom(7);
   const edits = 2000;
   const applyTimes: number[] = [];
@@ -92,7 +70,7 @@ export function run(): void {
   }
   applyTimes.sort((a, b) => a - b);
   visibleTimes.sort((a, b) => a - b);
-  console.log(`  ${edits} random one-character edits in a ${(docBytes / MB).toFixed(2)} MB document (${detector.paragraphCount} paragraphs):`);
+  console.log(`  ${edits} random one-character edits in a ${(docBytes / MB).toFixed(2)} MB document, ${form} (${detector.paragraphCount} paragraphs):`);
   report('applyChanges, median', percentile(applyTimes, 0.5), 'ms', { max: 1 });
   report('applyChanges, 95th percentile', percentile(applyTimes, 0.95), 'ms');
   report('applyChanges + detectionsIn(visible range), median', percentile(visibleTimes, 0.5), 'ms', { max: 1 });
@@ -106,10 +84,41 @@ export function run(): void {
     return detector.detections.length;
   }, 20, 3);
   report('applyChanges + reading all `detections` (materialised)', fullRead.median, 'ms');
-  doc = detector.text;
-  report('full detect() of the same 1 MB, for comparison', time(() => detect(doc), 10, 2).median, 'ms');
-  const same = JSON.stringify(detector.detections) === JSON.stringify(detect(doc));
+  const text = detector.text;
+  report('full detect() of the same document, for comparison', time(() => detect(text, options), 10, 2).median, 'ms');
+  const same = JSON.stringify(detector.detections) === JSON.stringify(detect(text, options));
   console.log(`  incremental result equals a full scan after ${edits + warmup + 23} edits: ${same ? 'yes' : 'NO'}`);
+}
+
+export function run(): void {
+  const corpus = buildCorpus(10 * MB);
+  const bytes = Buffer.byteLength(corpus, 'utf8');
+  const found = detect(corpus);
+  const counts = new Map<string, number>();
+  for (const d of found) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
+  console.log(`  corpus: ${(bytes / MB).toFixed(2)} MB UTF-8, ${corpus.length} UTF-16 units, ${found.length} detections (` +
+    [...counts].map(([k, n]) => `${k} ${n}`).join(', ') + ')');
+
+  throughput('bare regex pass /["\u201c\u201d]/g (for scale)', bytes, () => corpus.match(/["\u201c\u201d]/g)?.length, 10);
+  throughput('detect: quotes + numbers + attributions + cues', bytes, () => detect(corpus), 10, 120);
+  for (const kind of ['quote', 'number', 'attribution', 'cue'] as DetectionKind[]) {
+    throughput(`detect: ${kind} only`, bytes, () => detect(corpus, { kinds: new Set([kind]) }), 5);
+  }
+  // The same text hard-wrapped at 72 columns with blank lines between paragraphs, as plain
+  // text and Markdown often are: twice as many (shorter) paragraphs, and quotes over lines.
+  const wrapped = hardWrap(corpus, 72);
+  throughput('detect: the same text hard-wrapped at 72 columns', Buffer.byteLength(wrapped, 'utf8'), () => detect(wrapped), 5, 100);
+  // And as Markdown articles: front matter, headings, code, HTML, links and emphasis, the
+  // prose hard-wrapped at 72 columns.
+  const markdown = asMarkdown(corpus, 72).text;
+  throughput('detect: the same text as Markdown, hard-wrapped at 72', Buffer.byteLength(markdown, 'utf8'), () => detect(markdown, { format: 'markdown' }), 5, 100);
+  const incrementalBuild = time(() => new IncrementalDetector(corpus), 3, 1);
+  report('IncrementalDetector construction, 10 MB', incrementalBuild.median, 'ms');
+
+  // Editing a 1 MB document: one paragraph per line, and hard-wrapped Markdown.
+  editing(corpus.slice(0, corpus.indexOf('\n', MB) + 1), 'one paragraph per line', {});
+  const markdownCut = markdown.indexOf('\n\n', MB);
+  editing(markdown.slice(0, markdownCut + 1), 'Markdown hard-wrapped at 72', { format: 'markdown' });
 
   const gc = exposeGc();
   if (gc) {
