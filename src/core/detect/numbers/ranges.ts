@@ -128,7 +128,8 @@ export function rangeEnd(ctx: NumberReader, first: Atom, startPos: number): bool
   }
   if (!second) return false;
   if (connector === 'or' && !(first.value < second.value && second.value <= 100)) return false;
-  if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1))) return false;
+  // "from 20 to 15 per cent" may fall; "10 to 12" and "between 11 and 12" rise.
+  if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1) || (connector === 'from' && first.value > second.value))) return false;
   // "10 to 12%" shares the unit; "rose 15% to $3.2bn" is a change, not a range.
   if (first.kind !== undefined && first.kind !== second.kind) return false;
   if (first.kind === 'percent' && (currency !== undefined || currencyBefore(ctx, second.start, q - 1) >= 0)) return false;
