@@ -262,6 +262,9 @@ export function unitAfter(ctx: NumberReader, x: Expression): void {
     } else if (isWord(codes, s, e, 'fold')) {
       x.kind = 'multiple';
       x.end = e;
+    } else if (isWord(codes, s, e, 'strong') && kind === undefined && x.currency === undefined) {
+      // "a 5,000-strong force", "a thousand-strong crowd": how many there are.
+      x.end = e;
     }
   }
 }
