@@ -4,7 +4,8 @@ import type { Problem } from '../core/sidecar';
 import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor } from '../core/sidecarPath';
 import { ArticleState, type ArticlePresence, type ArticleRead, type ReloadOutcome, type SidecarPhase, type SidecarRead, type WritePlan } from '../core/store/articleState';
 import { reanchorTags, type Tag } from '../core/tags';
-import { decodeUtf8, encodeUtf8 } from '../core/utf8';
+import { errorMessage as message, readArticle, readSidecar, writeSidecar, type StoreFiles } from '../core/store/sidecarIo';
+import { encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
 import { outsideWorkspace } from './insideWorkspace';
@@ -42,12 +43,6 @@ export class TagStoreError extends Error {}
 
 /** Tags are written this long after the last change to them, so a burst of edits is one write. */
 const WRITE_DELAY_MS = 250;
-
-/**
- * How often a write re-reads and merges when the sidecar keeps changing under it before
- * giving up for now (the changes stay pending and go out with the next write).
- */
-const WRITE_ATTEMPTS = 3;
 
 /** An article's entry: the core state plus what only the editor side knows. */
 class Entry implements ArticleTags {
@@ -121,6 +116,8 @@ export class SidecarStore extends Disposable {
   readonly onDidChange = this.changed.event;
   /** Fires after a sidecar was written to disk. */
   readonly onDidWrite = this.wrote.event;
+  /** The file system given, with the open documents' text standing in for their files. */
+  private readonly files: StoreFiles<vscode.Uri>;
 
   constructor(
     private readonly fs: vscode.FileSystem,
@@ -128,6 +125,11 @@ export class SidecarStore extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.files = {
+      readFile: (uri) => Promise.resolve(fs.readFile(uri)),
+      openText: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText(),
+      isUntitled: (uri) => uri.scheme === 'untitled',
+    };
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
     this.register(watcher.onDidChange((uri) => void this.sidecarChangedOnDisk(uri)));
     this.register(watcher.onDidCreate((uri) => void this.sidecarChangedOnDisk(uri)));
@@ -360,47 +362,16 @@ export class SidecarStore extends Disposable {
     this.changed.fire({ article: entry.article, reason });
   }
 
-  /**
-   * The article's text as the tags must see it: the open document's if it is open (with its
-   * unsaved edits), else the file's, decoded strictly as UTF-8 without its byte order mark, as
-   * VS Code shows it. This is the one place that chooses between the two.
-   */
-  private async readArticle(article: vscode.Uri): Promise<ArticleRead> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
-    if (open) return { kind: 'text', text: open.getText() };
-    if (article.scheme === 'untitled') return { kind: 'text', text: '' };
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(article);
-    } catch (error) {
-      if (isMissing(error)) return { kind: 'missing' };
-      return { kind: 'unreadable', reason: message(error) };
-    }
-    // The document may have been opened while the file was read: its text wins.
-    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
-    if (opened) return { kind: 'text', text: opened.getText() };
-    const decoded = decodeUtf8(bytes);
-    return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'unreadable', reason: `the article ${decoded.message}` };
+  /** The article's text as the tags must see it (see {@link readArticle}). */
+  private readArticle(article: vscode.Uri): Promise<ArticleRead> {
+    return readArticle(this.files, article);
   }
 
-  /**
-   * The sidecar as it is on disk: its text (strict UTF-8, a byte order mark kept so it is
-   * written back), nothing, or why it could not be read. A sidecar that exists but cannot be
-   * read is never mistaken for a missing one.
-   */
+  /** The sidecar as it is on disk (see {@link readSidecar}); a failure to read it is logged. */
   private async readSidecar(sidecar: vscode.Uri | undefined): Promise<SidecarRead> {
-    if (!sidecar) return { kind: 'absent' };
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(sidecar);
-    } catch (error) {
-      if (isMissing(error)) return { kind: 'absent' };
-      this.log.error(`Could not read ${sidecar.toString()}: ${message(error)}`);
-      return { kind: 'unreadable', reason: message(error) };
-    }
-    const decoded = decodeUtf8(bytes, { keepBom: true });
-    if (!decoded.ok) return { kind: 'unreadable', reason: `it ${decoded.message}` };
-    return { kind: 'text', text: decoded.text };
+    const read = await readSidecar(this.files, sidecar);
+    if (read.kind === 'unreadable') this.log.error(`Could not read ${sidecar?.toString()}: ${read.reason}`);
+    return read;
   }
 
   private changedByPerson(entry: Entry, reason: ChangeReason): void {
@@ -422,49 +393,31 @@ export class SidecarStore extends Disposable {
   }
 
   /**
-   * Writes the entry's tags to its sidecar: plans the text, then, just before replacing the
-   * file, reads it again and compares it with what the plan started from. If another writer
-   * changed it meanwhile (a second window, a checkout, the command line), the write is
-   * abandoned, the file is reloaded and merged by tag id, and the write planned again.
+   * Writes the entry's tags to its sidecar, after the entry's other disk work, comparing the
+   * file with what the write was planned from just before replacing it (see
+   * {@link writeSidecar}).
    */
   private write(entry: Entry): Promise<void> {
     return entry.enqueue(async () => {
       const sidecar = entry.sidecar;
       if (!sidecar) return;
-      for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-        const plan = entry.state.planWrite(await this.readArticle(entry.article));
-        if (!plan) return;
-        const now = await this.readSidecar(sidecar);
-        if (!holds(now, plan.expected)) {
-          entry.state.abandon(plan);
+      const result = await writeSidecar(entry.state, {
+        readArticle: () => this.readArticle(entry.article),
+        readSidecar: () => this.readSidecar(sidecar),
+        replace: (plan) => this.replace(sidecar, plan),
+        createdMeanwhile: (error) => error instanceof vscode.FileSystemError && error.code === 'FileExists',
+        reloaded: (outcome) => {
           this.log.info(`${sidecar.toString()} changed on disk since it was read; merging before writing.`);
-          this.afterReload(entry, entry.state.reload(now, await this.readArticle(entry.article)), 'reload');
-          continue;
-        }
-        try {
-          await this.replace(sidecar, plan);
-        } catch (error) {
-          if (error instanceof vscode.FileSystemError && error.code === 'FileExists' && attempt < WRITE_ATTEMPTS) {
-            // Created by someone else since we looked: read it and merge.
-            entry.state.abandon(plan);
-            continue;
-          }
-          entry.state.writeFailed(plan, message(error));
-          this.writeFailed(entry, sidecar, message(error));
-          return;
-        }
+          this.afterReload(entry, outcome, 'reload');
+        },
+      });
+      if (result.kind === 'failed') {
+        this.writeFailed(entry, sidecar, result.reason);
+      } else if (result.kind === 'written') {
         const hadError = entry.told;
-        entry.state.written(plan);
         entry.told = false;
         this.wrote.fire({ article: entry.article, sidecar });
         if (hadError) this.changed.fire({ article: entry.article, reason: 'write' });
-        return;
-      }
-      const plan = entry.state.planWrite(await this.readArticle(entry.article));
-      if (plan) {
-        const reason = 'the sidecar kept changing on disk while News Annotator was writing it';
-        entry.state.writeFailed(plan, reason);
-        this.writeFailed(entry, sidecar, reason);
       }
     });
   }
@@ -698,23 +651,8 @@ export class SidecarStore extends Disposable {
   }
 }
 
-/** Whether the sidecar as read now is the text a write was planned from. */
-function holds(now: SidecarRead, expected: string | undefined): boolean {
-  return expected === undefined ? now.kind === 'absent' : now.kind === 'text' && now.text === expected;
-}
-
-/** Nothing there, or a file where a folder on the way should be: no file to read. */
-function isMissing(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'FileNotFound' || code === 'EntryNotFound' || code === 'FileNotADirectory' || code === 'EntryNotADirectory' || code === 'ENOENT' || code === 'ENOTDIR';
-}
-
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
   return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export type { ArticlePresence };
