@@ -586,11 +586,14 @@ export class SidecarStore extends Disposable {
         if (oldSidecar && (await this.exists(oldSidecar))) moved.push(await this.ensure(oldUri));
         else continue;
       }
-      for (const entry of moved) {
-        const from = entry.article;
-        const to = from.toString() === oldUri.toString() ? newUri : newUri.with({ path: newUri.path + from.path.slice(oldUri.path.length) });
-        await this.moveArticle(entry, to);
-      }
+      // Each entry moves after its own disk work only: one whose write hangs holds up no other.
+      await Promise.all(
+        moved.map((entry) => {
+          const from = entry.article;
+          const to = from.toString() === oldUri.toString() ? newUri : newUri.with({ path: newUri.path + from.path.slice(oldUri.path.length) });
+          return this.moveArticle(entry, to);
+        }),
+      );
     }
   }
 
