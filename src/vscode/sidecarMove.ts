@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, mirrorFolderProblem, relocatedSidecarPath } from '../core/sidecarPath';
-import { moveSidecars as moveCore, type MoveResult as CoreMoveResult, type Relocation as CoreRelocation } from '../core/store/moveSidecars';
+import { moveSidecars as moveCore, type MoveFiles, type MoveResult as CoreMoveResult, type Relocation as CoreRelocation } from '../core/store/moveSidecars';
 import { Commands, Settings } from '../ids';
 import { Disposable } from './disposable';
 import { outsideWorkspace } from './insideWorkspace';
@@ -37,23 +37,24 @@ export async function findMisplacedSidecars(): Promise<Relocation[]> {
  * waiting on it.
  */
 export function moveSidecars(relocations: readonly Relocation[], fs: vscode.FileSystem = vscode.workspace.fs, timeoutMs?: number): Promise<MoveResult> {
-  return moveCore(
-    relocations,
-    {
-      exists: async (uri) => {
-        try {
-          await fs.stat(uri);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      outsideWorkspace: (uri) => outsideWorkspace(fs, uri),
-      createParent: async (uri) => fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
-      rename: async (from, to) => fs.rename(from, to, { overwrite: false }),
+  return moveCore(relocations, moveFiles(fs), timeoutMs);
+}
+
+/** The file work of moving sidecars, through `fs`: never overwriting, never out of the workspace. */
+export function moveFiles(fs: vscode.FileSystem): MoveFiles<vscode.Uri> {
+  return {
+    exists: async (uri) => {
+      try {
+        await fs.stat(uri);
+        return true;
+      } catch {
+        return false;
+      }
     },
-    timeoutMs,
-  );
+    outsideWorkspace: (uri) => outsideWorkspace(fs, uri),
+    createParent: async (uri) => fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
+    rename: async (from, to) => fs.rename(from, to, { overwrite: false }),
+  };
 }
 
 /**

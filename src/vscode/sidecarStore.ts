@@ -4,11 +4,14 @@ import type { Problem } from '../core/sidecar';
 import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor } from '../core/sidecarPath';
 import { ArticleState, type ArticlePresence, type ArticleRead, type ReloadOutcome, type SidecarPhase, type SidecarRead, type WritePlan } from '../core/store/articleState';
 import { reanchorTags, type Tag } from '../core/tags';
-import { errorMessage as message, readArticle, readSidecar, writeSidecar, type StoreFiles } from '../core/store/sidecarIo';
+import { moveSidecar } from '../core/store/moveSidecars';
+import { ClosedUntitled } from '../core/store/untitled';
+import { errorMessage as message, readArticle, readSidecar, replaceFile, writeSidecar, type StoreFiles } from '../core/store/sidecarIo';
 import { encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
 import { outsideWorkspace } from './insideWorkspace';
+import { moveFiles } from './sidecarMove';
 import { isServed, readSidecarLocation } from './settings';
 
 /** What the rest of the extension sees of one article's tags. */
@@ -111,7 +114,7 @@ export class SidecarStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<StoreChange>());
   private readonly wrote = this.register(new vscode.EventEmitter<{ article: vscode.Uri; sidecar: vscode.Uri }>());
   /** Untitled documents with tags that were just closed, in case they were saved under a name. */
-  private readonly closedUntitled: Array<{ text: string; tags: readonly Tag[]; at: number }> = [];
+  private readonly closedUntitled = new ClosedUntitled();
 
   readonly onDidChange = this.changed.event;
   /** Fires after a sidecar was written to disk. */
@@ -422,25 +425,22 @@ export class SidecarStore extends Disposable {
     });
   }
 
-  /**
-   * Replaces the sidecar by the plan's text: written to a temporary file beside it, then
-   * renamed over it, so a reader never sees half a file. A new sidecar is renamed without
-   * overwriting, so one created by someone else in the meantime is never replaced.
-   */
-  private async replace(target: vscode.Uri, plan: WritePlan): Promise<void> {
-    const outside = await outsideWorkspace(this.fs, target);
-    if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
-    const folder = vscode.Uri.joinPath(target, '..');
-    await this.fs.createDirectory(folder);
-    const random = Math.random().toString(36).slice(2, 10);
-    const temp = vscode.Uri.joinPath(folder, `.${baseName(target.path)}.${random}.tmp`);
-    await this.fs.writeFile(temp, encodeUtf8(plan.output));
-    try {
-      await this.fs.rename(temp, target, { overwrite: plan.expected !== undefined });
-    } catch (error) {
-      await this.fs.delete(temp).then(undefined, () => undefined);
-      throw error;
-    }
+  /** Replaces the sidecar by the plan's text (see {@link replaceFile}), never over a file created meanwhile. */
+  private replace(target: vscode.Uri, plan: WritePlan): Promise<void> {
+    const fs = this.fs;
+    return replaceFile(
+      {
+        outsideWorkspace: (uri) => outsideWorkspace(fs, uri),
+        createParent: async (uri) => fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
+        temporaryBeside: (uri) => vscode.Uri.joinPath(uri, '..', `.${baseName(uri.path)}.${Math.random().toString(36).slice(2, 10)}.tmp`),
+        writeFile: async (uri, content) => fs.writeFile(uri, content),
+        rename: async (from, to, overwrite) => fs.rename(from, to, { overwrite }),
+        delete: async (uri) => fs.delete(uri),
+      },
+      target,
+      plan.output,
+      plan.expected !== undefined,
+    );
   }
 
   private writeFailed(entry: Entry, sidecar: vscode.Uri, reason: string): void {
@@ -517,7 +517,7 @@ export class SidecarStore extends Disposable {
     if (!entry) return;
     if (document.uri.scheme === 'untitled') {
       this.entries.delete(key);
-      if (entry.tags.length > 0) this.closedUntitled.push({ text: entry.state.text ?? document.getText(), tags: entry.tags, at: Date.now() });
+      this.closedUntitled.add(entry.state.text ?? document.getText(), entry.tags, Date.now());
       return;
     }
     if (document.isDirty || entry.phase.name === 'dirty') {
@@ -545,10 +545,6 @@ export class SidecarStore extends Disposable {
 
   /** Tags of an untitled document closed moments ago with the same text: it was just saved. */
   private adoptSavedUntitled(document: vscode.TextDocument): readonly Tag[] | undefined {
-    const now = Date.now();
-    for (let i = this.closedUntitled.length - 1; i >= 0; i--) {
-      if (now - this.closedUntitled[i].at > 10_000) this.closedUntitled.splice(i, 1);
-    }
     if (document.uri.scheme === 'untitled') return undefined;
     const text = document.getText();
     // Saving an untitled document opens the saved file (empty at first), saves it, then
@@ -559,9 +555,7 @@ export class SidecarStore extends Disposable {
         return entry.tags;
       }
     }
-    const index = this.closedUntitled.findIndex((closed) => closed.text === text);
-    if (index < 0) return undefined;
-    return this.closedUntitled.splice(index, 1)[0].tags;
+    return this.closedUntitled.take(text, Date.now());
   }
 
   private async sidecarChangedOnDisk(sidecar: vscode.Uri): Promise<void> {
@@ -610,21 +604,16 @@ export class SidecarStore extends Disposable {
       let outcome: 'moved' | 'conflict' = 'moved';
       let conflict: string | undefined;
       if (oldSidecar && newSidecar && oldSidecar.toString() !== newSidecar.toString() && (await this.exists(oldSidecar))) {
-        if (await this.exists(newSidecar)) {
-          entry.sidecar = oldSidecar;
-          outcome = 'conflict';
-          conflict = `${vscode.workspace.asRelativePath(newSidecar)} already exists, so this sidecar was not moved with its article; merge the two by hand`;
-          void vscode.window.showWarningMessage(`News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`);
-        } else {
-          try {
-            const outside = await outsideWorkspace(this.fs, newSidecar);
-            if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
-            await this.fs.createDirectory(vscode.Uri.joinPath(newSidecar, '..'));
-            await this.fs.rename(oldSidecar, newSidecar, { overwrite: false });
-          } catch (error) {
+        try {
+          if ((await moveSidecar({ from: oldSidecar, to: newSidecar }, moveFiles(this.fs))) === 'kept') {
             entry.sidecar = oldSidecar;
-            void vscode.window.showErrorMessage(`News Annotator could not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${message(error)}`);
+            outcome = 'conflict';
+            conflict = `${vscode.workspace.asRelativePath(newSidecar)} already exists, so this sidecar was not moved with its article; merge the two by hand`;
+            void vscode.window.showWarningMessage(`News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`);
           }
+        } catch (error) {
+          entry.sidecar = oldSidecar;
+          void vscode.window.showErrorMessage(`News Annotator could not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${message(error)}`);
         }
       }
       entry.state.renamed(baseName(to.path), entry.sidecar !== undefined, outcome, conflict);

@@ -37,7 +37,7 @@ export async function moveSidecars<U>(relocations: ReadonlyArray<Relocation<U>>,
   const result: MoveResult<U> = { moved: [], kept: [], failed: [] };
   for (const relocation of relocations) {
     try {
-      const outcome = await within(moveOne(relocation, files), timeoutMs);
+      const outcome = await within(moveSidecar(relocation, files), timeoutMs);
       if (outcome === 'timeout') {
         result.failed.push({ ...relocation, reason: `the file system did not answer within ${Math.round(timeoutMs / 1000)} s; the sidecar may still be moved: check both places` });
       } else if (outcome === 'kept') {
@@ -52,7 +52,11 @@ export async function moveSidecars<U>(relocations: ReadonlyArray<Relocation<U>>,
   return result;
 }
 
-async function moveOne<U>(relocation: Relocation<U>, files: MoveFiles<U>): Promise<'moved' | 'kept'> {
+/**
+ * Moves one sidecar: `kept` (nothing done) when a file is already at the new place; throws
+ * when the new place leads out of the workspace or the rename fails.
+ */
+export async function moveSidecar<U>(relocation: Relocation<U>, files: MoveFiles<U>): Promise<'moved' | 'kept'> {
   if (await files.exists(relocation.to)) return 'kept';
   const outside = await files.outsideWorkspace(relocation.to);
   if (outside) throw new Error(`${outside}; News Annotator moves sidecars only inside the workspace folder`);

@@ -4,7 +4,7 @@
  * writer put there. The editor adapter (src/vscode/sidecarStore.ts) passes in
  * `vscode.workspace.fs` and the open documents; the unit tests pass an in-memory one.
  */
-import { decodeUtf8 } from '../utf8';
+import { decodeUtf8, encodeUtf8 } from '../utf8';
 import type { ArticleRead, ArticleState, ReloadOutcome, SidecarRead, WritePlan } from './articleState';
 
 /** What the store needs of a file system, for files named by `U` (a URI). */
@@ -55,6 +55,40 @@ export async function readSidecar<U>(files: StoreFiles<U>, sidecar: U | undefine
   }
   const decoded = decodeUtf8(bytes, { keepBom: true });
   return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'unreadable', reason: `it ${decoded.message}` };
+}
+
+/** What replacing a file needs of a file system. */
+export interface ReplaceFiles<U> {
+  /** Why writing `uri` would land outside its workspace folder (a symbolic link), or undefined. */
+  outsideWorkspace(uri: U): Promise<string | undefined>;
+  /** Creates the folder `uri` is to be in, with its parents. */
+  createParent(uri: U): Promise<void>;
+  /** A new, unused name in the folder of `uri`, for a temporary file. */
+  temporaryBeside(uri: U): U;
+  writeFile(uri: U, content: Uint8Array): Promise<void>;
+  rename(from: U, to: U, overwrite: boolean): Promise<void>;
+  delete(uri: U): Promise<void>;
+}
+
+/**
+ * Replaces `target` by `text` (UTF-8): written to a temporary file beside it, then renamed
+ * over it, so a reader never sees half a file. With `overwrite` false the rename fails if a
+ * file appeared at `target` meanwhile, so one created by someone else is never replaced.
+ * Nothing is written where the target leads out of the workspace, and the temporary file is
+ * removed when the rename fails.
+ */
+export async function replaceFile<U>(files: ReplaceFiles<U>, target: U, text: string, overwrite: boolean): Promise<void> {
+  const outside = await files.outsideWorkspace(target);
+  if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
+  await files.createParent(target);
+  const temp = files.temporaryBeside(target);
+  await files.writeFile(temp, encodeUtf8(text));
+  try {
+    await files.rename(temp, target, overwrite);
+  } catch (error) {
+    await files.delete(temp).then(undefined, () => undefined);
+    throw error;
+  }
 }
 
 /** How one write is carried out for {@link writeSidecar}. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { KindRegistry } from '../../../src/core/kinds';
 import { parseSidecar } from '../../../src/core/sidecar';
 import { ArticleState, type WritePlan } from '../../../src/core/store/articleState';
-import { readArticle, readSidecar, writeSidecar, type SidecarWriteIo, type StoreFiles } from '../../../src/core/store/sidecarIo';
+import { readArticle, readSidecar, replaceFile, writeSidecar, type ReplaceFiles, type SidecarWriteIo, type StoreFiles } from '../../../src/core/store/sidecarIo';
 import { addTag, createTag, type Tag } from '../../../src/core/tags';
 import { readFixture } from '../../support/paths';
 
@@ -211,5 +211,67 @@ describe('the store writing a sidecar', () => {
     assert.deepEqual(await writeSidecar(state, io), { kind: 'written' });
     const tags = onDisk(files);
     assert.ok(tags.some((t) => t.anchor.exact === 'Pentagon press conference') && tags.some((t) => t.id === 'colleague-1'));
+  });
+});
+
+describe('the store replacing a file', () => {
+  /** Files in memory behind the {@link ReplaceFiles} interface, with a log of what was done. */
+  function replaceFiles(options: { outside?: string; renameFails?: boolean } = {}) {
+    const files = new Map<string, string>();
+    const done: string[] = [];
+    let n = 0;
+    const io: ReplaceFiles<string> = {
+      outsideWorkspace: () => Promise.resolve(options.outside),
+      createParent: (uri) => {
+        done.push(`mkdir ${uri.slice(0, uri.lastIndexOf('/'))}`);
+        return Promise.resolve();
+      },
+      temporaryBeside: (uri) => `${uri.slice(0, uri.lastIndexOf('/'))}/.tmp-${n++}`,
+      writeFile: (uri, content) => {
+        done.push(`write ${uri}`);
+        files.set(uri, decode(content));
+        return Promise.resolve();
+      },
+      rename: (from, to, overwrite) => {
+        done.push(`rename ${from} ${to}${overwrite ? ' (overwrite)' : ''}`);
+        if (options.renameFails || (!overwrite && files.has(to))) return Promise.reject(new FileError(options.renameFails ? 'EBUSY' : 'FileExists'));
+        files.set(to, files.get(from)!);
+        files.delete(from);
+        return Promise.resolve();
+      },
+      delete: (uri) => {
+        done.push(`delete ${uri}`);
+        files.delete(uri);
+        return Promise.resolve();
+      },
+    };
+    return { files, done, io };
+  }
+
+  it('writes a temporary file beside the target and renames it over the target', async () => {
+    const { files, done, io } = replaceFiles();
+    files.set('news/a.txt.tags.yaml', 'old');
+    await replaceFile(io, 'news/a.txt.tags.yaml', 'new', true);
+    assert.deepEqual([...files], [['news/a.txt.tags.yaml', 'new']]);
+    assert.deepEqual(done, ['mkdir news', 'write news/.tmp-0', 'rename news/.tmp-0 news/a.txt.tags.yaml (overwrite)']);
+  });
+
+  it('never renames a new sidecar over one that appeared meanwhile, and leaves no temporary file', async () => {
+    const { files, io } = replaceFiles();
+    files.set('news/a.txt.tags.yaml', 'theirs');
+    await assert.rejects(replaceFile(io, 'news/a.txt.tags.yaml', 'ours', false), /FileExists/);
+    assert.deepEqual([...files], [['news/a.txt.tags.yaml', 'theirs']]);
+  });
+
+  it('removes the temporary file when the rename fails', async () => {
+    const { files, io } = replaceFiles({ renameFails: true });
+    await assert.rejects(replaceFile(io, 'news/a.txt.tags.yaml', 'ours', true), /EBUSY/);
+    assert.deepEqual([...files], []);
+  });
+
+  it('writes nothing at all where the target leads out of the workspace', async () => {
+    const { done, io } = replaceFiles({ outside: 'news leads out of the workspace folder (a symbolic link)' });
+    await assert.rejects(replaceFile(io, 'news/a.txt.tags.yaml', 'ours', true), /news leads out of the workspace folder .* writes sidecars only inside the workspace folder/);
+    assert.deepEqual(done, []);
   });
 });
