@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import type { KindRegistry } from '../core/kinds';
 import type { Problem } from '../core/sidecar';
 import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor } from '../core/sidecarPath';
-import { ArticleState, type ArticlePresence, type ArticleRead, type ReloadOutcome, type SidecarPhase, type SidecarRead, type WritePlan } from '../core/store/articleState';
+import { ArticleState, type ArticlePresence, type ReloadOutcome, type SidecarPhase, type WritePlan } from '../core/store/articleState';
 import { reanchorTags, type Tag } from '../core/tags';
 import { moveSidecar } from '../core/store/moveSidecars';
 import { ClosedUntitled } from '../core/store/untitled';
-import { errorMessage as message, readArticle, readSidecar, replaceFile, writeSidecar, type StoreFiles } from '../core/store/sidecarIo';
+import { ArticleEntry } from '../core/store/articleEntry';
+import { errorMessage as message, readArticle, replaceFile, type StoreFiles } from '../core/store/sidecarIo';
 import { encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
@@ -47,21 +48,11 @@ export class TagStoreError extends Error {}
 /** Tags are written this long after the last change to them, so a burst of edits is one write. */
 const WRITE_DELAY_MS = 250;
 
-/** An article's entry: the core state plus what only the editor side knows. */
-class Entry implements ArticleTags {
-  sidecar: vscode.Uri | undefined;
-  /** Set once the first load is under way. */
-  ready: Promise<void> | undefined;
-  /** Disk work (reads into the state, writes) runs one at a time, in order. */
-  queue: Promise<void> = Promise.resolve();
+/** An article's entry: the core entry plus what only the editor side knows. */
+class Entry extends ArticleEntry<vscode.Uri> implements ArticleTags {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The user has been told about the current write failure / blocked changes. */
   told = false;
-
-  constructor(
-    public article: vscode.Uri,
-    readonly state: ArticleState,
-  ) {}
 
   get tags(): readonly Tag[] {
     return this.state.tags;
@@ -89,16 +80,6 @@ class Entry implements ArticleTags {
 
   lineOf(tagId: string): number | undefined {
     return this.state.lineOf(tagId);
-  }
-
-  /** Runs disk work after what is already queued; a failure never blocks the queue. */
-  enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work);
-    this.queue = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
   }
 }
 
@@ -199,7 +180,7 @@ export class SidecarStore extends Disposable {
       throw new TagStoreError(`this document (${article.scheme}:) cannot have a sidecar beside it; open the article file itself to tag it.`);
     }
     const entry = await this.ensure(article);
-    const read = await this.readArticle(entry.article);
+    const read = await readArticle(this.files, entry.article);
     const outcome = entry.state.change(change, read.kind === 'text' ? read.text : (entry.state.text ?? ''));
     if (outcome.kind === 'refused') throw this.refusal(entry, outcome.reason.message);
     if (outcome.kind === 'changed') this.changedByPerson(entry, 'tag');
@@ -290,14 +271,9 @@ export class SidecarStore extends Disposable {
     await Promise.all(
       [...this.entries.values()].map(async (entry) => {
         await entry.ready;
-        await entry.enqueue(async () => {
-          const next = this.sidecarFor(entry.article);
-          if (next?.toString() === entry.sidecar?.toString()) return;
-          entry.sidecar = next;
-          const sidecar = await this.readSidecar(next);
-          const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
-          this.afterReload(entry, outcome, 'reload');
-        });
+        // Where the sidecar is, is decided when the entry's turn comes.
+        const outcome = await entry.enqueue(() => entry.relocate(this.sidecarFor(entry.article), (a, b) => a?.toString() === b?.toString()));
+        if (outcome) this.afterReload(entry, outcome, 'reload');
       }),
     );
   }
@@ -307,8 +283,7 @@ export class SidecarStore extends Disposable {
     let entry = this.entries.get(key);
     if (!entry) {
       const sidecar = this.sidecarFor(article);
-      entry = new Entry(article, new ArticleState({ articleName: baseName(article.path), hasSidecar: sidecar !== undefined, kinds: () => this.kinds(article) }));
-      entry.sidecar = sidecar;
+      entry = new Entry(article, sidecar, new ArticleState({ articleName: baseName(article.path), hasSidecar: sidecar !== undefined, kinds: () => this.kinds(article) }), this.files);
       this.entries.set(key, entry);
     }
     if (!entry.ready) {
@@ -319,37 +294,26 @@ export class SidecarStore extends Disposable {
     return entry.ready.then(() => ready);
   }
 
-  /** Reads the sidecar and anchors its tags in the article as it is now (the editor's text if open). */
+  /** Reads the sidecar and anchors its tags (see {@link ArticleEntry.load}). */
   private async load(entry: Entry): Promise<void> {
-    try {
-      const sidecar = await this.readSidecar(entry.sidecar);
-      // The article is read last: an open document's text is taken synchronously, so no
-      // edit can slip in between taking it and anchoring the tags in it.
-      entry.state.load(sidecar, await this.readArticle(entry.article));
-    } catch (error) {
-      // Whatever failed, the sidecar was not read fully: it must never be taken for an
-      // empty one and overwritten by the next tag.
-      entry.state.load({ kind: 'unreadable', reason: message(error) }, { kind: 'missing' });
-      this.log.error(`Could not load the tags of ${entry.article.toString()}: ${message(error)}`);
-    }
+    const failed = await entry.load();
+    if (failed !== undefined) this.log.error(`Could not load the tags of ${entry.article.toString()}: ${failed}`);
+    const unreadable = entry.problems.find((p) => p.code === 'unreadable');
+    if (unreadable) this.log.error(`Could not read ${entry.sidecar?.toString()}: ${unreadable.message}`);
     this.changed.fire({ article: entry.article, reason: 'load' });
   }
 
   private async reload(entry: Entry, reason: ChangeReason): Promise<void> {
     await entry.ready;
-    await entry.enqueue(async () => {
-      const sidecar = await this.readSidecar(entry.sidecar);
-      if (sidecar.kind === 'absent' && entry.articleMissing) {
-        // Article and sidecar both gone: nothing is left to keep or report.
-        this.entries.delete(entry.article.toString());
-        clearTimeout(entry.timer);
-        this.changed.fire({ article: entry.article, reason: 'delete' });
-        return;
-      }
-      // A checkout may have changed the article too: read it again unless it is open.
-      const outcome = entry.state.reload(sidecar, await this.readArticle(entry.article));
-      this.afterReload(entry, outcome, reason);
-    });
+    const outcome = await entry.enqueue(() => entry.reload());
+    if (outcome.kind === 'gone') {
+      // Article and sidecar both gone: nothing is left to keep or report.
+      this.entries.delete(entry.article.toString());
+      clearTimeout(entry.timer);
+      this.changed.fire({ article: entry.article, reason: 'delete' });
+      return;
+    }
+    this.afterReload(entry, outcome, reason);
   }
 
   /** Logs, tells and schedules what a reload calls for. */
@@ -363,18 +327,6 @@ export class SidecarStore extends Disposable {
     if (outcome.kind === 'blocked') this.tellBlocked(entry);
     else entry.told = false;
     this.changed.fire({ article: entry.article, reason });
-  }
-
-  /** The article's text as the tags must see it (see {@link readArticle}). */
-  private readArticle(article: vscode.Uri): Promise<ArticleRead> {
-    return readArticle(this.files, article);
-  }
-
-  /** The sidecar as it is on disk (see {@link readSidecar}); a failure to read it is logged. */
-  private async readSidecar(sidecar: vscode.Uri | undefined): Promise<SidecarRead> {
-    const read = await readSidecar(this.files, sidecar);
-    if (read.kind === 'unreadable') this.log.error(`Could not read ${sidecar?.toString()}: ${read.reason}`);
-    return read;
   }
 
   private changedByPerson(entry: Entry, reason: ChangeReason): void {
@@ -404,9 +356,7 @@ export class SidecarStore extends Disposable {
     return entry.enqueue(async () => {
       const sidecar = entry.sidecar;
       if (!sidecar) return;
-      const result = await writeSidecar(entry.state, {
-        readArticle: () => this.readArticle(entry.article),
-        readSidecar: () => this.readSidecar(sidecar),
+      const result = await entry.write({
         replace: (plan) => this.replace(sidecar, plan),
         createdMeanwhile: (error) => error instanceof vscode.FileSystemError && error.code === 'FileExists',
         reloaded: (outcome) => {
@@ -524,7 +474,7 @@ export class SidecarStore extends Disposable {
       // Closed without saving: offsets that followed the thrown-away edits are wrong now;
       // find the tags again in the article as it is on disk.
       void entry.enqueue(async () => {
-        entry.state.closedWithoutSaving(await this.readArticle(entry.article));
+        await entry.closedWithoutSaving();
         this.changed.fire({ article: entry.article, reason: 'reload' });
       });
     }
