@@ -1,5 +1,5 @@
 import { CONFLICT_KEY, mergeTags, type MergeResult } from '../core/merge';
-import { writeCanonical } from '../core/review/codec';
+import { CanonicalCodec } from '../core/review/codec';
 import { loadSidecar, type LoadedSidecar } from '../core/review/load';
 import { excerpt } from '../core/review/text';
 import type { Tag } from '../core/tags';
@@ -52,7 +52,9 @@ export const mergeFile: Subcommand = {
     for (const [i, result] of read.entries()) {
       if (!result.ok) return fail(`${name}: ${['base', 'ours', 'theirs'][i]} (${files[i]}) ${result.message}`, result.problem === 'missing' || result.problem === 'directory' ? 2 : 1);
     }
-    const [base, ours, theirs] = read.map((result) => loadSidecar((result as { text: string }).text));
+    // One codec for the three sides: the tags they share (most of them) are read once.
+    const codec = new CanonicalCodec();
+    const [base, ours, theirs] = read.map((result) => loadSidecar((result as { text: string }).text, {}, codec));
     const broken = (['base', 'ours', 'theirs'] as const).filter((_, i) => ![base, ours, theirs][i].writable);
     if (broken.length > 0) {
       const problem = [base, ours, theirs].flatMap((side) => side.problems).find((p) => p.severity === 'error');
@@ -64,7 +66,7 @@ export const mergeFile: Subcommand = {
     }
 
     const merged = mergeTags(base.tags, ours.tags, theirs.tags, { resolve: 'mark' });
-    const output = write(ours, merged.tags, (read[1] as { text: string }).text);
+    const output = write(ours, merged.tags, (read[1] as { text: string }).text, codec);
     if (output !== (read[1] as { text: string }).text) {
       try {
         replaceFile(oursPath, output, (read[1] as { bytes: Buffer }).bytes);
@@ -82,12 +84,12 @@ export const mergeFile: Subcommand = {
  * The merged file: in canonical form when ours was canonical (the fast writer), else ours
  * edited in place so its comments and layout stay.
  */
-function write(ours: LoadedSidecar, tags: Tag[], oursText: string): string {
+function write(ours: LoadedSidecar, tags: Tag[], oursText: string, codec: CanonicalCodec): string {
   if (ours.isCanonical() && oursText.trim() !== '') {
     const bom = oursText.charCodeAt(0) === 0xfeff;
     const newline = oursText.indexOf('\n');
     const lineEnding = newline > 0 && oursText[newline - 1] === '\r' ? '\r\n' : '\n';
-    return writeCanonical({ article: ours.article, tags, lineEnding, bom });
+    return codec.write({ article: ours.article, tags, lineEnding, bom });
   }
   const file = ours.file();
   file.setTags(tags);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { KindRegistry } from '../../../src/core/kinds';
-import { readCanonical, writeCanonical } from '../../../src/core/review/codec';
+import { CanonicalCodec, readCanonical, writeCanonical } from '../../../src/core/review/codec';
 import { SidecarFile } from '../../../src/core/sidecar';
 import type { Tag } from '../../../src/core/tags';
 import { fixturePath } from '../../support/paths';
@@ -110,5 +110,73 @@ describe('the fast sidecar codec', () => {
     assert.equal(readCanonical(written.replace('prefix: "about "', "prefix: 'about '")), undefined);
     assert.equal(readCanonical(written.replace('kind: claim', 'kind: rumour'), { kinds: KindRegistry.defaults }), undefined);
     assert.equal(readCanonical(written, { articleName: 'b.txt' }), undefined);
+  });
+});
+
+describe('the fast sidecar codec on edited files', () => {
+  /** One edit a hand or a tool might make: a character put in, taken out or replaced, a line break style changed, a block moved or repeated. */
+  const edit = fc.oneof(
+    fc.record({ type: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(' ', '\n', '\r\n', '\r', '#', '"', "'", ':', '-', '|', '  - ', '      ', 'x', '\t', '\\', '0', '\ufeff') }),
+    fc.record({ type: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
+    fc.record({ type: fc.constant('swap' as const), at: fc.nat() }),
+    fc.record({ type: fc.constant('repeat' as const), at: fc.nat() }),
+  );
+  type Edit = typeof edit extends fc.Arbitrary<infer E> ? E : never;
+
+  function apply(text: string, change: Edit): string {
+    const at = change.at % (text.length + 1);
+    if (change.type === 'insert') return text.slice(0, at) + change.text + text.slice(at);
+    if (change.type === 'delete') return text.slice(0, at) + text.slice(at + change.length);
+    const blocks = text.split(/(?=^ {2}- )/m);
+    if (blocks.length < 3) return text;
+    const i = 1 + (at % (blocks.length - 1));
+    if (change.type === 'repeat') return [...blocks.slice(0, i + 1), blocks[i], ...blocks.slice(i + 1)].join('');
+    const j = i === blocks.length - 1 ? i - 1 : i + 1;
+    if (j < 1) return text;
+    [blocks[i], blocks[j]] = [blocks[j], blocks[i]];
+    return blocks.join('');
+  }
+
+  it('reads an edited file only when the full parser reads the very same tags from it, with nothing to report', () => {
+    fc.assert(
+      fc.property(uniqueTags, fc.constantFrom('\n', '\r\n') as fc.Arbitrary<'\n' | '\r\n'>, fc.array(edit, { minLength: 1, maxLength: 3 }), (tags, lineEnding, edits) => {
+        const written = writeCanonical({ article: 'a.txt', tags, lineEnding });
+        const edited = edits.reduce(apply, written);
+        const fast = readCanonical(edited, { kinds: KindRegistry.defaults });
+        if (!fast) return;
+        const parsed = SidecarFile.parse(edited, { kinds: KindRegistry.defaults });
+        assert.deepEqual(parsed.problems, [], edited);
+        assert.deepEqual(fast.tags, parsed.tags, edited);
+        assert.equal(writeCanonical({ article: fast.article, tags: fast.tags, lineEnding: fast.lineEnding, bom: fast.bom }), edited);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('reads a block seen before from its memory, and gives the same tags as a fresh reading', () => {
+    fc.assert(
+      fc.property(uniqueTags, uniqueTags, (first, second) => {
+        const codec = new CanonicalCodec();
+        const a = writeCanonical({ article: 'a.txt', tags: first });
+        const b = writeCanonical({ article: 'a.txt', tags: [...first.filter((tag) => !second.some((other) => other.id === tag.id)), ...second] });
+        for (const text of [a, b, a]) {
+          const shared = codec.read(text);
+          const fresh = readCanonical(text);
+          assert.deepEqual(shared, fresh);
+          if (shared) assert.equal(codec.write(shared), text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the very same tag object for a block it read in two files, so that comparing versions is cheap', () => {
+    const tag: Tag = { id: 't-1', kind: 'claim', anchor: { exact: 'forty', prefix: 'about ', suffix: ' people', start: 6, end: 11, line: 0 }, author: 'Ada', created: '2026-11-20T09:16:40Z', updated: '2026-11-20T09:16:40Z', status: 'anchored' };
+    const other: Tag = { ...tag, id: 't-2', anchor: { ...tag.anchor, start: 20, end: 25 } };
+    const codec = new CanonicalCodec();
+    const one = codec.read(writeCanonical({ article: 'a.txt', tags: [tag] }))!;
+    const two = codec.read(writeCanonical({ article: 'a.txt', tags: [tag, other] }))!;
+    assert.equal(two.tags[0], one.tags[0]);
+    assert.deepEqual(two.tags[1], other);
   });
 });
