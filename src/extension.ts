@@ -18,7 +18,7 @@ import { SidecarStore } from './vscode/sidecarStore';
 import { DetectionStatusBar } from './vscode/statusBar';
 import { TagCommands } from './vscode/tagCommands';
 import { TagDecorator } from './vscode/tagDecorations';
-import { TagHoverProvider } from './vscode/tagHover';
+import { TagHoverProvider, registerHoverActions } from './vscode/tagHover';
 import { TagTree } from './vscode/tagTree';
 import { Triage } from './vscode/triage';
 
@@ -65,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     new TagCommands(store, detections, conventions, (ref) => notes.open(ref)),
     vscode.languages.registerHoverProvider('*', new TagHoverProvider(store, kinds, (article, tag) => conventions.fieldLines(article, tag))),
     vscode.languages.registerHoverProvider('*', new DetectionHoverProvider(detections, store, kinds)),
+    registerHoverActions(store, (document, start, end) => detections.get(document)?.detectionsIn(start, end).some((d) => d.start === start && d.end === end) ?? false),
     new DetectionStatusBar(detections, highlighter),
     registerHighlightCommands(detections, highlighter),
     tagTree,

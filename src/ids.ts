@@ -52,6 +52,8 @@ export const Commands = {
   revealDetection: 'newsAnnotator._revealDetection',
   /** Internal: the ranges currently decorated per kind in an editor, for tests. */
   decoratedRanges: 'newsAnnotator._decoratedRanges',
+  /** Hover links: one checked action on the hovered document (see src/vscode/tagHover.ts). */
+  hoverAction: 'newsAnnotator._hoverAction',
 } as const;
 
 /** The tag command of each default kind; other kinds are reached through Tag as…. */

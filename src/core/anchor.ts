@@ -9,6 +9,9 @@
  * and of VS Code's `document.offsetAt`.
  */
 import search from 'approx-string-match';
+import { ContextPattern, editDistance } from './editDistance';
+
+export { editDistance };
 
 /**
  * How much context a selector keeps on each side. 32 characters is about five or six words:
@@ -37,10 +40,27 @@ export const FUZZY_THRESHOLD = 0.75;
 export const MIN_CONTEXT_SIMILARITY = 0.5;
 
 /**
- * How far either side of the old position the fuzzy search looks first. Most outside edits
- * are local (a corrected sentence, a paragraph added above), so a window of a few kilobytes
- * finds the passage while keeping the bit-parallel search cheap; only when the window finds
- * nothing good is the whole article searched.
+ * The least similarity each side of the context (prefix and suffix, separately) needs for a
+ * tag to be anchored without a flag. Averaging the two sides hides the commonest wrong
+ * place: when a sentence is deleted, the next one slides into its place, so everything
+ * before a short tag still matches while everything after it is new. A quarter of a side
+ * may change (a word or two beside the tag); more, and the place is offered as fuzzy for a
+ * person to confirm. The same bar marks a context found around other text as the tag's own
+ * place, rewritten.
+ */
+export const CLEAR_SIDE_SIMILARITY = 0.75;
+
+/**
+ * The similarity at which one side of the context makes another occurrence of the text a
+ * rival: half of it, some 16 code units, is more than chance gives two passages.
+ */
+export const MIN_SIDE_SIMILARITY = 0.5;
+
+/**
+ * How far either side of where the tag should be the fuzzy search looks first. Most outside
+ * edits are local (a corrected sentence, a paragraph added above), so a window of a few
+ * kilobytes finds the passage while keeping the bit-parallel search cheap; only when neither
+ * the window nor an exact occurrence gives anything is the whole article searched.
  */
 export const SEARCH_WINDOW = 4096;
 
@@ -50,6 +70,27 @@ const MAX_QUOTE_ERROR_RATE = 0.3;
 /** The text itself counts twice as much as its surroundings when scoring a fuzzy match. */
 const QUOTE_WEIGHT = 2;
 const CONTEXT_WEIGHT = 1;
+
+/**
+ * How far from its old place a tag's text, with one side of its context intact, still
+ * counts as having stayed there (a sentence or two added or deleted beside it): the guess
+ * that it moved with the tags before it is then not taken on trust.
+ */
+const NEIGHBOURHOOD = 512;
+
+/** Code units of context right beside a far occurrence compared before scoring it in full, and the edits allowed in them. */
+const BESIDE = 8;
+const BESIDE_ERRORS = 1;
+
+/** The shortest stored context that says anything about a place on its own. */
+const MIN_EVIDENCE = 8;
+
+/**
+ * Occurrences of a tag's text scored at most. A 1 MB article holds a common name a few
+ * thousand times; past this many the text is no evidence at all, and the tag is found by its
+ * context or not at all.
+ */
+const MAX_OCCURRENCES = 20_000;
 
 /** The text of a tag and what surrounded it when it was last known to be right. */
 export interface TextQuote {
@@ -88,6 +129,17 @@ export interface ReanchorOptions {
   readonly window?: number;
   /** Minimum context similarity; default {@link MIN_CONTEXT_SIMILARITY}. */
   readonly minContext?: number;
+  /**
+   * How far the text around the tag is believed to have moved, e.g. by the tags before it
+   * in the same article: the tag is looked for at its old position plus this too.
+   */
+  readonly shift?: number;
+  /**
+   * False when the stored position is itself unconfirmed (a fuzzy tag placed on one of
+   * several places alike): finding the text there proves nothing, and the tag is anchored
+   * again only where its text and context are found in one place alone. Default true.
+   */
+  readonly trustPosition?: boolean;
 }
 
 /** One edit as VS Code reports it: replace `rangeLength` code units at `rangeOffset` by `text`. */
@@ -149,19 +201,29 @@ function splitsPair(text: string, offset: number): boolean {
 
 /**
  * Finds a selector's text in `text`, which may have changed since the selector was made.
- * The cascade, cheapest and surest first:
+ * A tag is never silently moved to another passage: it is `anchored` only where nothing else
+ * could be the passage it was put on, and offered as `fuzzy`, for a person to confirm,
+ * wherever a choice was made.
  *
- * 1. the old position, if the exact text and its context are still there;
- * 2. the exact text elsewhere: the occurrence whose context matches best, the nearest to the
- *    old position among equals. Accepted if its context is similar enough, or if the text is
- *    at least {@link CONTEXT_LENGTH} long and occurs once (a long unique quote is itself proof);
- * 3. a fuzzy match: approximate occurrences of the exact text (up to 30 % edits), first near
- *    the old position, then anywhere, scored as (2 × text similarity + context similarity) / 3;
- *    the best at or above the threshold, with enough context, is returned as `fuzzy`;
- * 4. otherwise an orphan at the old position.
+ * 1. The old position, if the exact text and its whole context are still there: `anchored`
+ *    (unless `options.trustPosition` is false).
+ * 2. Otherwise every occurrence of the exact text (near where the tag should be, and
+ *    further away where the context right beside it matches) and the approximate
+ *    occurrences (up to 30 % edits) near where it should be are scored together as
+ *    (2 × text similarity + context similarity) / 3, so that an exact occurrence elsewhere
+ *    with a weaker context loses to a corrected one in place. Where it should be is the old
+ *    position, or that plus `options.shift` (how far the tags before it moved).
+ * 3. The best is `anchored` only if it is the exact text, each side of its context is at
+ *    least half like the stored one, no other place scores within two characters of
+ *    context of it, no other occurrence has one side of the context intact (a twin, or the
+ *    tag's own passage beside a deleted sentence), and where the tag was, the text before
+ *    it is not still there around other text (a rewritten passage). Otherwise it is
+ *    `fuzzy` if it scores at least the threshold with enough context, or is a long quote
+ *    found once.
+ * 4. Only when nothing acceptable is found near is the whole text searched approximately;
+ *    failing that, the tag is an orphan at its old position.
  *
- * It never returns `anchored` on text different from `exact`, and never prefers another
- * occurrence over one whose context matches better.
+ * It never returns `anchored` on text different from `exact`.
  *
  * @param text - The article text now
  * @param selector - What the tag stored: exact, prefix, suffix and the old position as a hint
@@ -172,69 +234,230 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   const minContext = options.minContext ?? MIN_CONTEXT_SIMILARITY;
   const windowSize = options.window ?? SEARCH_WINDOW;
   const hint = clamp(Number.isFinite(selector.start) ? selector.start : 0, 0, text.length);
+  const expected = clamp(hint + (options.shift ?? 0), 0, text.length);
   const orphan = (score: number): Reanchored => ({ start: hint, end: hint, status: 'orphan', score });
   if (exact.length === 0) return orphan(0);
 
-  if (hint === selector.start && text.startsWith(exact, hint) && hasExactContext(text, hint, hint + exact.length, prefix, suffix)) {
+  const trusted = options.trustPosition ?? true;
+  if (trusted && text.startsWith(exact, hint) && hasExactContext(text, hint, hint + exact.length, prefix, suffix)) {
     return { start: hint, end: hint + exact.length, status: 'anchored', score: 1 };
   }
+  const scorer = new Scorer(text, selector, hint, expected);
+  const plausible = (c: Candidate): boolean => Math.max(c.prefix, c.suffix) >= MIN_SIDE_SIMILARITY && c.context >= minContext;
 
-  const exactHits: Candidate[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-    exactHits.push(score(text, at, at + exact.length, 0, selector, hint));
+  // Every occurrence near where the tag should be is scored; one further away only if a
+  // few code units of context right beside it match (a moved passage, a twin), since a
+  // common name occurs thousands of times in a long article and nearly all of them are no
+  // candidate at all. If that leaves none, all are scored.
+  const exacts: Candidate[] = [];
+  const nearby = windows(text.length, exact.length, windowSize, hint, expected);
+  const distant: number[] = [];
+  for (let at = text.indexOf(exact), seen = 0; at >= 0 && seen < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1), seen++) {
+    if (nearby.some(([from, to]) => at >= from && at < to) || scorer.besideMatches(at, at + exact.length)) exacts.push(scorer.score(at, at + exact.length, 0));
+    else distant.push(at);
   }
-  const bestExact = pickBest(exactHits);
-  if (bestExact) {
-    const longAndUnique = exactHits.length === 1 && exact.length >= CONTEXT_LENGTH;
-    if (bestExact.context >= minContext || longAndUnique) {
-      return { start: bestExact.start, end: bestExact.end, status: 'anchored', score: bestExact.score };
-    }
-  }
-
+  if (exacts.length === 0) for (const at of distant) exacts.push(scorer.score(at, at + exact.length, 0));
+  const acceptable = (c: Candidate): boolean => c.context >= minContext && c.score >= threshold;
+  const fuzzies: Candidate[] = [];
   const maxErrors = Math.floor(exact.length * MAX_QUOTE_ERROR_RATE);
-  let best: Candidate | undefined;
-  const consider = (candidate: Candidate): void => {
-    if (candidate.context < minContext || candidate.score < threshold) return;
-    if (!best || better(candidate, best)) best = candidate;
-  };
   if (maxErrors > 0) {
-    const from = Math.max(0, hint - windowSize);
-    const to = Math.min(text.length, hint + exact.length + windowSize);
-    fuzzyCandidates(text, from, to, selector, maxErrors, hint).forEach(consider);
-    if (!best && (from > 0 || to < text.length)) {
-      fuzzyCandidates(text, 0, text.length, selector, maxErrors, hint).forEach(consider);
+    // `search` reports only the closest matches in what it is given, so the exact
+    // occurrences, already scored, are blanked out of what it searches (else a copy would
+    // hide a corrected passage), and the place itself is searched on its own first (else a
+    // closer match further away would).
+    const find = (from: number, to: number): void => {
+      for (const match of search(masked(text, from, to, exacts), exact, maxErrors)) {
+        fuzzies.push(scorer.score(from + match.start, from + match.end, match.errors));
+      }
+    };
+    const around = (radius: number): void => windows(text.length, exact.length, radius, hint, expected).forEach(([from, to]) => find(from, to));
+    const found = (): boolean => exacts.some(acceptable) || fuzzies.some(acceptable);
+    around(2 * CONTEXT_LENGTH + maxErrors);
+    around(2 * NEIGHBOURHOOD);
+    if (!found()) around(windowSize);
+    if (!found() && text.length > 2 * windowSize) find(0, text.length);
+  }
+
+  const candidates = [...exacts, ...fuzzies];
+  const best = pickBest(candidates);
+  if (!best) return orphan(0);
+  const flagged: Reanchored = { start: best.start, end: best.end, status: 'fuzzy', score: best.score };
+  if (best.errors > 0) return acceptable(best) ? flagged : orphan(best.score);
+
+  // The exact text is anchored only if nothing else could be the tagged passage: no other
+  // occurrence with one side of its context intact (a twin whose context an edit touched,
+  // or the tag's own passage beside a deleted sentence), no corrected passage in place with
+  // as good a context, and none scoring within a character or two of context.
+  const rivals = [...exacts, ...fuzzies.filter(acceptable)].filter((c) => c !== best && !overlaps(c, best) && plausible(c));
+  // Where the tag was, the text before it is still there (at least as well as before the
+  // best place) but the tag's text is not: it was rewritten in place, and the exact text
+  // elsewhere is another passage until a person says otherwise.
+  const rewritten = (): boolean =>
+    [hint, expected].some((at) => {
+      if (prefix.length < MIN_EVIDENCE || best.start === at || scorer.before(at) < Math.max(MIN_SIDE_SIMILARITY, best.prefix)) return false;
+      // The one change silently followed there: words inserted just before the tag, which
+      // leave what follows the tag as it was.
+      const insertedBefore = best.start > at && best.start - at <= CONTEXT_LENGTH + exact.length && best.suffix === 1;
+      return !insertedBefore;
+    }) || contextElsewhere(text, selector, scorer, best, hint, expected, windowSize);
+  // A tag moves silently a long way only to where its text and whole context are (a moved
+  // passage); a similar context far away is another passage that looks alike.
+  const far = nearness(best.start, hint, expected) > NEIGHBOURHOOD && best.context < 1;
+  // Places whose context differs by a character or two are as good as each other: a
+  // person, not a rounding error, chooses between them.
+  const margin = (2 * CONTEXT_WEIGHT) / ((QUOTE_WEIGHT + CONTEXT_WEIGHT) * Math.max(1, prefix.length + suffix.length));
+  const tied = candidates.some((c) => c !== best && best.score - c.score <= margin && !overlaps(c, best));
+  const clearOnBothSides = best.prefix >= CLEAR_SIDE_SIMILARITY && best.suffix >= CLEAR_SIDE_SIMILARITY && best.context >= minContext;
+  if (rivals.length === 0 && !tied && !far && clearOnBothSides && !rewritten()) return { start: best.start, end: best.end, status: 'anchored', score: best.score };
+  // A long quote found once, whatever surrounds it now, is offered for confirmation: it was
+  // moved, or it is all that is left of a passage that was there twice.
+  const longAndUnique = exacts.length === 1 && exact.length >= CONTEXT_LENGTH;
+  if (acceptable(best) || longAndUnique) return flagged;
+  return orphan(best.score);
+}
+
+/** `text[from, to)` with every exact occurrence in it blanked out. */
+function masked(text: string, from: number, to: number, exacts: readonly Candidate[]): string {
+  let out = '';
+  let at = from;
+  for (const c of exacts) {
+    if (c.end <= from || c.start >= to) continue;
+    const start = Math.max(from, c.start);
+    const end = Math.min(to, c.end);
+    if (start < at) continue;
+    out += text.slice(at, start) + BLANK.repeat(end - start);
+    at = end;
+  }
+  return out + text.slice(at, to);
+}
+
+/** A code unit no article holds (a noncharacter), to blank text out of a search. */
+const BLANK = '\uffff';
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * Whether, within `radius` of where the tag should be, one side of its context is still
+ * there almost whole around some other text than `best`: the tag's own place, rewritten.
+ * Only the ends of the context nearest the tag are looked for. Words inserted just before
+ * the tag (or just after it) leave such an end beside `best` with the other side intact:
+ * that is no other place.
+ */
+function contextElsewhere(text: string, selector: Selector, scorer: Scorer, best: Candidate, hint: number, expected: number, radius: number): boolean {
+  const reach = CONTEXT_LENGTH + selector.exact.length;
+  const otherStart = (at: number): boolean => at !== best.start && !(best.start > at && best.start - at <= reach && best.suffix === 1);
+  const otherEnd = (at: number): boolean => at !== best.end && !(at > best.end && at - best.end <= reach && best.prefix === 1);
+  const tail = selector.prefix.slice(-MIN_EVIDENCE * 2);
+  const head = selector.suffix.slice(0, MIN_EVIDENCE * 2);
+  for (const [from, to] of windows(text.length, selector.exact.length, radius, hint, expected)) {
+    if (tail.length === MIN_EVIDENCE * 2) {
+      for (const at of occurrences(text, tail, from, to)) if (otherStart(at + tail.length) && scorer.before(at + tail.length) >= CLEAR_SIDE_SIMILARITY) return true;
+    }
+    if (head.length === MIN_EVIDENCE * 2) {
+      for (const at of occurrences(text, head, from, to)) if (otherEnd(at) && scorer.after(at) >= CLEAR_SIDE_SIMILARITY) return true;
     }
   }
-  if (best) return { start: best.start, end: best.end, status: 'fuzzy', score: best.score };
-  return orphan(bestExact?.score ?? 0);
+  return false;
+}
+
+/** Offsets of `exact` in `text[from, to)`. */
+function occurrences(text: string, exact: string, from: number, to: number): number[] {
+  const start = Math.max(0, from);
+  const region = text.slice(start, Math.min(text.length, to));
+  const out: number[] = [];
+  for (let at = region.indexOf(exact); at >= 0; at = region.indexOf(exact, at + 1)) out.push(start + at);
+  return out;
 }
 
 interface Candidate {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+  /** Edits between the stored text and this place's text; 0 for the exact text. */
+  readonly errors: number;
   /** Combined score, 0 to 1. */
-  score: number;
-  /** Context similarity alone, 0 to 1. */
-  context: number;
-  /** Distance from the hint, for tie-breaking. */
-  distance: number;
+  readonly score: number;
+  /** Context similarity, both sides together and each alone, 0 to 1. */
+  readonly context: number;
+  readonly prefix: number;
+  readonly suffix: number;
+  /** Distance from where the tag should be, for choosing among equals. */
+  readonly distance: number;
 }
 
-function fuzzyCandidates(text: string, from: number, to: number, selector: Selector, maxErrors: number, hint: number): Candidate[] {
-  const matches = search(text.slice(from, to), selector.exact, maxErrors);
-  return matches.map((match) => score(text, from + match.start, from + match.end, match.errors, selector, hint));
+/** Scores places against one selector, with its context prepared once. */
+class Scorer {
+  private readonly prefix: ContextPattern;
+  private readonly suffix: ContextPattern;
+  private readonly prefixEnd: ContextPattern;
+  private readonly suffixStart: ContextPattern;
+
+  constructor(
+    private readonly text: string,
+    private readonly selector: Selector,
+    private readonly hint: number,
+    private readonly expected: number,
+  ) {
+    this.prefix = new ContextPattern(selector.prefix);
+    this.suffix = new ContextPattern(selector.suffix);
+    this.prefixEnd = new ContextPattern(selector.prefix.slice(-BESIDE));
+    this.suffixStart = new ContextPattern(selector.suffix.slice(0, BESIDE));
+  }
+
+  /**
+   * Whether the code units right beside `[start, end)` nearly match the stored context on
+   * either side: a cheap test of whether a place is worth scoring at all.
+   */
+  besideMatches(start: number, end: number): boolean {
+    const { prefix, suffix } = this.selector;
+    const near = Math.min(BESIDE, prefix.length);
+    if (near > 0 && this.prefixEnd.distanceTo(this.text, Math.max(0, start - near), start) <= BESIDE_ERRORS) return true;
+    const after = Math.min(BESIDE, suffix.length);
+    return after > 0 && this.suffixStart.distanceTo(this.text, end, Math.min(this.text.length, end + after)) <= BESIDE_ERRORS;
+  }
+
+  /** Similarity of the stored prefix to the text just before `at`. */
+  before(at: number): number {
+    const { prefix } = this.selector;
+    return prefix.length === 0 ? 1 : Math.max(0, 1 - this.prefix.distanceTo(this.text, Math.max(0, at - prefix.length), at) / prefix.length);
+  }
+
+  /** Similarity of the stored suffix to the text just after `at`. */
+  after(at: number): number {
+    const { suffix } = this.selector;
+    return suffix.length === 0 ? 1 : Math.max(0, 1 - this.suffix.distanceTo(this.text, at, Math.min(this.text.length, at + suffix.length)) / suffix.length);
+  }
+
+  score(start: number, end: number, errors: number): Candidate {
+    const { prefix, suffix, exact } = this.selector;
+    const before = prefix.length === 0 ? 0 : this.prefix.distanceTo(this.text, Math.max(0, start - prefix.length), start);
+    const after = suffix.length === 0 ? 0 : this.suffix.distanceTo(this.text, end, Math.min(this.text.length, end + suffix.length));
+    const total = prefix.length + suffix.length;
+    const context = total === 0 ? 1 : Math.max(0, 1 - (before + after) / total);
+    const quote = 1 - errors / exact.length;
+    return {
+      start,
+      end,
+      errors,
+      score: (QUOTE_WEIGHT * quote + CONTEXT_WEIGHT * context) / (QUOTE_WEIGHT + CONTEXT_WEIGHT),
+      context,
+      prefix: prefix.length === 0 ? 1 : Math.max(0, 1 - before / prefix.length),
+      suffix: suffix.length === 0 ? 1 : Math.max(0, 1 - after / suffix.length),
+      distance: nearness(start, this.hint, this.expected),
+    };
+  }
 }
 
-function score(text: string, start: number, end: number, errors: number, selector: Selector, hint: number): Candidate {
-  const quote = 1 - errors / selector.exact.length;
-  const context = contextSimilarity(text, start, end, selector.prefix, selector.suffix);
-  return {
-    start,
-    end,
-    score: (QUOTE_WEIGHT * quote + CONTEXT_WEIGHT * context) / (QUOTE_WEIGHT + CONTEXT_WEIGHT),
-    context,
-    distance: Math.abs(start - hint),
-  };
+/** The ranges the near search covers: around the old position and where the tag should be, merged. */
+function windows(length: number, exactLength: number, size: number, hint: number, expected: number): Array<[number, number]> {
+  const around = (at: number): [number, number] => [Math.max(0, at - size), Math.min(length, at + exactLength + size)];
+  const [a, b] = [around(Math.min(hint, expected)), around(Math.max(hint, expected))];
+  return b[0] <= a[1] ? [[a[0], Math.max(a[1], b[1])]] : [a, b];
+}
+
+function nearness(at: number, hint: number, expected: number): number {
+  return Math.min(Math.abs(at - hint), Math.abs(at - expected));
 }
 
 function pickBest(candidates: readonly Candidate[]): Candidate | undefined {
@@ -243,7 +466,7 @@ function pickBest(candidates: readonly Candidate[]): Candidate | undefined {
   return best;
 }
 
-/** Higher score wins; among equal scores the one nearer the old position. */
+/** Higher score wins; among equal scores the one nearer where the tag should be. */
 function better(a: Candidate, b: Candidate): boolean {
   if (Math.abs(a.score - b.score) > 1e-9) return a.score > b.score;
   return a.distance < b.distance;
@@ -266,26 +489,6 @@ export function contextSimilarity(text: string, start: number, end: number, pref
   if (before === prefix && after === suffix) return 1;
   const distance = editDistance(prefix, before) + editDistance(suffix, after);
   return Math.max(0, 1 - distance / total);
-}
-
-/** Levenshtein distance in code units; only ever called on context-sized strings. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
 }
 
 /**

@@ -13,7 +13,12 @@ export interface SidecarLocation {
    * relative to the workspace root, for people who keep the sources folder untouched.
    */
   readonly location: 'beside' | 'mirror';
-  /** For `mirror`: a folder relative to `workspaceRoot` (e.g. `.annotations`), or an absolute path. */
+  /**
+   * For `mirror`: a folder relative to `workspaceRoot` (e.g. `.annotations`), strictly inside
+   * it. An absolute path, or one that climbs out with `..`, gives no place at all (see
+   * {@link mirrorFolderProblem}): a setting a cloned repository ships must not make the
+   * extension write anywhere else.
+   */
   readonly mirrorFolder?: string;
   /** For `mirror`: the workspace folder the article's relative path is taken from. */
   readonly workspaceRoot?: string;
@@ -94,12 +99,27 @@ export function baseName(path: string): string {
   return normalised.slice(normalised.lastIndexOf('/') + 1);
 }
 
+/**
+ * Why a mirror folder setting cannot be used, or undefined if it can: it must be a relative
+ * path that stays strictly inside the workspace folder. (Symbolic links on the way, which
+ * only the file system can see, are checked by the editor adapter before writing.)
+ *
+ * @param folder - The setting as written
+ */
+export function mirrorFolderProblem(folder: string | undefined): string | undefined {
+  const trimmed = folder?.trim() ?? '';
+  if (trimmed === '') return 'it is empty';
+  if (trimmed.startsWith('/') || trimmed.startsWith('\\') || /^[A-Za-z]:/.test(trimmed) || trimmed.startsWith('~')) return 'it is an absolute path; it must be a folder inside the workspace folder, such as .annotations';
+  const inside = normalise(`/root/${trimmed.replace(/\\/g, '/')}`);
+  if (inside === '/root') return 'it names the workspace folder itself';
+  if (!inside.startsWith('/root/')) return 'it leads out of the workspace folder (..); it must be a folder inside it, such as .annotations';
+  return undefined;
+}
+
 function mirrorRoot(options: SidecarLocation): string | undefined {
-  const folder = options.mirrorFolder?.trim();
-  if (!folder || options.workspaceRoot === undefined) return undefined;
+  if (options.workspaceRoot === undefined || mirrorFolderProblem(options.mirrorFolder) !== undefined) return undefined;
   const root = normalise(options.workspaceRoot);
-  const mirror = folder.startsWith('/') ? normalise(folder) : normalise(`${root}/${folder}`);
-  return mirror === root ? undefined : mirror;
+  return normalise(`${root}/${options.mirrorFolder!.trim().replace(/\\/g, '/')}`);
 }
 
 /** `path` relative to `folder`, or undefined when it is not strictly inside it. */

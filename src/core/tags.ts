@@ -295,7 +295,15 @@ export function refreshAnchors(tags: readonly Tag[], text: string): Tag[] {
  */
 export function reanchorTags(tags: readonly Tag[], text: string, options?: ReanchorOptions): Tag[] {
   const lines = new LineIndex(text);
-  return sortTags(tags.map((tag) => reanchorTag(tag, text, lines, options)));
+  // In stored order, each tag is also looked for where the last tag found with its whole
+  // context moved to: after a paragraph added above, every tag is then found at once.
+  let shift = 0;
+  const placed = sortTags(tags).map((tag) => {
+    const found = reanchorTag(tag, text, lines, { ...options, shift, trustPosition: tag.status !== 'fuzzy' });
+    if (found.status === 'anchored' && found.score === 1) shift = found.anchor.start - tag.anchor.start;
+    return found;
+  });
+  return sortTags(placed);
 }
 
 /**
@@ -322,11 +330,14 @@ export function reanchorOrphans(tags: readonly Tag[], text: string, options?: Re
 /** One tag placed in `text` (see {@link reanchorTags}); the same object if nothing changed. */
 function reanchorTag(tag: Tag, text: string, lines: LineIndex, options?: ReanchorOptions): Tag {
   const found = reanchor(text, tag.anchor, options);
+  // A fuzzy tag waits for a person: finding its text again, even in one place only, does not
+  // confirm it, since that place may be a twin of a passage rewritten since.
+  const status = tag.status === 'fuzzy' && found.status === 'anchored' ? 'fuzzy' : found.status;
   let anchor: Anchor;
-  if (found.status === 'anchored') anchor = anchorFor(text, found.start, found.end, lines);
+  if (status === 'anchored') anchor = anchorFor(text, found.start, found.end, lines);
   else anchor = { ...tag.anchor, start: found.start, end: found.end, line: lines.lineAt(found.start) };
-  if (found.status === tag.status && sameAnchor(anchor, tag.anchor) && tag.score === found.score) return tag;
-  return { ...tag, anchor: sameAnchor(anchor, tag.anchor) ? tag.anchor : anchor, status: found.status, score: found.score };
+  if (status === tag.status && sameAnchor(anchor, tag.anchor) && tag.score === found.score) return tag;
+  return { ...tag, anchor: sameAnchor(anchor, tag.anchor) ? tag.anchor : anchor, status, score: found.score };
 }
 
 function sameAnchor(a: Anchor, b: Anchor): boolean {

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
 import { describeDetection, type Detection } from '../core/detect';
 import type { KindRegistry } from '../core/kinds';
-import { Commands } from '../ids';
 import { DetectionService } from './detections';
 import { escapeMarkdown } from './markdown';
 import { SidecarStore } from './sidecarStore';
-import type { SpanRef } from './tagCommands';
-import { commandLink, HOVER_COMMANDS } from './tagHover';
+import { HOVER_COMMANDS, hoverLink } from './tagHover';
 
 /**
  * Says what a highlighted span is ("Numeric claim · money · $2,000 = 2000 USD") and offers to
@@ -40,8 +38,7 @@ export class DetectionHoverProvider implements vscode.HoverProvider {
       const links = this.kinds(document.uri)
         .active()
         .map((kind) => {
-          const span: SpanRef = { uri: document.uri.toString(), start: inner.start, end: inner.end, kind: kind.id };
-          return commandLink(escapeMarkdown(kind.label), Commands.tagAs, span);
+          return hoverLink(escapeMarkdown(kind.label), { action: 'tagAs', article: document.uri.toString(), start: inner.start, end: inner.end, kind: kind.id });
         });
       markdown.appendMarkdown(`\n\nTag as: ${links.join(' · ')}`);
     }

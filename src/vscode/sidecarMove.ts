@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX, relocatedSidecarPath } from '../core/sidecarPath';
+import { SIDECAR_SUFFIX, mirrorFolderProblem, relocatedSidecarPath } from '../core/sidecarPath';
 import { Commands, Settings } from '../ids';
 import { Disposable } from './disposable';
+import { outsideWorkspace } from './insideWorkspace';
 import { readSidecarLocation } from './settings';
 
 /** A sidecar that sits where the location setting no longer looks, and where it belongs. */
@@ -51,6 +52,8 @@ export async function moveSidecars(relocations: readonly Relocation[], fs: vscod
         result.kept.push(relocation);
         continue;
       }
+      const outside = await outsideWorkspace(fs, relocation.to);
+      if (outside) throw new Error(`${outside}; News Annotator moves sidecars only inside the workspace folder`);
       await fs.createDirectory(relocation.to.with({ path: relocation.to.path.slice(0, relocation.to.path.lastIndexOf('/')) }));
       await fs.rename(relocation.from, relocation.to, { overwrite: false });
       result.moved.push(relocation);
@@ -77,6 +80,7 @@ async function exists(fs: vscode.FileSystem, uri: vscode.Uri): Promise<boolean> 
  */
 export class SidecarMover extends Disposable {
   private offerTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly warned = new Set<string>();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -90,6 +94,30 @@ export class SidecarMover extends Disposable {
       }),
     );
     this.register({ dispose: () => clearTimeout(this.offerTimer) });
+    this.refuseMirrorFolder();
+  }
+
+  /**
+   * Says so, once per value, when a workspace folder's mirror folder setting leads out of it:
+   * no sidecar is then written for its articles (their tags stay in memory), since the
+   * setting may come from a repository and must not steer writes elsewhere.
+   */
+  private refuseMirrorFolder(): boolean {
+    let refused = false;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const location = readSidecarLocation(folder.uri);
+      if (location.location !== 'mirror') continue;
+      const problem = mirrorFolderProblem(location.mirrorFolder);
+      if (!problem) continue;
+      refused = true;
+      const key = `${folder.uri.toString()}\n${location.mirrorFolder}`;
+      if (this.warned.has(key)) continue;
+      this.warned.add(key);
+      const message = `News Annotator does not use the sidecar mirror folder "${location.mirrorFolder}" of ${folder.name}: ${problem}. Tags made there are kept in memory and not written until ${Settings.section}.${Settings.sidecarMirrorFolder} names a folder inside the workspace folder.`;
+      this.log.warn(message);
+      void vscode.window.showWarningMessage(message, 'Open Settings').then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.sidecarMirrorFolder}`));
+    }
+    return refused;
   }
 
   /** Moves every misplaced sidecar and says what happened; returns the result for tests. */
@@ -113,6 +141,7 @@ export class SidecarMover extends Disposable {
   }
 
   private async offer(): Promise<void> {
+    if (this.refuseMirrorFolder()) return;
     const misplaced = await findMisplacedSidecars();
     if (misplaced.length === 0) return;
     const pick = await vscode.window.showInformationMessage(

@@ -7,6 +7,7 @@ import { reanchorTags, type Tag } from '../core/tags';
 import { decodeUtf8, encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
+import { outsideWorkspace } from './insideWorkspace';
 import { isServed, readSidecarLocation } from './settings';
 
 /** What the rest of the extension sees of one article's tags. */
@@ -275,19 +276,25 @@ export class SidecarStore extends Disposable {
     await Promise.all([...this.entries.values()].map((entry) => this.reload(entry, 'reload')));
   }
 
-  /** The sidecar setting changed: each article's tags now live elsewhere; read them from there. */
+  /**
+   * The sidecar setting changed: each article's tags now live elsewhere; read them from there.
+   * Where that is, is decided when each entry's turn comes, so that of two quick changes
+   * the later one always wins.
+   */
   private async locationChanged(): Promise<void> {
-    for (const entry of this.entries.values()) {
-      const next = this.sidecarFor(entry.article);
-      if (next?.toString() === entry.sidecar?.toString()) continue;
-      await entry.ready;
-      await entry.enqueue(async () => {
-        entry.sidecar = next;
-        const sidecar = await this.readSidecar(next);
-        const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
-        this.afterReload(entry, outcome, 'reload');
-      });
-    }
+    await Promise.all(
+      [...this.entries.values()].map(async (entry) => {
+        await entry.ready;
+        await entry.enqueue(async () => {
+          const next = this.sidecarFor(entry.article);
+          if (next?.toString() === entry.sidecar?.toString()) return;
+          entry.sidecar = next;
+          const sidecar = await this.readSidecar(next);
+          const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
+          this.afterReload(entry, outcome, 'reload');
+        });
+      }),
+    );
   }
 
   private ensure(article: vscode.Uri): Promise<Entry> {
@@ -468,6 +475,8 @@ export class SidecarStore extends Disposable {
    * overwriting, so one created by someone else in the meantime is never replaced.
    */
   private async replace(target: vscode.Uri, plan: WritePlan): Promise<void> {
+    const outside = await outsideWorkspace(this.fs, target);
+    if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
     const folder = vscode.Uri.joinPath(target, '..');
     await this.fs.createDirectory(folder);
     const random = Math.random().toString(36).slice(2, 10);
@@ -652,6 +661,8 @@ export class SidecarStore extends Disposable {
           void vscode.window.showWarningMessage(`News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`);
         } else {
           try {
+            const outside = await outsideWorkspace(this.fs, newSidecar);
+            if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
             await this.fs.createDirectory(vscode.Uri.joinPath(newSidecar, '..'));
             await this.fs.rename(oldSidecar, newSidecar, { overwrite: false });
           } catch (error) {

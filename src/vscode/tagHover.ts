@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { KindRegistry } from '../core/kinds';
+import { CODICON_NAME, type KindRegistry } from '../core/kinds';
 import { tagsAt, type Tag } from '../core/tags';
 import { Commands } from '../ids';
 import { escapeMarkdown } from './markdown';
@@ -7,24 +7,61 @@ import { SidecarStore } from './sidecarStore';
 import type { TagRef } from './tagCommands';
 import { rangeOf } from './tagDecorations';
 
-/** Link to a command with JSON arguments, for trusted hovers. */
-export function commandLink(title: string, command: string, ...args: unknown[]): string {
-  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+/**
+ * What a hover link asks for: one action on one tag, or on one span, of the hovered
+ * document. Hover links run {@link Commands.hoverAction} only, which checks the request
+ * against the documents shown and the tags they have before running the real command, so a
+ * link could not act on any other file even if one were smuggled into a hover.
+ */
+export type HoverAction =
+  | { readonly action: 'editNote' | 'changeKind' | 'setField' | 'remove' | 'confirm'; readonly article: string; readonly id: string }
+  | { readonly action: 'tagAs'; readonly article: string; readonly start: number; readonly end: number; readonly kind: string };
+
+/** The one command hover links may run. */
+export const HOVER_COMMANDS: readonly string[] = [Commands.hoverAction];
+
+/**
+ * A markdown link running one {@link HoverAction}.
+ *
+ * @param title - Markdown, already escaped
+ */
+export function hoverLink(title: string, action: HoverAction): string {
+  return `[${title}](command:${Commands.hoverAction}?${encodeURIComponent(JSON.stringify([action]))})`;
 }
 
-/** Commands a hover may run from its links. */
-export const HOVER_COMMANDS: readonly string[] = [
-  Commands.editNote,
-  Commands.changeKind,
-  Commands.removeTag,
-  Commands.confirmTag,
-  Commands.tagAs,
-  Commands.tagClaim,
-  Commands.tagSpeculation,
-  Commands.tagAttribution,
-  Commands.tagOpinion,
-  Commands.setTagField,
-];
+const TAG_ACTIONS: Readonly<Record<string, string>> = {
+  editNote: Commands.editNote,
+  changeKind: Commands.changeKind,
+  setField: Commands.setTagField,
+  remove: Commands.removeTag,
+  confirm: Commands.confirmTag,
+};
+
+/**
+ * Registers {@link Commands.hoverAction}: runs a hover link's action if it concerns a
+ * document shown in an editor and, for a tag, a tag that document has; for a span, a span
+ * inside it that `isDetected` confirms.
+ */
+export function registerHoverActions(store: SidecarStore, isDetected: (document: vscode.TextDocument, start: number, end: number) => boolean): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.hoverAction, async (request?: unknown) => {
+    const action = request as Partial<Record<string, unknown>> | undefined;
+    const article = typeof action?.article === 'string' ? action.article : undefined;
+    const document = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.toString() === article);
+    if (!action || !document) return undefined;
+    const command = typeof action.action === 'string' ? TAG_ACTIONS[action.action] : undefined;
+    if (command) {
+      const id = typeof action.id === 'string' ? action.id : undefined;
+      if (!id || !store.peek(document.uri)?.tags.some((tag) => tag.id === id)) return undefined;
+      const ref: TagRef = { article: document.uri.toString(), id };
+      return vscode.commands.executeCommand(command, ref);
+    }
+    const { start, end, kind } = action;
+    if (action.action !== 'tagAs' || typeof kind !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
+    const [from, to] = [start as number, end as number];
+    if (from < 0 || to > document.getText().length || from >= to || !isDetected(document, from, to)) return undefined;
+    return vscode.commands.executeCommand(Commands.tagAs, { uri: document.uri.toString(), start: from, end: to, kind });
+  });
+}
 
 /** A tagged span's hover: kind, note, author and date, with links to edit or remove it. */
 export class TagHoverProvider implements vscode.HoverProvider {
@@ -52,9 +89,12 @@ export class TagHoverProvider implements vscode.HoverProvider {
   private describe(article: vscode.Uri, tag: Tag): string {
     const registry = this.kinds(article);
     const kind = registry.get(tag.kind);
-    const ref: TagRef = { article: article.toString(), id: tag.id };
-    const lines = [`$(${kind?.icon ?? 'tag'}) **${escapeMarkdown(registry.labelFor(tag.kind))}** tag${kind?.retired ? ' (a retired kind)' : ''}`];
-    if (tag.status === 'fuzzy') {
+    const on = (action: 'editNote' | 'changeKind' | 'setField' | 'remove' | 'confirm'): HoverAction => ({ action, article: article.toString(), id: tag.id });
+    const icon = kind?.icon !== undefined && CODICON_NAME.test(kind.icon) ? kind.icon : 'tag';
+    const lines = [`$(${icon}) **${escapeMarkdown(registry.labelFor(tag.kind))}** tag${kind?.retired ? ' (a retired kind)' : ''}`];
+    if (tag.status === 'fuzzy' && tag.score === 1) {
+      lines[0] += ' · found where the same text and context appear more than once, or where the passage changed around it: confirm this is the tagged passage';
+    } else if (tag.status === 'fuzzy') {
       lines[0] += ` · re-anchored by similarity${tag.score !== undefined ? ` (${Math.round(tag.score * 100)}%)` : ''}: it was “${escapeMarkdown(tag.anchor.exact)}”`;
     }
     const fields = this.fields(article, tag);
@@ -62,14 +102,14 @@ export class TagHoverProvider implements vscode.HoverProvider {
     if (filled.length > 0) lines.push(filled.map((f) => `${escapeMarkdown(f.label)}: **${escapeMarkdown(f.value!)}**`).join('  \n'));
     lines.push(tag.note ? escapeMarkdown(tag.note) : '_No note._');
     const when = tag.updated !== tag.created ? `tagged ${day(tag.created)}, changed ${day(tag.updated)}` : `tagged ${day(tag.created)}`;
-    lines.push(`_${escapeMarkdown(tag.author)} · ${when}_`);
+    lines.push(`_${escapeMarkdown(tag.author)} · ${escapeMarkdown(when)}_`);
     const links = [
-      commandLink('Edit Note', Commands.editNote, ref),
-      commandLink('Change Kind', Commands.changeKind, ref),
-      ...(fields.length > 0 ? [commandLink('Set Field', Commands.setTagField, ref)] : []),
-      commandLink('Remove', Commands.removeTag, ref),
+      hoverLink('Edit Note', on('editNote')),
+      hoverLink('Change Kind', on('changeKind')),
+      ...(fields.length > 0 ? [hoverLink('Set Field', on('setField'))] : []),
+      hoverLink('Remove', on('remove')),
     ];
-    if (tag.status === 'fuzzy') links.unshift(commandLink('Confirm', Commands.confirmTag, ref));
+    if (tag.status === 'fuzzy') links.unshift(hoverLink('Confirm', on('confirm')));
     lines.push(links.join(' · '));
     return lines.join('\n\n');
   }

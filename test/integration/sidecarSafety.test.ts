@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { KindRegistry } from '../../src/core/kinds';
 import { parseSidecar } from '../../src/core/sidecar';
 import { createTag, addTag, type Tag } from '../../src/core/tags';
 import { SidecarStore } from '../../src/vscode/sidecarStore';
-import { activateExtension, eventually, freshArticle, readText, repoRoot, select, showArticle, when } from './helpers';
+import { activateExtension, eventually, exists, freshArticle, readText, repoRoot, select, showArticle, when, workspaceRoot } from './helpers';
 
 const sidecarOf = (article: vscode.Uri): vscode.Uri => article.with({ path: `${article.path}.tags.yaml` });
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -190,6 +191,82 @@ describe('sidecars are never overwritten', () => {
     const onDisk = parseSidecar(await readText(sidecarOf(article))).tags;
     assert.ok(onDisk.some((t) => t.id === tag.id), 'our tag is written');
     assert.ok(onDisk.some((t) => t.id === 'colleague-1'), "the outside tag is kept");
+  });
+
+  describe('with a mirror folder setting that leads out of the workspace', () => {
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('newsAnnotator');
+    afterEach(async () => {
+      await config().update('sidecar.mirrorFolder', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('sidecar.location', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('refuses a mirror folder given as ../ or an absolute path, and writes nothing there', async () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-outside-'));
+      const { store } = (await activateExtension()).exports;
+      for (const folder of [path.relative(workspaceRoot().fsPath, outside), outside]) {
+        await config().update('sidecar.location', 'mirror', vscode.ConfigurationTarget.Global);
+        await config().update('sidecar.mirrorFolder', folder, vscode.ConfigurationTarget.Global);
+        const article = await freshArticle('000_66182b2613313ed4.txt', `safety-escape-${folder.startsWith('/') ? 'absolute' : 'relative'}.txt`);
+        const editor = await showArticle(article);
+        select(editor, 'Pentagon press conference');
+        const tag = await vscode.commands.executeCommand<Tag>('newsAnnotator.tagClaim');
+        assert.ok(tag, 'tagging still works');
+        await store.flush(article);
+        const entry = store.peek(article)!;
+        assert.equal(entry.sidecar, undefined, `no sidecar place for ${folder}`);
+        assert.equal(entry.tags.length, 1, 'the tag is kept in memory');
+      }
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written outside the workspace');
+    });
+
+    it('refuses to write through a symbolic link in the workspace that leads out of it', async () => {
+      const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'news-annotator-outside-'));
+      fs.symlinkSync(outside, path.join(workspaceRoot().fsPath, 'safety-link'));
+      const { store } = (await activateExtension()).exports;
+      await config().update('sidecar.location', 'mirror', vscode.ConfigurationTarget.Global);
+      await config().update('sidecar.mirrorFolder', 'safety-link', vscode.ConfigurationTarget.Global);
+      const article = await freshArticle('000_66182b2613313ed4.txt', 'safety-symlink.txt');
+      const editor = await showArticle(article);
+      select(editor, 'Pentagon press conference');
+      const failed = when(store.onDidChange, (e) => e.reason === 'write' && e.article.toString() === article.toString(), 'the refused write');
+      await vscode.commands.executeCommand('newsAnnotator.tagClaim');
+      await failed;
+      assert.match(store.peek(article)!.writeError ?? '', /safety-link leads out of the workspace folder/);
+      assert.deepEqual(fs.readdirSync(outside), [], 'nothing was written through the link');
+      assert.equal(await exists(vscode.Uri.joinPath(workspaceRoot(), 'safety-link', 'safety-symlink.txt.tags.yaml')), false);
+    });
+  });
+
+  it('shows what a sidecar holds in hovers as plain text, and lets hover links act only on the hovered document', async () => {
+    const article = await freshArticle('000_66182b2613313ed4.txt', 'safety-hover.txt');
+    const crafted = sampleSidecar('safety-hover.txt')
+      .replace('note: Austin at the Pentagon press conference.', 'note: "[Tag /etc/passwd](command:newsAnnotator.tagAs?%5B%7B%22uri%22%3A%22file%3A%2F%2F%2Fetc%2Fpasswd%22%7D%5D) $(alert) <b>bold</b> https://evil.example"')
+      .replace('created: 2026-11-20T10:01:00Z', 'created: "[Open](command:workbench.action.terminal.new)"');
+    await vscode.workspace.fs.writeFile(sidecarOf(article), encode(crafted));
+    const editor = await showArticle(article);
+    const { store } = (await activateExtension()).exports;
+    const entry = await store.get(article);
+    const tag = entry.tags.find((t) => t.id === 't-ha7p5dlt')!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', article, editor.document.positionAt(tag.anchor.start + 3));
+    const shown = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(shown, /Attribution/);
+    const links = [...shown.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+    assert.ok(links.length > 0);
+    assert.deepEqual([...new Set(links)], ['newsAnnotator._hoverAction'], 'the only links are the hover’s own');
+    assert.match(shown, /\\\[Tag \/etc\/passwd\\\]/, 'the note is shown as text');
+    assert.doesNotMatch(shown, /(?<!\\)\$\(alert\)|(?<!\\)<b>|(?<!\\):\/\/evil/);
+
+    // A link for anything but the hovered document's own tags and spans does nothing.
+    const other = await freshArticle('001_99513561e4769605.txt', 'safety-hover-other.txt');
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator._hoverAction', { action: 'tagAs', article: other.toString(), start: 0, end: 10, kind: 'claim' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator._hoverAction', { action: 'remove', article: article.toString(), id: 'no-such-tag' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator._hoverAction', { action: 'tagAs', article: article.toString(), start: -1, end: 5, kind: 'claim' }), undefined);
+    await store.flush();
+    assert.equal(await exists(sidecarOf(other)), false, 'no sidecar was made for the other article');
+    assert.equal(store.peek(article)!.tags.length, 4);
+    // The hover's own link works on its own tag.
+    await vscode.commands.executeCommand('newsAnnotator._hoverAction', { action: 'remove', article: article.toString(), id: tag.id });
+    assert.equal(store.peek(article)!.tags.length, 3);
   });
 
   it('keeps the byte order mark of a sidecar it rewrites', async () => {

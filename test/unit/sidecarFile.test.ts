@@ -190,15 +190,6 @@ describe('editing a sidecar in place', () => {
     assert.ok(reread.toString().includes('#  speaker confirmed from the transcript'));
   });
 
-  it('keeps a comment holding a lone carriage return a comment when it writes the file', () => {
-    const file = SidecarFile.parse('#\rversion: 1\n');
-    assert.equal(file.writable, true);
-    file.add(sampleTag({ id: 't-newtag03', anchor: { exact: 'temporary', prefix: '', suffix: '', start: 700, end: 709, line: 2 } }));
-    const reread = SidecarFile.parse(file.toString());
-    assert.deepEqual(reread.problems.filter((p) => p.severity === 'error'), []);
-    assert.deepEqual(reread.tags.map((t) => t.id), ['t-newtag03']);
-  });
-
   it('keeps comments at the top, between tags, inline and inside tags through adds, updates and removals', () => {
     const file = SidecarFile.parse(commented);
     const [lede, quote, numbers, boost] = file.tags;

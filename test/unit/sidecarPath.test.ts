@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, normalise, relocatedSidecarPath, sidecarPathFor, type SidecarLocation } from '../../src/core/sidecarPath';
+import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, mirrorFolderProblem, normalise, relocatedSidecarPath, sidecarPathFor, type SidecarLocation } from '../../src/core/sidecarPath';
 
 describe('sidecar paths', () => {
   const mirror: SidecarLocation = { location: 'mirror', mirrorFolder: '.annotations', workspaceRoot: '/home/ada/desk' };
@@ -11,7 +11,19 @@ describe('sidecar paths', () => {
 
   it('mirror the article\'s path under the mirror folder', () => {
     assert.equal(sidecarPathFor('/home/ada/desk/articles/2026/article.txt', mirror), '/home/ada/desk/.annotations/articles/2026/article.txt.tags.yaml');
-    assert.equal(sidecarPathFor('/home/ada/desk/a.md', { ...mirror, mirrorFolder: '/srv/tags' }), '/srv/tags/a.md.tags.yaml');
+
+  });
+
+  it('have no place at all when the mirror folder leads out of the workspace folder, however it is written', () => {
+    for (const folder of ['/srv/tags', '../../../.config/autostart', 'tags/../../elsewhere', '..', '.', '', '  ', 'C:\\tags', '\\\\server\\share', '~/tags', 'a\\..\\..\\b']) {
+      const options = { ...mirror, mirrorFolder: folder };
+      assert.equal(sidecarPathFor('/home/ada/desk/articles/a.txt', options), undefined, folder);
+      assert.equal(isSidecarPath('/srv/tags/articles/a.txt.tags.yaml', options), false, folder);
+      assert.equal(relocatedSidecarPath('/home/ada/desk/articles/a.txt.tags.yaml', options), undefined, folder);
+      assert.ok(mirrorFolderProblem(folder), `${folder} is refused`);
+    }
+    for (const folder of ['.annotations', 'tags/2026', './tags/', 'a/../tags', 'tags\\desk']) assert.equal(mirrorFolderProblem(folder), undefined, folder);
+    assert.equal(sidecarPathFor('/home/ada/desk/x.txt', { ...mirror, mirrorFolder: 'tags\\desk' }), '/home/ada/desk/tags/desk/x.txt.tags.yaml');
   });
 
   it('have no mirrored place for an article outside the workspace or inside the mirror folder', () => {

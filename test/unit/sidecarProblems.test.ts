@@ -52,7 +52,7 @@ describe('sidecar problems', function () {
     const huge = `version: 1\n# ${'x'.repeat(MAX_SIDECAR_LENGTH)}\n`;
     const parsed = parseSidecar(huge);
     assert.deepEqual(parsed.problems.map((p) => [p.code, p.severity, p.line]), [['too-large', 'error', 0]]);
-    assert.match(parsed.problems[0].message, /over the 20\.0 MB limit/);
+    assert.match(parsed.problems[0].message, /over the 4,194,304 \(4\.0 MB\) that News Annotator reads/);
     assert.equal(parsed.document, undefined);
     assert.equal(parsed.writable, false);
     assert.equal(SidecarFile.parse(huge).toString(), huge);
@@ -66,6 +66,62 @@ describe('sidecar problems', function () {
     const parsed = parseSidecar(text, { kinds: KindRegistry.defaults });
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.tags.length, 1000);
+  });
+
+  it('read 5,000 tags, near the most a sidecar may hold, completely', () => {
+    const [template] = SidecarFile.parse(good).tags;
+    const tags = Array.from({ length: 5000 }, (_, i) => ({ ...template, id: `t-${i.toString(36).padStart(8, '0')}`, anchor: { ...template.anchor, start: i * 10, end: i * 10 + template.anchor.exact.length } }));
+    const parsed = parseSidecar(serialiseSidecar('big.txt', tags));
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.tags.length, 5000);
+  });
+
+  const refusal = (text: string): Array<[string, number, number]> => {
+    const parsed = parseSidecar(text);
+    assert.equal(parsed.document, undefined, 'not parsed');
+    assert.equal(parsed.writable, false);
+    assert.equal(SidecarFile.parse(text).toString(), text, 'given back untouched');
+    return parsed.problems.map((p) => [p.code, p.line, p.column]);
+  };
+
+  it('refuse a mapping of 40,000 keys before parsing it, saying where it goes over', () => {
+    const text = `version: 1\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
+    const [[code, line]] = refusal(text);
+    assert.equal(code, 'too-complex');
+    assert.ok(line > 1000 && line < 40_000, `at line ${line}`);
+    assert.match(parseSidecar(text).problems[0].message, /more YAML than News Annotator reads in a file of its size/);
+  });
+
+  it('refuse a 2 MB flow sequence before parsing it', () => {
+    assert.deepEqual(refusal(`x: [${'1,'.repeat(1_000_000)}1]\n`).map(([code]) => code), ['too-complex']);
+  });
+
+  it('refuse nesting 100,000 deep, in brackets or in dashes, at the level that goes too deep', () => {
+    // The 64th bracket or dash opens the 65th level, counting the document's own.
+    assert.deepEqual(refusal(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), [['too-deep', 0, 63]]);
+    assert.deepEqual(refusal(`${'- '.repeat(100_000)}a\n`), [['too-deep', 0, 126]]);
+  });
+
+  it('report a key repeated in a mapping, in one pass whatever its size', () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `    k${i}: ${i}`);
+    const text = `version: 1\nextra:\n  map:\n${keys.join('\n')}\n    k1999: again\n    1: number\n    "1": text\n`;
+    const problems = parseSidecar(text).problems.filter((p) => p.code === 'yaml-syntax');
+    assert.deepEqual(problems.map((p) => [p.line, p.column]), [[2003, 4]], 'k1999 again; 1 and "1" are different keys');
+    assert.match(problems[0].message, /"k1999" appears more than once/);
+  });
+
+  it('list the first twenty YAML errors, and count the rest in one problem', () => {
+    const problems = parseSidecar(']'.repeat(1000)).problems.filter((p) => p.code === 'yaml-syntax');
+    assert.equal(problems.length, 21);
+    assert.match(problems[20].message, /980 more errors from here on/);
+  });
+
+  it('leave alone a sidecar with a carriage return alone as a line ending', () => {
+    const text = good.replace('tags:\n', 'tags:\r');
+    const parsed = parseSidecar(text);
+    const line = good.split('\n').findIndex((l) => l === 'tags:');
+    assert.deepEqual(parsed.problems.find((p) => p.code === 'bad-line-break'), { code: 'bad-line-break', message: parsed.problems.find((p) => p.code === 'bad-line-break')!.message, severity: 'error', line, column: 5, endLine: line, endColumn: 5 });
+    assert.equal(parsed.writable, false);
   });
 
   it('honour a smaller size limit when asked', () => {

@@ -13,6 +13,7 @@ import {
   editNote,
   newTagId,
   orphanTags,
+  reanchorOrphans,
   reanchorTags,
   reattachTag,
   refreshAnchors,
@@ -267,5 +268,26 @@ describe('refreshAnchors and reanchorTags', () => {
     assert.equal(number.status, 'orphan');
     assert.equal(number.anchor.start, number.anchor.end);
     assert.equal(reanchorTags(result, changed).find((t) => t.id === quote.id)!.status, 'fuzzy');
+  });
+
+  it('keeps a fuzzy tag fuzzy, even where its text and context are found again, until a person confirms it', () => {
+    const [tag] = tagPhrase([], 'a sign of desperation', 'opinion');
+    const fuzzy: Tag = { ...tag, status: 'fuzzy', anchor: { ...tag.anchor, start: 0, end: 5 } };
+    const [found] = reanchorTags([fuzzy], article);
+    assert.equal(found.status, 'fuzzy');
+    assert.equal(article.slice(found.anchor.start, found.anchor.end), 'a sign of desperation', 'it is shown where the text is');
+    const [confirmed] = confirmTag([found], found.id, article);
+    assert.equal(confirmed.status, 'anchored');
+  });
+
+  it('finds orphans again after a long paste, taking the context and line of where their text now is', () => {
+    const [tag] = tagPhrase([], 'upwards of 1,000 troops per day');
+    const orphan: Tag = { ...tag, status: 'orphan', anchor: { ...tag.anchor, end: tag.anchor.start } };
+    const [from, to] = [tag.anchor.start - 40, tag.anchor.end + 40];
+    const moved = `${article.slice(from, to)}\n${article.slice(0, from)}${article.slice(to)}`;
+    const [revived] = reanchorOrphans([orphan], moved);
+    assert.equal(revived.status, 'anchored');
+    assert.equal(revived.anchor.line, 0);
+    assert.equal(revived.anchor.prefix, moved.slice(revived.anchor.start - revived.anchor.prefix.length, revived.anchor.start));
   });
 });

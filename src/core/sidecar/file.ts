@@ -338,12 +338,12 @@ function withMergedExtra(previous: Tag, next: Tag): Tag {
 /**
  * Characters JavaScript's multi-line regular expressions take for line breaks but `yaml`
  * keeps inside a comment. `yaml` prefixes each comment line with `#` using such an
- * expression, so a comment holding U+2028 or a lone carriage return would be written with
- * its `#` after that character, glued to the value before it: a hand comment
- * `kind: claim #\u2028 checked` would read back as the kind "claim \u2028# checked". They
- * are written as spaces instead.
+ * expression, so a comment holding U+2028 would be written with its `#` after that
+ * character, glued to the value before it: a hand comment `kind: claim #\u2028 checked`
+ * would read back as the kind "claim \u2028# checked". They are written as spaces instead.
+ * (A lone carriage return never gets this far: such a file is not rewritten at all.)
  */
-const COMMENT_BREAKS = /[\r\u0085\u2028\u2029]/g;
+const COMMENT_BREAKS = /[\u0085\u2028\u2029]/g;
 
 function cleanComments(document: Document): void {
   const clean = (holder: { comment?: string | null; commentBefore?: string | null }): void => {

@@ -41,11 +41,12 @@ export const TAG_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 /**
- * The largest sidecar read, in UTF-16 code units (20 MB of ASCII). A heavily annotated
- * article has a few hundred tags, about 100 kB; anything past this is not a sidecar a person
- * made, and parsing it would freeze the editor for tens of seconds.
+ * The largest sidecar read, in UTF-16 code units (4 MB of ASCII). A heavily annotated
+ * article has a few hundred tags, about 100 kB. The parser holds about 25 bytes per
+ * character of a long text value, so this keeps any file within about 100 MB while it is
+ * read; the token budget (bounds.ts) keeps files of many small values within theirs.
  */
-export const MAX_SIDECAR_LENGTH = 20 * 1024 * 1024;
+export const MAX_SIDECAR_LENGTH = 4 * 1024 * 1024;
 
 /**
  * Characters that some editors and diff viewers show as line breaks or not at all. Strings
@@ -73,12 +74,15 @@ const sidecarString: typeof stringTag = {
   },
 };
 
-/** Options for reading: YAML 1.2 core schema, strict, duplicate keys reported. */
+/**
+ * Options for reading: YAML 1.2 core schema, strict. Duplicate keys are reported by the
+ * reader itself, in linear time (see parse.ts), not by `yaml`, whose check is quadratic.
+ */
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.2',
   schema: 'core',
   strict: true,
-  uniqueKeys: true,
+  uniqueKeys: false,
   prettyErrors: false,
   keepSourceTokens: false,
   customTags: (tags) => tags.map((tag) => (typeof tag === 'object' && tag.tag === stringTag.tag && !('collection' in tag && tag.collection) ? sidecarString : tag)),

@@ -7,6 +7,7 @@ import { LineIndex } from '../position';
 import { isKindId, type KindRegistry } from '../kinds';
 import { compareTags, type Tag, type TagStatus } from '../tags';
 import { MAX_SIDECAR_LENGTH, METADATA_TAG_KEYS, PERSISTED_STATUSES, REQUIRED_TAG_KEYS, SIDECAR_VERSION, TAG_ID_PATTERN, TAG_KEYS, TIMESTAMP_PATTERN, YAML_OPTIONS, type TagKey } from './format';
+import { MAX_DEPTH, measureYaml } from './bounds';
 import { ProblemCollector, hasErrors, type Problem } from './problem';
 
 export interface ParseSidecarOptions {
@@ -97,12 +98,35 @@ function readUnguarded(raw: string, options: ParseSidecarOptions): SidecarReadin
 
   const maxLength = options.maxLength ?? MAX_SIDECAR_LENGTH;
   if (text.length > maxLength) {
-    report.add('too-large', 'error', `This sidecar is ${megabytes(text.length)} MB, over the ${megabytes(maxLength)} MB limit, so it was not read. Split or trim it by hand; it will not be overwritten.`);
+    report.add('too-large', 'error', `This sidecar has ${text.length.toLocaleString('en')} characters, over the ${maxLength.toLocaleString('en')} (${megabytes(maxLength)} MB) that News Annotator reads, so it was not read. Split or trim it by hand; it will not be overwritten.`);
     return result(undefined, [], undefined, undefined);
   }
 
-  const document = parseDocument(text, YAML_OPTIONS);
-  for (const error of document.errors) {
+  // A carriage return not followed by a line feed is a line break to VS Code and to the YAML
+  // specification, but not everywhere to `yaml`, which could then write back a different
+  // file: such a file is read for display and left alone.
+  const loneReturn = /\r(?!\n)/.exec(text);
+  if (loneReturn) {
+    report.add('bad-line-break', 'error', 'This line ends in a carriage return alone (CR); sidecars use LF or CR LF line endings. Change the line ending; until then the file is left as it is.', [loneReturn.index, loneReturn.index + 1]);
+  }
+
+  const shape = measureYaml(text);
+  if (shape.over === 'tokens') {
+    report.add(
+      'too-complex',
+      'error',
+      `This sidecar holds more YAML than News Annotator reads in a file of its size (over ${shape.budget.toLocaleString('en')} tokens, about ${Math.round(shape.budget / 36).toLocaleString('en')} tags), so it was not read. Split or trim it by hand; it will not be overwritten.`,
+      [shape.overAt ?? 0, (shape.overAt ?? 0) + 1],
+    );
+    return result(undefined, [], undefined, undefined);
+  }
+  if (shape.over === 'depth') {
+    report.add('too-deep', 'error', `This sidecar nests more than ${MAX_DEPTH} levels deep here, so it was not read; a sidecar needs five. It will not be overwritten.`, [shape.overAt ?? 0, (shape.overAt ?? 0) + 1]);
+    return result(undefined, [], undefined, undefined);
+  }
+
+  const document = parseQuietly(text);
+  for (const error of document.errors.slice(0, MAX_SYNTAX_PROBLEMS)) {
     if (error.code === 'MISSING_CHAR' && error.message.includes('quote')) {
       // yaml reports a missing closing quote where the file ends; the line to fix is the
       // one where the quote was opened, i.e. where the runaway string starts.
@@ -112,7 +136,15 @@ function readUnguarded(raw: string, options: ParseSidecarOptions): SidecarReadin
       report.add('yaml-syntax', 'error', `YAML syntax: ${firstLine(error.message)}`, error.pos);
     }
   }
-  const errorOffsets = document.errors.map((error) => error.pos[0]);
+  if (document.errors.length > MAX_SYNTAX_PROBLEMS) {
+    const next = document.errors[MAX_SYNTAX_PROBLEMS];
+    report.add('yaml-syntax', 'error', `YAML syntax: ${(document.errors.length - MAX_SYNTAX_PROBLEMS).toLocaleString('en')} more errors from here on; fix the first ones, and these may go with them.`, next.pos);
+  }
+  const duplicates = duplicateKeys(document);
+  for (const key of duplicates.slice(0, MAX_SYNTAX_PROBLEMS)) {
+    report.add('yaml-syntax', 'error', `YAML syntax: the key "${String(key.value)}" appears more than once in this mapping; keep one.`, rangeOf(key));
+  }
+  const errorOffsets = [...document.errors.map((error) => error.pos[0]), ...duplicates.map((key) => key.range?.[0] ?? 0)].sort((a, b) => a - b);
   for (const warning of document.warnings) {
     report.add('yaml-warning', 'warning', `YAML: ${firstLine(warning.message)}`, warning.pos);
   }
@@ -187,7 +219,7 @@ function readUnguarded(raw: string, options: ParseSidecarOptions): SidecarReadin
     // A tag broken by a syntax error is covered by that error; listing every field it now
     // seems to lack would bury the one message that matters.
     const range = (item as Node | null)?.range;
-    if (range && errorOffsets.some((offset) => offset >= range[0] && offset <= range[2])) continue;
+    if (range && hasOffsetIn(errorOffsets, range[0], range[2])) continue;
     if (isAlias(item)) continue;
     if (!isMap(item)) {
       report.add('bad-tag', 'error', 'Each entry under "tags" must be a mapping (text, kind, start, end, id …).', rangeOf(item as Node));
@@ -326,6 +358,65 @@ function readTag(document: Document, map: YAMLMap, report: ProblemCollector, opt
     status: (status ?? 'anchored') as TagStatus,
     ...(Object.keys(extra).length === 0 ? {} : { extra }),
   };
+}
+
+/** YAML errors listed one by one; past this many, the rest are counted in one problem. */
+const MAX_SYNTAX_PROBLEMS = 20;
+
+/**
+ * Parses with error objects made without stack traces: `yaml` makes one per error, and a
+ * file of a few hundred thousand stray brackets would otherwise spend most of its parse,
+ * and hundreds of megabytes, recording where in `yaml` each was found.
+ */
+function parseQuietly(text: string): Document {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseDocument(text, YAML_OPTIONS);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * Keys that repeat an earlier key of the same mapping, in one pass over the document with a
+ * set per mapping (`yaml`'s own check compares each key with every earlier one, which takes
+ * minutes on a mapping of 80,000 keys). Keys are compared as `yaml` compares them: plain
+ * values, so `1` and `"1"` differ.
+ */
+function duplicateKeys(document: Document): Scalar[] {
+  const found: Scalar[] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) found.push(pair.key);
+          else seen.add(pair.key.value);
+        } else if (pair.key) {
+          pending.push(pair.key);
+        }
+        pending.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    }
+  }
+  return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** Whether a sorted list of offsets has one in `[from, to]`. */
+function hasOffsetIn(sorted: readonly number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low] <= to;
 }
 
 const UNREADABLE = Symbol('unreadable');

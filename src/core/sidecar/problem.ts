@@ -13,7 +13,10 @@ export type Severity = 'error' | 'warning' | 'info';
  */
 export type ProblemCode =
   | 'too-large'
+  | 'too-complex'
+  | 'too-deep'
   | 'yaml-syntax'
+  | 'bad-line-break'
   | 'yaml-warning'
   | 'yaml-alias'
   | 'yaml-tag'
