@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../src/core/position';
-import { writeCanonical } from '../src/core/review/codec';
+import { writeCanonical } from '../src/core/review/canonical';
 import { changeKind, createTag, editNote, sortTags, type Tag } from '../src/core/tags';
 import { setFields } from '../src/core/tagFields';
 import { report } from './measure';

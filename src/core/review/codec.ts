@@ -10,19 +10,21 @@
  * It is safe by construction rather than by care:
  *
  * - the writer produces byte for byte what `SidecarFile.create(…).toString()` produces (a
- *   property test compares them on random tags); any value whose YAML form it does not
- *   handle itself (control characters, invisible line breaks, odd block scalars…) is written
- *   by the `yaml` library, a tag at a time;
+ *   property test compares them on random tags); a file with a value whose YAML form it
+ *   does not handle itself (control characters, invisible line breaks, odd block scalars, a
+ *   nested value…) it declines to write, and `writeCanonical` in canonical.ts has `yaml`
+ *   write it;
  * - the reader accepts a text only if writing what it read gives the very same text back.
  *   Since the writer agrees with `yaml` and `yaml` reads back what it writes, whatever the
  *   reader accepts, it has read as `yaml` would. Anything else — a comment, a hand-styled
  *   value, a problem to report — returns `undefined`, and the caller uses the full parser.
+ *
+ * It does not load `yaml` (the merge driver, started by git once per conflicted sidecar,
+ * would spend a tenth of its time loading it): what it needs of the format and of `yaml`'s
+ * core schema is restated below, and a unit test holds each to the original.
  */
-import { Document, type CollectionTag, type ScalarTag } from 'yaml';
 import { isKindId } from '../kinds';
-import { SidecarFile, type ParseSidecarOptions } from '../sidecar';
-import { MAX_SIDECAR_LENGTH, SIDECAR_VERSION, TAG_ID_PATTERN, TAG_KEYS, TIMESTAMP_PATTERN, YAML_OPTIONS } from '../sidecar/format';
-import { persistedFields } from '../sidecar/serialise';
+import type { ParseSidecarOptions } from '../sidecar';
 import { compareTags, type Tag, type TagStatus } from '../tags';
 
 export interface CanonicalSidecar {
@@ -43,18 +45,26 @@ const TAG_INDENT = '    ';
 const BLOCK_INDENT = '      ';
 
 /**
- * The `yaml` core schema's tests for plain scalars that would not read back as strings
- * (`42`, `true`, `0x1f`, `.nan`, `null`…), as one pattern: such a string must be quoted.
- * Taken from the library itself, so the writer quotes exactly what `yaml` quotes; built on
- * first use, since most files never need it.
+ * What the codec needs of the sidecar format (src/core/sidecar/format.ts), restated so that
+ * it loads without `yaml`; a unit test checks each against the format's own.
  */
-function nonStringPattern(): RegExp {
-  const tests = (new Document(null, YAML_OPTIONS).schema.tags as Array<ScalarTag | CollectionTag>)
-    .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test instanceof RegExp)
-    .map((tag) => (tag as ScalarTag).test!);
-  return new RegExp(tests.map((test) => `(?:${test.source})`).join('|'), [...new Set(tests.flatMap((test) => [...test.flags]))].join(''));
-}
-let NON_STRING: RegExp | undefined;
+export const CODEC_FORMAT = {
+  version: 1,
+  maxLength: 4 * 1024 * 1024,
+  /** A tag's keys in the order they are written (the format's TAG_KEYS). */
+  keys: ['text', 'kind', 'note', 'prefix', 'suffix', 'start', 'end', 'line', 'status', 'id', 'author', 'created', 'updated'],
+  idPattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
+  timestampPattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/,
+} as const;
+
+/**
+ * The `yaml` core schema's tests for plain scalars that would not read back as strings
+ * (`~`, `null`, `true`, `0o17`, `42`, `0x1f`, `.inf`, `.nan`, `1e5`, `1.5`), as one
+ * pattern: such a string must be quoted. A unit test builds the same pattern from the
+ * library's schema, so the writer quotes exactly what `yaml` quotes.
+ */
+export const CORE_SCHEMA_NON_STRING =
+  /(?:^(?:~|[Nn]ull|NULL)?$)|(?:^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$)|(?:^0o[0-7]+$)|(?:^[-+]?[0-9]+$)|(?:^0x[0-9a-fA-F]+$)|(?:^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$)|(?:^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$)|(?:^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$)/;
 
 /** What `yaml` refuses to write as a plain scalar (its own rule, restated). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
@@ -86,7 +96,7 @@ function looksLikeNonString(value: string): boolean {
   const first = value.charCodeAt(0);
   // A letter can only start null, true or false; anything else goes through the schema's own tests.
   if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) return NON_STRING_WORDS.has(value);
-  return (NON_STRING ??= nonStringPattern()).test(value);
+  return CORE_SCHEMA_NON_STRING.test(value);
 }
 
 function doubleQuoted(value: string): string {
@@ -124,8 +134,28 @@ function extraValue(key: string, value: unknown): string | undefined {
 }
 
 /**
- * One tag's block (`  - text: …` and the lines after it), or undefined to let `yaml` do it.
- * A team's fields (unknown keys) come right after `note`, as the serialiser inserts them.
+ * A tag's fields as the serialiser writes them (its `persistedFields`): optional ones only
+ * when set; the team's fields go after `note`.
+ */
+function* writtenFields(tag: Tag): Generator<[string, string | number]> {
+  yield ['text', tag.anchor.exact];
+  yield ['kind', tag.kind];
+  if (tag.note !== undefined) yield ['note', tag.note];
+  yield ['prefix', tag.anchor.prefix];
+  yield ['suffix', tag.anchor.suffix];
+  yield ['start', tag.anchor.start];
+  yield ['end', tag.anchor.end];
+  yield ['line', tag.anchor.line];
+  if (tag.status !== 'anchored') yield ['status', tag.status];
+  yield ['id', tag.id];
+  if (tag.author !== '') yield ['author', tag.author];
+  if (tag.created !== '') yield ['created', tag.created];
+  if (tag.updated !== '') yield ['updated', tag.updated];
+}
+
+/**
+ * One tag's block (`  - text: …` and the lines after it), or undefined when a value needs
+ * `yaml`. A team's fields (unknown keys) come right after `note`, as the serialiser inserts them.
  */
 function tagBlock(tag: Tag): string | undefined {
   let out = '';
@@ -141,7 +171,7 @@ function tagBlock(tag: Tag): string | undefined {
     }
     return true;
   };
-  for (const [key, value] of persistedFields(tag)) {
+  for (const [key, value] of writtenFields(tag)) {
     if (!fieldsDone && key !== 'text' && key !== 'kind' && key !== 'note' && !fields()) return undefined;
     const written = typeof value === 'number' ? String(value) : stringValue(key, value);
     if (written === undefined) return undefined;
@@ -151,15 +181,9 @@ function tagBlock(tag: Tag): string | undefined {
   return out;
 }
 
-/** The same block through `yaml`, for the values {@link tagBlock} leaves to it. */
-function tagBlockByYaml(tag: Tag): string {
-  const text = SidecarFile.create({ tags: [tag] }).toString();
-  return text.slice(text.indexOf('\n  - ') + 1);
-}
-
 /** The top of a canonical file, up to `tags:`; undefined when the article's name needs `yaml`'s styling. */
 function headerFor(article: string | undefined): string | undefined {
-  let out = `version: ${SIDECAR_VERSION}\n`;
+  let out = `version: ${CODEC_FORMAT.version}\n`;
   if (article !== undefined) {
     const written = /^[A-Za-z0-9_][A-Za-z0-9_.\-/ ()]*$/.test(article) ? stringValue('article', article) : undefined;
     if (written === undefined || written.includes('\n')) return undefined;
@@ -186,14 +210,21 @@ export class CanonicalCodec {
    * `SidecarFile.create({ article, tags, lineEnding }).toString()`, with a BOM if asked.
    *
    * @param sidecar - The article's file name, the tags (any order) and the file's line ending and BOM
+   * @returns the text, or undefined when a value needs `yaml` (`writeCanonical` in
+   *   canonical.ts then has it written)
    */
-  write(sidecar: CanonicalSidecar): string {
-    let out = headerFor(sidecar.article) ?? headerByYaml(sidecar.article!);
+  write(sidecar: CanonicalSidecar): string | undefined {
+    let out = headerFor(sidecar.article);
+    if (out === undefined) return undefined;
     const tags = [...sidecar.tags].sort(compareTags);
     if (tags.length === 0) out += 'tags: []\n';
     else {
       out += 'tags:\n';
-      for (const tag of tags) out += this.blockOf.get(tag) ?? tagBlock(tag) ?? tagBlockByYaml(tag);
+      for (const tag of tags) {
+        const block = this.blockOf.get(tag) ?? tagBlock(tag);
+        if (block === undefined) return undefined;
+        out += block;
+      }
     }
     if (sidecar.lineEnding === '\r\n') out = out.replace(/\n/g, '\r\n');
     return sidecar.bom ? `\ufeff${out}` : out;
@@ -210,7 +241,7 @@ export class CanonicalCodec {
    * @returns what it holds, or undefined when the text is anything else (then use `SidecarFile.parse`)
    */
   read(text: string, options: ParseSidecarOptions = {}): CanonicalReading | undefined {
-    if (text.length > (options.maxLength ?? MAX_SIDECAR_LENGTH)) return undefined;
+    if (text.length > (options.maxLength ?? CODEC_FORMAT.maxLength)) return undefined;
     const bom = text.charCodeAt(0) === 0xfeff;
     let body = bom ? text.slice(1) : text;
     const newline = body.indexOf('\n');
@@ -227,7 +258,7 @@ export class CanonicalCodec {
   }
 
   private readBody(body: string, options: ParseSidecarOptions): { article: string; tags: Tag[] } | undefined {
-    const version = `version: ${SIDECAR_VERSION}\narticle: `;
+    const version = `version: ${CODEC_FORMAT.version}\narticle: `;
     if (!body.startsWith(version)) return undefined;
     const articleEnd = body.indexOf('\n', version.length);
     if (articleEnd < 0) return undefined;
@@ -270,21 +301,6 @@ export class CanonicalCodec {
     }
     return tag ?? undefined;
   }
-}
-
-/** The top of the file through `yaml`, for an article name {@link headerFor} leaves to it. */
-function headerByYaml(article: string): string {
-  const text = SidecarFile.create({ article }).toString();
-  return text.slice(0, text.lastIndexOf('tags:'));
-}
-
-/**
- * Writes a sidecar in canonical form (see {@link CanonicalCodec.write}).
- *
- * @param sidecar - The article's file name, the tags (any order) and the file's line ending and BOM
- */
-export function writeCanonical(sidecar: CanonicalSidecar): string {
-  return new CanonicalCodec().write(sidecar);
 }
 
 /**
@@ -352,7 +368,7 @@ function readBlock(block: string): Tag | undefined {
   const created = stringOf('created', match[13]);
   const updated = stringOf('updated', match[14]);
   if (!text || kind === undefined || !isKindId(kind) || (rawNote !== undefined && note === undefined) || prefix === undefined || suffix === undefined || status === undefined) return undefined;
-  if (id === undefined || !TAG_ID_PATTERN.test(id) || !author || created === undefined || !TIMESTAMP_PATTERN.test(created) || updated === undefined || !TIMESTAMP_PATTERN.test(updated)) return undefined;
+  if (id === undefined || !CODEC_FORMAT.idPattern.test(id) || !author || created === undefined || !CODEC_FORMAT.timestampPattern.test(created) || updated === undefined || !CODEC_FORMAT.timestampPattern.test(updated)) return undefined;
   if (from > to || (status === 'anchored' && to - from !== text.length)) return undefined;
   let extra: Record<string, unknown> | undefined;
   if (rawFields !== '') {
@@ -403,7 +419,7 @@ function literalValue(raw: string): string | undefined {
   return content.join('\n') + (header[1] === '-' ? '' : '\n') + (header[1] === '+' ? '\n'.repeat(blank) : '');
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set(TAG_KEYS);
+const KNOWN_KEYS: ReadonlySet<string> = new Set(CODEC_FORMAT.keys);
 
 /** A one-line scalar as written by the writer: plain, single- or double-quoted. */
 function scalar(raw: string, typed = false): string | number | boolean | undefined {

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
+import { Document, type CollectionTag, type ScalarTag } from 'yaml';
 import { KindRegistry } from '../../../src/core/kinds';
-import { CanonicalCodec, readCanonical, writeCanonical } from '../../../src/core/review/codec';
+import { writeCanonical } from '../../../src/core/review/canonical';
+import { CanonicalCodec, CODEC_FORMAT, CORE_SCHEMA_NON_STRING, readCanonical } from '../../../src/core/review/codec';
+import { MAX_SIDECAR_LENGTH, SIDECAR_VERSION, TAG_ID_PATTERN, TAG_KEYS, TIMESTAMP_PATTERN, YAML_OPTIONS } from '../../../src/core/sidecar/format';
 import { SidecarFile } from '../../../src/core/sidecar';
 import type { Tag } from '../../../src/core/tags';
 import { fixturePath } from '../../support/paths';
@@ -51,10 +54,30 @@ describe('the fast sidecar codec', () => {
   it('writes byte for byte what SidecarFile.create writes, whatever the values', () => {
     fc.assert(
       fc.property(uniqueTags, fc.constantFrom('\n', '\r\n') as fc.Arbitrary<'\n' | '\r\n'>, fc.constantFrom('a.txt', 'notes/b.md', '2024.txt', 'x: y.txt'), (tags, lineEnding, article) => {
-        assert.equal(writeCanonical({ article, tags, lineEnding }), SidecarFile.create({ article, tags, lineEnding }).toString());
+        const expected = SidecarFile.create({ article, tags, lineEnding }).toString();
+        assert.equal(writeCanonical({ article, tags, lineEnding }), expected);
+        // The codec alone writes the same, or declines (values it leaves to yaml).
+        const fast = new CanonicalCodec().write({ article, tags, lineEnding });
+        if (fast !== undefined) assert.equal(fast, expected);
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('holds the same constants as the sidecar format, which it restates so as not to load yaml', () => {
+    assert.equal(CODEC_FORMAT.version, SIDECAR_VERSION);
+    assert.equal(CODEC_FORMAT.maxLength, MAX_SIDECAR_LENGTH);
+    assert.deepEqual(CODEC_FORMAT.keys, TAG_KEYS);
+    assert.equal(CODEC_FORMAT.idPattern.source, TAG_ID_PATTERN.source);
+    assert.equal(CODEC_FORMAT.timestampPattern.source, TIMESTAMP_PATTERN.source);
+  });
+
+  it('quotes exactly the plain scalars the yaml core schema would read as something else than a string', () => {
+    const tests = (new Document(null, YAML_OPTIONS).schema.tags as Array<ScalarTag | CollectionTag>)
+      .filter((tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test instanceof RegExp)
+      .map((tag) => (tag as ScalarTag).test!);
+    assert.ok(tests.length >= 6 && tests.every((test) => test.flags === ''));
+    assert.equal(CORE_SCHEMA_NON_STRING.source, tests.map((test) => `(?:${test.source})`).join('|'));
   });
 
   it('reads only what the full parser reads the same way, with nothing to report', () => {
@@ -79,7 +102,8 @@ describe('the fast sidecar codec', () => {
     const ordinary = tagArb.chain((tag) =>
       fc.record({ exact: words, note: fc.option(fc.tuple(words, words).map(([a, b]) => `${a}\n${b}`), { nil: undefined }) }).map(({ exact, note }) => {
         const { note: _note, extra: _extra, ...rest } = tag;
-        return { ...rest, author: 'Ada Lovelace', anchor: { ...tag.anchor, exact, prefix: ` ${exact} `, suffix: exact, end: tag.anchor.start + (tag.status === 'orphan' ? 0 : exact.length) }, ...(note === undefined ? {} : { note }) };
+        const extra = tag.status === 'fuzzy' ? { verdict: 'misleading', 'verdict-text-hash': '0b1c2d3e', reviewed: true, count: 3 } : undefined;
+        return { ...rest, author: 'Ada Lovelace', anchor: { ...tag.anchor, exact, prefix: ` ${exact} `, suffix: exact, end: tag.anchor.start + (tag.status === 'orphan' ? 0 : exact.length) }, ...(note === undefined ? {} : { note }), ...(extra ? { extra } : {}) };
       }),
     );
     fc.assert(
@@ -178,5 +202,16 @@ describe('the fast sidecar codec on edited files', () => {
     const two = codec.read(writeCanonical({ article: 'a.txt', tags: [tag, other] }))!;
     assert.equal(two.tags[0], one.tags[0]);
     assert.deepEqual(two.tags[1], other);
+  });
+
+  it('declines hostile blocks of many lines without trying their lines every way (no runaway backtracking)', () => {
+    const head = 'version: 1\narticle: a.txt\ntags:\n  - text: a\n    kind: claim\n';
+    const lines = ['    note: x', '      y', '', '    f: x', '    prefix: ""', '    kind: claim', '    f: |', '      ', '     z', '    status: fuzzy', '    start: 1', '    id: t-1'];
+    for (const a of lines) {
+      for (const b of lines) {
+        const hostile = head + `${a}\n${b}\n`.repeat(20000);
+        assert.equal(readCanonical(hostile), undefined, JSON.stringify([a, b]));
+      }
+    }
   });
 });
