@@ -124,13 +124,58 @@ function literalBlock(value: string): string | undefined {
   return `|${indicator}${chomp}\n${BLOCK_INDENT}${value.slice(0, endStart).replace(/\n+/g, (breaks) => breaks + BLOCK_INDENT)}${end}`;
 }
 
-/** An unknown key's value when it is a simple scalar; undefined to let `yaml` do it. */
-function extraValue(key: string, value: unknown): string | undefined {
-  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) return undefined;
+/** A key as `yaml` writes it plain; other keys (quoted, or read as something else) are left to `yaml`. */
+function plainKey(key: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !NON_STRING_WORDS.has(key);
+}
+
+/** A one-line scalar (string, boolean, whole number, null) as `yaml` writes it; undefined to leave it to `yaml`. */
+function scalarValue(key: string, value: unknown): string | undefined {
   if (typeof value === 'string') return stringValue(key, value);
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
   return undefined;
+}
+
+/**
+ * A mapping's lines at `indent`, each value a one-line scalar, `null` or (to `depth` more
+ * levels) a mapping of the same: the shape of a merge-conflict record
+ * (`merge-conflict: {verdict: {base: …, ours: …, theirs: …}}`). Undefined for anything
+ * else, and for an empty mapping (`yaml` writes `{}`).
+ */
+function mappingLines(value: unknown, indent: string, depth: number): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  let out = '';
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    if (!plainKey(key)) return undefined;
+    if (item === null) out += `${indent}${key}: null\n`;
+    else if (typeof item === 'object') {
+      const nested = depth > 0 ? mappingLines(item, `${indent}  `, depth - 1) : undefined;
+      if (nested === undefined) return undefined;
+      out += `${indent}${key}:\n${nested}`;
+    } else {
+      const written = scalarValue(key, item);
+      // A string of several lines is a block scalar, indented for the tag's level only.
+      if (written === undefined || written.includes('\n')) return undefined;
+      out += `${indent}${key}: ${written}\n`;
+    }
+  }
+  return out === '' ? undefined : out;
+}
+
+/**
+ * An unknown key's line(s) (` key: value`, or `key:` and a mapping of scalars below it),
+ * without the tag's indentation in front of the first; undefined to let `yaml` do it.
+ */
+function extraValue(key: string, value: unknown): string | undefined {
+  if (!plainKey(key)) return undefined;
+  if (typeof value === 'object' && value !== null) {
+    const lines = mappingLines(value, `${TAG_INDENT}  `, 1);
+    return lines === undefined ? undefined : `${key}:\n${lines}`;
+  }
+  const written = scalarValue(key, value);
+  return written === undefined ? undefined : `${key}: ${written}\n`;
 }
 
 /**
@@ -167,7 +212,7 @@ function tagBlock(tag: Tag): string | undefined {
       if (value === undefined) continue;
       const written = extraValue(key, value);
       if (written === undefined) return false;
-      out += `${TAG_INDENT}${key}: ${written}\n`;
+      out += `${TAG_INDENT}${written}`;
     }
     return true;
   };
@@ -382,7 +427,7 @@ function readBlock(block: string): Tag | undefined {
       // A key of the format's here is out of the writer's order; `__proto__` is left to the full parser.
       if (KNOWN_KEYS.has(key) || key === '__proto__' || Object.hasOwn(extra, key)) return undefined;
       const value = raw.charCodeAt(0) === 0x7c /* | */ ? literalValue(raw) : scalar(raw, true);
-      if (value === undefined || extraValue(key, value) !== raw) return undefined;
+      if (value === undefined || !plainKey(key) || scalarValue(key, value) !== raw) return undefined;
       extra[key] = value;
     }
   }

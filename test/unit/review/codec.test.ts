@@ -18,6 +18,13 @@ const awkward = fc.constantFrom(
   'nbsp\u00a0x', 'emoji 😀', 'flag 🇺🇦', 'lone \ud800', 'back\\slash', 'space \nbreak', '---', '...', 'é', '“curly”', '« guillemets »',
 );
 const text = fc.oneof(awkward, fc.string({ minLength: 1, maxLength: 12 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }));
+/** Values as the merge driver records a conflict (a mapping of field to base/ours/theirs, or `removed`), and odder mappings. */
+const scalarOrNull = fc.oneof(text, fc.boolean(), fc.integer(), fc.constant(null), fc.double());
+const conflictRecord = fc.oneof(
+  fc.dictionary(fc.constantFrom('verdict', 'kind', 'note', 'text', 'null', 'a b'), fc.oneof(fc.record({ base: scalarOrNull, ours: scalarOrNull, theirs: scalarOrNull }), scalarOrNull)),
+  fc.record({ removed: fc.constantFrom('ours', 'theirs') }),
+  fc.constant([]),
+);
 const timestamp = fc.constantFrom('2026-11-20T09:16:40Z', '2026-11-21T10:00:00.250Z');
 
 const tagArb: fc.Arbitrary<Tag> = fc
@@ -34,7 +41,7 @@ const tagArb: fc.Arbitrary<Tag> = fc
     author: fc.oneof(text, fc.constant('Ada Lovelace')),
     created: timestamp,
     updated: timestamp,
-    extra: fc.option(fc.dictionary(fc.constantFrom('verdict', 'source_url', 'reviewed', 'count'), fc.oneof(text, fc.boolean(), fc.integer())), { nil: undefined }),
+    extra: fc.option(fc.dictionary(fc.constantFrom('verdict', 'source_url', 'reviewed', 'count', 'true', 'merge-conflict'), fc.oneof(text, fc.boolean(), fc.integer(), conflictRecord)), { nil: undefined }),
   })
   .map((r): Tag => ({
     id: r.id,
@@ -61,6 +68,20 @@ describe('the fast sidecar codec', () => {
         if (fast !== undefined) assert.equal(fast, expected);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('writes a merge-conflict record itself, as yaml would, so that a merge with a conflict does not load yaml', () => {
+    fc.assert(
+      fc.property(tagArb, fc.constantFrom('verdict', 'kind', 'note'), fc.oneof(fc.constant(null), fc.constantFrom('accurate', 'it\'s: odd', '2024', 'true')), (tag, field, base) => {
+        const record = { [field]: { base, ours: 'accurate', theirs: 'misleading' } };
+        const tags = [{ ...tag, extra: { verdict: 'accurate', 'merge-conflict': record } }, { ...tag, id: `${tag.id}-2`, extra: { 'merge-conflict': { removed: 'ours' } } }];
+        const fast = new CanonicalCodec().write({ article: 'a.txt', tags, lineEnding: '\n' });
+        const plain = (value: string): boolean => !/[\n\u0000-\u0009\u000b-\u001f\u007f-\u009f\u0085\u2028\u2029\ufeff\ud800-\udfff]|^(?:---|\.\.\.)/.test(value);
+        if ([tag.anchor.exact, tag.anchor.prefix, tag.anchor.suffix, tag.note ?? '', tag.author].every(plain)) assert.notEqual(fast, undefined);
+        if (fast !== undefined) assert.equal(fast, SidecarFile.create({ article: 'a.txt', tags, lineEnding: '\n' }).toString());
+      }),
+      { numRuns: 200 },
     );
   });
 
