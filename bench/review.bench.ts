@@ -10,9 +10,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../src/core/position';
 import { writeCanonical } from '../src/core/review/canonical';
+import { CanonicalCodec } from '../src/core/review/codec';
+import { SidecarFile } from '../src/core/sidecar';
 import { changeKind, createTag, editNote, sortTags, type Tag } from '../src/core/tags';
 import { setFields } from '../src/core/tagFields';
-import { report } from './measure';
+import { report, time } from './measure';
 
 function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -175,6 +177,22 @@ export function run(): void {
       ours = [...ours, createTag(ours, { kind: 'claim', text: long, start: i * 97, end: i * 97 + 30, author: 'A', random, now: later })];
       theirs = [...theirs, createTag(theirs, { kind: 'claim', text: long, start: i * 89 + 7, end: i * 89 + 40, author: 'B', random, now: later })];
     }
+    // The review commands' reader against the yaml library, in this process (warm).
+    const ten = fs.readFileSync(sidecars[0].file, 'utf8');
+    const yamlTen = time(() => SidecarFile.parse(ten), 200, 20);
+    const codecTen = time(() => new CanonicalCodec().read(ten), 200, 20);
+    report(`read a 10-tag sidecar: yaml (SidecarFile.parse; cpu ${yamlTen.cpuMedian.toFixed(2)})`, yamlTen.median, 'ms');
+    report(`read a 10-tag sidecar: fast codec (cpu ${codecTen.cpuMedian.toFixed(3)})`, codecTen.median, 'ms');
+    const longText = writeCanonical({ article: 'long.txt', tags: base });
+    const yamlLong = time(() => SidecarFile.parse(longText), 10, 2);
+    const codecLong = time(() => new CanonicalCodec().read(longText), 10, 2);
+    const writeLong = time(() => SidecarFile.create({ article: 'long.txt', tags: [...base] }).toString(), 10, 2);
+    const codecWriteLong = time(() => new CanonicalCodec().write({ article: 'long.txt', tags: base }), 10, 2);
+    report(`read a 1,000-tag sidecar: yaml (cpu ${yamlLong.cpuMedian.toFixed(1)})`, yamlLong.median, 'ms');
+    report(`read a 1,000-tag sidecar: fast codec (cpu ${codecLong.cpuMedian.toFixed(1)})`, codecLong.median, 'ms');
+    report(`write a 1,000-tag sidecar: yaml (cpu ${writeLong.cpuMedian.toFixed(1)})`, writeLong.median, 'ms');
+    report(`write a 1,000-tag sidecar: fast codec (cpu ${codecWriteLong.cpuMedian.toFixed(1)})`, codecWriteLong.median, 'ms');
+
     const mergeDir = path.join(dir, 'merge');
     fs.mkdirSync(mergeDir);
     const texts = { base: writeCanonical({ article: 'long.txt', tags: base }), ours: writeCanonical({ article: 'long.txt', tags: ours }), theirs: writeCanonical({ article: 'long.txt', tags: theirs }) };
@@ -188,6 +206,10 @@ export function run(): void {
     fs.writeFileSync(path.join(mergeDir, 'theirs2.yaml'), conflictTexts.theirs);
     const conflict = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs2.yaml'], mergeDir, 7, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), conflictTexts.ours));
     reportCli('merge-file, one conflict marked', conflict, 200);
+    // A side the fast codec does not read (a comment someone added): that side goes through yaml.
+    const commented = texts.ours.replace('tags:\n', 'tags:\n  # checked against the wire copy\n');
+    const slow = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs.yaml'], mergeDir, 5, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), commented));
+    reportCli('merge-file, ours has a comment (read by yaml)', slow);
     const startup = timeCli(cli, ['--version'], root, 7);
     reportCli('  of which starting node and the bundle (--version)', startup);
   } finally {

@@ -381,6 +381,36 @@ const BLOCK = new RegExp(
 /** One line of the team's fields (with the lines of a literal block) from BLOCK's group. */
 const FIELD = new RegExp(String.raw`    ([A-Za-z_][A-Za-z0-9_-]*): ${VALUE}`, 'y');
 
+/** A team's field holding a mapping (`    key:` and the lines below it, at least 6 spaces in). */
+const MAPPING = new RegExp(String.raw`    ([A-Za-z_][A-Za-z0-9_-]*):\n((?: {6}[^\n]*\n)+)`, 'y');
+/** One line of such a mapping: its indentation (one or two levels), key and one-line value, if any. */
+const MAPPING_LINE = /^( {6}| {8})([A-Za-z_][A-Za-z0-9_-]*):(?: (.+))?$/;
+
+/**
+ * The value of a mapping of one-line scalars, `null`s and mappings of the same, as
+ * {@link mappingLines} writes it; undefined for anything else. The caller checks that
+ * writing it again gives the same lines.
+ */
+function mappingOf(lines: string): Record<string, unknown> | undefined {
+  const top: Record<string, unknown> = {};
+  let inner: Record<string, unknown> | undefined;
+  for (const line of lines.slice(0, -1).split('\n')) {
+    const match = MAPPING_LINE.exec(line);
+    if (!match || match[2] === '__proto__') return undefined;
+    const [, indent, key, raw] = match;
+    const value = raw === undefined ? undefined : raw === 'null' ? null : raw.charCodeAt(0) === 0x7c /* | */ ? undefined : scalar(raw, true);
+    if (raw !== undefined && value === undefined) return undefined;
+    if (indent.length === 6) {
+      inner = raw === undefined ? {} : undefined;
+      top[key] = raw === undefined ? inner : value;
+    } else {
+      if (inner === undefined || raw === undefined) return undefined;
+      inner[key] = value;
+    }
+  }
+  return top;
+}
+
 /**
  * Reads one tag block as the writer writes it: the keys in the writer's order, each value in
  * the very form the writer gives it. Checking each value by writing it again, and the order
@@ -418,16 +448,29 @@ function readBlock(block: string): Tag | undefined {
   let extra: Record<string, unknown> | undefined;
   if (rawFields !== '') {
     extra = {};
-    for (let at = 0; at < rawFields.length; at = FIELD.lastIndex) {
+    for (let at = 0; at < rawFields.length; ) {
+      let key: string;
+      let value: unknown;
       FIELD.lastIndex = at;
       const field = FIELD.exec(rawFields);
-      if (!field) return undefined;
-      const key = field[1];
-      const raw = field[2];
+      if (field) {
+        key = field[1];
+        const raw = field[2];
+        value = raw.charCodeAt(0) === 0x7c /* | */ ? literalValue(raw) : scalar(raw, true);
+        if (value === undefined || !plainKey(key) || scalarValue(key, value) !== raw) return undefined;
+        at = FIELD.lastIndex;
+      } else {
+        // A mapping of scalars, as a merge-conflict record is written.
+        MAPPING.lastIndex = at;
+        const mapping = MAPPING.exec(rawFields);
+        if (!mapping) return undefined;
+        key = mapping[1];
+        value = mappingOf(mapping[2]);
+        if (value === undefined || extraValue(key, value) !== mapping[0].slice(TAG_INDENT.length)) return undefined;
+        at = MAPPING.lastIndex;
+      }
       // A key of the format's here is out of the writer's order; `__proto__` is left to the full parser.
       if (KNOWN_KEYS.has(key) || key === '__proto__' || Object.hasOwn(extra, key)) return undefined;
-      const value = raw.charCodeAt(0) === 0x7c /* | */ ? literalValue(raw) : scalar(raw, true);
-      if (value === undefined || !plainKey(key) || scalarValue(key, value) !== raw) return undefined;
       extra[key] = value;
     }
   }

@@ -123,7 +123,14 @@ describe('the fast sidecar codec', () => {
     const ordinary = tagArb.chain((tag) =>
       fc.record({ exact: words, note: fc.option(fc.tuple(words, words).map(([a, b]) => `${a}\n${b}`), { nil: undefined }) }).map(({ exact, note }) => {
         const { note: _note, extra: _extra, ...rest } = tag;
-        const extra = tag.status === 'fuzzy' ? { verdict: 'misleading', 'verdict-text-hash': '0b1c2d3e', reviewed: true, count: 3 } : undefined;
+        const extra =
+          tag.status === 'fuzzy'
+            ? { verdict: 'misleading', 'verdict-text-hash': '0b1c2d3e', reviewed: true, count: 3 }
+            : tag.status === 'orphan'
+              ? { verdict: 'accurate', 'merge-conflict': { verdict: { base: null, ours: 'accurate', theirs: 'it’s: misleading' }, kind: { base: 'claim', ours: 'claim', theirs: 'opinion' } } }
+              : tag.kind === 'opinion'
+                ? { 'merge-conflict': { removed: 'theirs' } }
+                : undefined;
         return { ...rest, author: 'Ada Lovelace', anchor: { ...tag.anchor, exact, prefix: ` ${exact} `, suffix: exact, end: tag.anchor.start + (tag.status === 'orphan' ? 0 : exact.length) }, ...(note === undefined ? {} : { note }), ...(extra ? { extra } : {}) };
       }),
     );
