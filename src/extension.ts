@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     new TagCommands(store, detections, conventions, (ref) => notes.open(ref)),
     vscode.languages.registerHoverProvider('*', new TagHoverProvider(store, kinds, (article, tag) => conventions.fieldLines(article, tag))),
     vscode.languages.registerHoverProvider('*', new DetectionHoverProvider(detections, store, kinds)),
-    registerHoverActions(store, (document, start, end) => detections.get(document)?.detectionsIn(start, end).some((d) => d.start === start && d.end === end) ?? false),
+    registerHoverActions(store, (document, start, end) => detections.get(document)?.detectionsIn(start, end).some((d) => d.start === start && d.end === end) ?? false, kinds),
     new DetectionStatusBar(detections, highlighter),
     registerHighlightCommands(detections, highlighter),
     tagTree,

@@ -1,22 +1,14 @@
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, mirrorFolderProblem, relocatedSidecarPath } from '../core/sidecarPath';
+import { moveSidecars as moveCore, type MoveFiles, type MoveResult as CoreMoveResult, type Relocation as CoreRelocation } from '../core/store/moveSidecars';
 import { Commands, Settings } from '../ids';
 import { Disposable } from './disposable';
 import { outsideWorkspace } from './insideWorkspace';
 import { readSidecarLocation } from './settings';
 
 /** A sidecar that sits where the location setting no longer looks, and where it belongs. */
-export interface Relocation {
-  readonly from: vscode.Uri;
-  readonly to: vscode.Uri;
-}
-
-export interface MoveResult {
-  readonly moved: Relocation[];
-  /** Left where they were: a sidecar is already at the new place. */
-  readonly kept: Relocation[];
-  readonly failed: Array<Relocation & { reason: string }>;
-}
+export type Relocation = CoreRelocation<vscode.Uri>;
+export type MoveResult = CoreMoveResult<vscode.Uri>;
 
 /** Where a sidecar belongs under the location setting, when it is not there; else undefined. */
 export function relocationOf(sidecar: vscode.Uri): vscode.Uri | undefined {
@@ -40,37 +32,29 @@ export async function findMisplacedSidecars(): Promise<Relocation[]> {
 }
 
 /**
- * Moves each sidecar to its place. Never overwrites: a sidecar already at the new place
- * (tags made there since the setting changed) keeps both files as they are, and the
- * person is told which to merge by hand.
+ * Moves each sidecar to its place through `fs` (see the core {@link moveCore}): never
+ * overwriting, never out of the workspace, and reporting a move that hangs instead of
+ * waiting on it.
  */
-export async function moveSidecars(relocations: readonly Relocation[], fs: vscode.FileSystem = vscode.workspace.fs): Promise<MoveResult> {
-  const result: MoveResult = { moved: [], kept: [], failed: [] };
-  for (const relocation of relocations) {
-    try {
-      if (await exists(fs, relocation.to)) {
-        result.kept.push(relocation);
-        continue;
-      }
-      const outside = await outsideWorkspace(fs, relocation.to);
-      if (outside) throw new Error(`${outside}; News Annotator moves sidecars only inside the workspace folder`);
-      await fs.createDirectory(relocation.to.with({ path: relocation.to.path.slice(0, relocation.to.path.lastIndexOf('/')) }));
-      await fs.rename(relocation.from, relocation.to, { overwrite: false });
-      result.moved.push(relocation);
-    } catch (error) {
-      result.failed.push({ ...relocation, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return result;
+export function moveSidecars(relocations: readonly Relocation[], fs: vscode.FileSystem = vscode.workspace.fs, timeoutMs?: number): Promise<MoveResult> {
+  return moveCore(relocations, moveFiles(fs), timeoutMs);
 }
 
-async function exists(fs: vscode.FileSystem, uri: vscode.Uri): Promise<boolean> {
-  try {
-    await fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+/** The file work of moving sidecars, through `fs`: never overwriting, never out of the workspace. */
+export function moveFiles(fs: vscode.FileSystem): MoveFiles<vscode.Uri> {
+  return {
+    exists: async (uri) => {
+      try {
+        await fs.stat(uri);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    outsideWorkspace: (uri) => outsideWorkspace(fs, uri),
+    createParent: async (uri) => fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
+    rename: async (from, to) => fs.rename(from, to, { overwrite: false }),
+  };
 }
 
 /**

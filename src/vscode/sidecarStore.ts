@@ -2,12 +2,17 @@ import * as vscode from 'vscode';
 import type { KindRegistry } from '../core/kinds';
 import type { Problem } from '../core/sidecar';
 import { SIDECAR_SUFFIX, articlePathFor, baseName, isSidecarPath, sidecarPathFor } from '../core/sidecarPath';
-import { ArticleState, type ArticlePresence, type ArticleRead, type ReloadOutcome, type SidecarPhase, type SidecarRead, type WritePlan } from '../core/store/articleState';
+import { ArticleState, type ArticlePresence, type ReloadOutcome, type SidecarPhase, type WritePlan } from '../core/store/articleState';
 import { reanchorTags, type Tag } from '../core/tags';
-import { decodeUtf8, encodeUtf8 } from '../core/utf8';
+import { moveSidecar } from '../core/store/moveSidecars';
+import { ClosedUntitled } from '../core/store/untitled';
+import { ArticleEntry } from '../core/store/articleEntry';
+import { errorMessage as message, readArticle, replaceFile, type StoreFiles } from '../core/store/sidecarIo';
+import { encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
 import { outsideWorkspace } from './insideWorkspace';
+import { moveFiles } from './sidecarMove';
 import { isServed, readSidecarLocation } from './settings';
 
 /** What the rest of the extension sees of one article's tags. */
@@ -43,27 +48,11 @@ export class TagStoreError extends Error {}
 /** Tags are written this long after the last change to them, so a burst of edits is one write. */
 const WRITE_DELAY_MS = 250;
 
-/**
- * How often a write re-reads and merges when the sidecar keeps changing under it before
- * giving up for now (the changes stay pending and go out with the next write).
- */
-const WRITE_ATTEMPTS = 3;
-
-/** An article's entry: the core state plus what only the editor side knows. */
-class Entry implements ArticleTags {
-  sidecar: vscode.Uri | undefined;
-  /** Set once the first load is under way. */
-  ready: Promise<void> | undefined;
-  /** Disk work (reads into the state, writes) runs one at a time, in order. */
-  queue: Promise<void> = Promise.resolve();
+/** An article's entry: the core entry plus what only the editor side knows. */
+class Entry extends ArticleEntry<vscode.Uri> implements ArticleTags {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The user has been told about the current write failure / blocked changes. */
   told = false;
-
-  constructor(
-    public article: vscode.Uri,
-    readonly state: ArticleState,
-  ) {}
 
   get tags(): readonly Tag[] {
     return this.state.tags;
@@ -92,16 +81,6 @@ class Entry implements ArticleTags {
   lineOf(tagId: string): number | undefined {
     return this.state.lineOf(tagId);
   }
-
-  /** Runs disk work after what is already queued; a failure never blocks the queue. */
-  enqueue(work: () => Promise<void>): Promise<void> {
-    const next = this.queue.then(work);
-    this.queue = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
-  }
 }
 
 /**
@@ -116,11 +95,13 @@ export class SidecarStore extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<StoreChange>());
   private readonly wrote = this.register(new vscode.EventEmitter<{ article: vscode.Uri; sidecar: vscode.Uri }>());
   /** Untitled documents with tags that were just closed, in case they were saved under a name. */
-  private readonly closedUntitled: Array<{ text: string; tags: readonly Tag[]; at: number }> = [];
+  private readonly closedUntitled = new ClosedUntitled();
 
   readonly onDidChange = this.changed.event;
   /** Fires after a sidecar was written to disk. */
   readonly onDidWrite = this.wrote.event;
+  /** The file system given, with the open documents' text standing in for their files. */
+  private readonly files: StoreFiles<vscode.Uri>;
 
   constructor(
     private readonly fs: vscode.FileSystem,
@@ -128,6 +109,11 @@ export class SidecarStore extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
+    this.files = {
+      readFile: (uri) => Promise.resolve(fs.readFile(uri)),
+      openText: (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText(),
+      isUntitled: (uri) => uri.scheme === 'untitled',
+    };
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
     this.register(watcher.onDidChange((uri) => void this.sidecarChangedOnDisk(uri)));
     this.register(watcher.onDidCreate((uri) => void this.sidecarChangedOnDisk(uri)));
@@ -194,7 +180,7 @@ export class SidecarStore extends Disposable {
       throw new TagStoreError(`this document (${article.scheme}:) cannot have a sidecar beside it; open the article file itself to tag it.`);
     }
     const entry = await this.ensure(article);
-    const read = await this.readArticle(entry.article);
+    const read = await readArticle(this.files, entry.article);
     const outcome = entry.state.change(change, read.kind === 'text' ? read.text : (entry.state.text ?? ''));
     if (outcome.kind === 'refused') throw this.refusal(entry, outcome.reason.message);
     if (outcome.kind === 'changed') this.changedByPerson(entry, 'tag');
@@ -285,14 +271,9 @@ export class SidecarStore extends Disposable {
     await Promise.all(
       [...this.entries.values()].map(async (entry) => {
         await entry.ready;
-        await entry.enqueue(async () => {
-          const next = this.sidecarFor(entry.article);
-          if (next?.toString() === entry.sidecar?.toString()) return;
-          entry.sidecar = next;
-          const sidecar = await this.readSidecar(next);
-          const outcome = entry.state.relocate(next !== undefined, sidecar, await this.readArticle(entry.article));
-          this.afterReload(entry, outcome, 'reload');
-        });
+        // Where the sidecar is, is decided when the entry's turn comes.
+        const outcome = await entry.enqueue(() => entry.relocate(this.sidecarFor(entry.article), (a, b) => a?.toString() === b?.toString()));
+        if (outcome) this.afterReload(entry, outcome, 'reload');
       }),
     );
   }
@@ -302,8 +283,7 @@ export class SidecarStore extends Disposable {
     let entry = this.entries.get(key);
     if (!entry) {
       const sidecar = this.sidecarFor(article);
-      entry = new Entry(article, new ArticleState({ articleName: baseName(article.path), hasSidecar: sidecar !== undefined, kinds: () => this.kinds(article) }));
-      entry.sidecar = sidecar;
+      entry = new Entry(article, sidecar, new ArticleState({ articleName: baseName(article.path), hasSidecar: sidecar !== undefined, kinds: () => this.kinds(article) }), this.files);
       this.entries.set(key, entry);
     }
     if (!entry.ready) {
@@ -314,37 +294,26 @@ export class SidecarStore extends Disposable {
     return entry.ready.then(() => ready);
   }
 
-  /** Reads the sidecar and anchors its tags in the article as it is now (the editor's text if open). */
+  /** Reads the sidecar and anchors its tags (see {@link ArticleEntry.load}). */
   private async load(entry: Entry): Promise<void> {
-    try {
-      const sidecar = await this.readSidecar(entry.sidecar);
-      // The article is read last: an open document's text is taken synchronously, so no
-      // edit can slip in between taking it and anchoring the tags in it.
-      entry.state.load(sidecar, await this.readArticle(entry.article));
-    } catch (error) {
-      // Whatever failed, the sidecar was not read fully: it must never be taken for an
-      // empty one and overwritten by the next tag.
-      entry.state.load({ kind: 'unreadable', reason: message(error) }, { kind: 'missing' });
-      this.log.error(`Could not load the tags of ${entry.article.toString()}: ${message(error)}`);
-    }
+    const failed = await entry.load();
+    if (failed !== undefined) this.log.error(`Could not load the tags of ${entry.article.toString()}: ${failed}`);
+    const unreadable = entry.problems.find((p) => p.code === 'unreadable');
+    if (unreadable) this.log.error(`Could not read ${entry.sidecar?.toString()}: ${unreadable.message}`);
     this.changed.fire({ article: entry.article, reason: 'load' });
   }
 
   private async reload(entry: Entry, reason: ChangeReason): Promise<void> {
     await entry.ready;
-    await entry.enqueue(async () => {
-      const sidecar = await this.readSidecar(entry.sidecar);
-      if (sidecar.kind === 'absent' && entry.articleMissing) {
-        // Article and sidecar both gone: nothing is left to keep or report.
-        this.entries.delete(entry.article.toString());
-        clearTimeout(entry.timer);
-        this.changed.fire({ article: entry.article, reason: 'delete' });
-        return;
-      }
-      // A checkout may have changed the article too: read it again unless it is open.
-      const outcome = entry.state.reload(sidecar, await this.readArticle(entry.article));
-      this.afterReload(entry, outcome, reason);
-    });
+    const outcome = await entry.enqueue(() => entry.reload());
+    if (outcome.kind === 'gone') {
+      // Article and sidecar both gone: nothing is left to keep or report.
+      this.entries.delete(entry.article.toString());
+      clearTimeout(entry.timer);
+      this.changed.fire({ article: entry.article, reason: 'delete' });
+      return;
+    }
+    this.afterReload(entry, outcome, reason);
   }
 
   /** Logs, tells and schedules what a reload calls for. */
@@ -358,49 +327,6 @@ export class SidecarStore extends Disposable {
     if (outcome.kind === 'blocked') this.tellBlocked(entry);
     else entry.told = false;
     this.changed.fire({ article: entry.article, reason });
-  }
-
-  /**
-   * The article's text as the tags must see it: the open document's if it is open (with its
-   * unsaved edits), else the file's, decoded strictly as UTF-8 without its byte order mark, as
-   * VS Code shows it. This is the one place that chooses between the two.
-   */
-  private async readArticle(article: vscode.Uri): Promise<ArticleRead> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
-    if (open) return { kind: 'text', text: open.getText() };
-    if (article.scheme === 'untitled') return { kind: 'text', text: '' };
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(article);
-    } catch (error) {
-      if (isMissing(error)) return { kind: 'missing' };
-      return { kind: 'unreadable', reason: message(error) };
-    }
-    // The document may have been opened while the file was read: its text wins.
-    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
-    if (opened) return { kind: 'text', text: opened.getText() };
-    const decoded = decodeUtf8(bytes);
-    return decoded.ok ? { kind: 'text', text: decoded.text } : { kind: 'unreadable', reason: `the article ${decoded.message}` };
-  }
-
-  /**
-   * The sidecar as it is on disk: its text (strict UTF-8, a byte order mark kept so it is
-   * written back), nothing, or why it could not be read. A sidecar that exists but cannot be
-   * read is never mistaken for a missing one.
-   */
-  private async readSidecar(sidecar: vscode.Uri | undefined): Promise<SidecarRead> {
-    if (!sidecar) return { kind: 'absent' };
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.fs.readFile(sidecar);
-    } catch (error) {
-      if (isMissing(error)) return { kind: 'absent' };
-      this.log.error(`Could not read ${sidecar.toString()}: ${message(error)}`);
-      return { kind: 'unreadable', reason: message(error) };
-    }
-    const decoded = decodeUtf8(bytes, { keepBom: true });
-    if (!decoded.ok) return { kind: 'unreadable', reason: `it ${decoded.message}` };
-    return { kind: 'text', text: decoded.text };
   }
 
   private changedByPerson(entry: Entry, reason: ChangeReason): void {
@@ -422,72 +348,49 @@ export class SidecarStore extends Disposable {
   }
 
   /**
-   * Writes the entry's tags to its sidecar: plans the text, then, just before replacing the
-   * file, reads it again and compares it with what the plan started from. If another writer
-   * changed it meanwhile (a second window, a checkout, the command line), the write is
-   * abandoned, the file is reloaded and merged by tag id, and the write planned again.
+   * Writes the entry's tags to its sidecar, after the entry's other disk work, comparing the
+   * file with what the write was planned from just before replacing it (see
+   * {@link writeSidecar}).
    */
   private write(entry: Entry): Promise<void> {
     return entry.enqueue(async () => {
       const sidecar = entry.sidecar;
       if (!sidecar) return;
-      for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-        const plan = entry.state.planWrite(await this.readArticle(entry.article));
-        if (!plan) return;
-        const now = await this.readSidecar(sidecar);
-        if (!holds(now, plan.expected)) {
-          entry.state.abandon(plan);
+      const result = await entry.write({
+        replace: (plan) => this.replace(sidecar, plan),
+        createdMeanwhile: (error) => error instanceof vscode.FileSystemError && error.code === 'FileExists',
+        reloaded: (outcome) => {
           this.log.info(`${sidecar.toString()} changed on disk since it was read; merging before writing.`);
-          this.afterReload(entry, entry.state.reload(now, await this.readArticle(entry.article)), 'reload');
-          continue;
-        }
-        try {
-          await this.replace(sidecar, plan);
-        } catch (error) {
-          if (error instanceof vscode.FileSystemError && error.code === 'FileExists' && attempt < WRITE_ATTEMPTS) {
-            // Created by someone else since we looked: read it and merge.
-            entry.state.abandon(plan);
-            continue;
-          }
-          entry.state.writeFailed(plan, message(error));
-          this.writeFailed(entry, sidecar, message(error));
-          return;
-        }
+          this.afterReload(entry, outcome, 'reload');
+        },
+      });
+      if (result.kind === 'failed') {
+        this.writeFailed(entry, sidecar, result.reason);
+      } else if (result.kind === 'written') {
         const hadError = entry.told;
-        entry.state.written(plan);
         entry.told = false;
         this.wrote.fire({ article: entry.article, sidecar });
         if (hadError) this.changed.fire({ article: entry.article, reason: 'write' });
-        return;
-      }
-      const plan = entry.state.planWrite(await this.readArticle(entry.article));
-      if (plan) {
-        const reason = 'the sidecar kept changing on disk while News Annotator was writing it';
-        entry.state.writeFailed(plan, reason);
-        this.writeFailed(entry, sidecar, reason);
       }
     });
   }
 
-  /**
-   * Replaces the sidecar by the plan's text: written to a temporary file beside it, then
-   * renamed over it, so a reader never sees half a file. A new sidecar is renamed without
-   * overwriting, so one created by someone else in the meantime is never replaced.
-   */
-  private async replace(target: vscode.Uri, plan: WritePlan): Promise<void> {
-    const outside = await outsideWorkspace(this.fs, target);
-    if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
-    const folder = vscode.Uri.joinPath(target, '..');
-    await this.fs.createDirectory(folder);
-    const random = Math.random().toString(36).slice(2, 10);
-    const temp = vscode.Uri.joinPath(folder, `.${baseName(target.path)}.${random}.tmp`);
-    await this.fs.writeFile(temp, encodeUtf8(plan.output));
-    try {
-      await this.fs.rename(temp, target, { overwrite: plan.expected !== undefined });
-    } catch (error) {
-      await this.fs.delete(temp).then(undefined, () => undefined);
-      throw error;
-    }
+  /** Replaces the sidecar by the plan's text (see {@link replaceFile}), never over a file created meanwhile. */
+  private replace(target: vscode.Uri, plan: WritePlan): Promise<void> {
+    const fs = this.fs;
+    return replaceFile(
+      {
+        outsideWorkspace: (uri) => outsideWorkspace(fs, uri),
+        createParent: async (uri) => fs.createDirectory(vscode.Uri.joinPath(uri, '..')),
+        temporaryBeside: (uri) => vscode.Uri.joinPath(uri, '..', `.${baseName(uri.path)}.${Math.random().toString(36).slice(2, 10)}.tmp`),
+        writeFile: async (uri, content) => fs.writeFile(uri, content),
+        rename: async (from, to, overwrite) => fs.rename(from, to, { overwrite }),
+        delete: async (uri) => fs.delete(uri),
+      },
+      target,
+      plan.output,
+      plan.expected !== undefined,
+    );
   }
 
   private writeFailed(entry: Entry, sidecar: vscode.Uri, reason: string): void {
@@ -564,14 +467,14 @@ export class SidecarStore extends Disposable {
     if (!entry) return;
     if (document.uri.scheme === 'untitled') {
       this.entries.delete(key);
-      if (entry.tags.length > 0) this.closedUntitled.push({ text: entry.state.text ?? document.getText(), tags: entry.tags, at: Date.now() });
+      this.closedUntitled.add(entry.state.text ?? document.getText(), entry.tags, Date.now());
       return;
     }
     if (document.isDirty || entry.phase.name === 'dirty') {
       // Closed without saving: offsets that followed the thrown-away edits are wrong now;
       // find the tags again in the article as it is on disk.
       void entry.enqueue(async () => {
-        entry.state.closedWithoutSaving(await this.readArticle(entry.article));
+        await entry.closedWithoutSaving();
         this.changed.fire({ article: entry.article, reason: 'reload' });
       });
     }
@@ -592,10 +495,6 @@ export class SidecarStore extends Disposable {
 
   /** Tags of an untitled document closed moments ago with the same text: it was just saved. */
   private adoptSavedUntitled(document: vscode.TextDocument): readonly Tag[] | undefined {
-    const now = Date.now();
-    for (let i = this.closedUntitled.length - 1; i >= 0; i--) {
-      if (now - this.closedUntitled[i].at > 10_000) this.closedUntitled.splice(i, 1);
-    }
     if (document.uri.scheme === 'untitled') return undefined;
     const text = document.getText();
     // Saving an untitled document opens the saved file (empty at first), saves it, then
@@ -606,9 +505,7 @@ export class SidecarStore extends Disposable {
         return entry.tags;
       }
     }
-    const index = this.closedUntitled.findIndex((closed) => closed.text === text);
-    if (index < 0) return undefined;
-    return this.closedUntitled.splice(index, 1)[0].tags;
+    return this.closedUntitled.take(text, Date.now());
   }
 
   private async sidecarChangedOnDisk(sidecar: vscode.Uri): Promise<void> {
@@ -633,11 +530,14 @@ export class SidecarStore extends Disposable {
         if (oldSidecar && (await this.exists(oldSidecar))) moved.push(await this.ensure(oldUri));
         else continue;
       }
-      for (const entry of moved) {
-        const from = entry.article;
-        const to = from.toString() === oldUri.toString() ? newUri : newUri.with({ path: newUri.path + from.path.slice(oldUri.path.length) });
-        await this.moveArticle(entry, to);
-      }
+      // Each entry moves after its own disk work only: one whose write hangs holds up no other.
+      await Promise.all(
+        moved.map((entry) => {
+          const from = entry.article;
+          const to = from.toString() === oldUri.toString() ? newUri : newUri.with({ path: newUri.path + from.path.slice(oldUri.path.length) });
+          return this.moveArticle(entry, to);
+        }),
+      );
     }
   }
 
@@ -654,21 +554,16 @@ export class SidecarStore extends Disposable {
       let outcome: 'moved' | 'conflict' = 'moved';
       let conflict: string | undefined;
       if (oldSidecar && newSidecar && oldSidecar.toString() !== newSidecar.toString() && (await this.exists(oldSidecar))) {
-        if (await this.exists(newSidecar)) {
-          entry.sidecar = oldSidecar;
-          outcome = 'conflict';
-          conflict = `${vscode.workspace.asRelativePath(newSidecar)} already exists, so this sidecar was not moved with its article; merge the two by hand`;
-          void vscode.window.showWarningMessage(`News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`);
-        } else {
-          try {
-            const outside = await outsideWorkspace(this.fs, newSidecar);
-            if (outside) throw new Error(`${outside}; News Annotator writes sidecars only inside the workspace folder`);
-            await this.fs.createDirectory(vscode.Uri.joinPath(newSidecar, '..'));
-            await this.fs.rename(oldSidecar, newSidecar, { overwrite: false });
-          } catch (error) {
+        try {
+          if ((await moveSidecar({ from: oldSidecar, to: newSidecar }, moveFiles(this.fs))) === 'kept') {
             entry.sidecar = oldSidecar;
-            void vscode.window.showErrorMessage(`News Annotator could not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${message(error)}`);
+            outcome = 'conflict';
+            conflict = `${vscode.workspace.asRelativePath(newSidecar)} already exists, so this sidecar was not moved with its article; merge the two by hand`;
+            void vscode.window.showWarningMessage(`News Annotator did not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${vscode.workspace.asRelativePath(newSidecar)} already exists. Merge the two by hand.`);
           }
+        } catch (error) {
+          entry.sidecar = oldSidecar;
+          void vscode.window.showErrorMessage(`News Annotator could not move ${vscode.workspace.asRelativePath(oldSidecar)}: ${message(error)}`);
         }
       }
       entry.state.renamed(baseName(to.path), entry.sidecar !== undefined, outcome, conflict);
@@ -698,23 +593,8 @@ export class SidecarStore extends Disposable {
   }
 }
 
-/** Whether the sidecar as read now is the text a write was planned from. */
-function holds(now: SidecarRead, expected: string | undefined): boolean {
-  return expected === undefined ? now.kind === 'absent' : now.kind === 'text' && now.text === expected;
-}
-
-/** Nothing there, or a file where a folder on the way should be: no file to read. */
-function isMissing(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code === 'FileNotFound' || code === 'EntryNotFound' || code === 'FileNotADirectory' || code === 'EntryNotADirectory' || code === 'ENOENT' || code === 'ENOTDIR';
-}
-
 function isInside(uri: vscode.Uri, folder: vscode.Uri): boolean {
   return uri.scheme === folder.scheme && uri.authority === folder.authority && uri.path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export type { ArticlePresence };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkHoverAction, hoverActionLink, type HoverAction, type HoverActionContext, type TagHoverAction } from '../core/hoverAction';
 import { CODICON_NAME, type KindRegistry } from '../core/kinds';
 import { tagsAt, type Tag } from '../core/tags';
 import { Commands } from '../ids';
@@ -7,29 +8,19 @@ import { SidecarStore } from './sidecarStore';
 import type { TagRef } from './tagCommands';
 import { rangeOf } from './tagDecorations';
 
-/**
- * What a hover link asks for: one action on one tag, or on one span, of the hovered
- * document. Hover links run {@link Commands.hoverAction} only, which checks the request
- * against the documents shown and the tags they have before running the real command, so a
- * link could not act on any other file even if one were smuggled into a hover.
- */
-export type HoverAction =
-  | { readonly action: 'editNote' | 'changeKind' | 'setField' | 'remove' | 'confirm'; readonly article: string; readonly id: string }
-  | { readonly action: 'tagAs'; readonly article: string; readonly start: number; readonly end: number; readonly kind: string };
-
 /** The one command hover links may run. */
 export const HOVER_COMMANDS: readonly string[] = [Commands.hoverAction];
 
 /**
- * A markdown link running one {@link HoverAction}.
+ * A markdown link running one {@link HoverAction} through {@link Commands.hoverAction}.
  *
  * @param title - Markdown, already escaped
  */
 export function hoverLink(title: string, action: HoverAction): string {
-  return `[${title}](command:${Commands.hoverAction}?${encodeURIComponent(JSON.stringify([action]))})`;
+  return hoverActionLink(Commands.hoverAction, title, action);
 }
 
-const TAG_ACTIONS: Readonly<Record<string, string>> = {
+const TAG_ACTIONS: Readonly<Record<TagHoverAction, string>> = {
   editNote: Commands.editNote,
   changeKind: Commands.changeKind,
   setField: Commands.setTagField,
@@ -38,28 +29,39 @@ const TAG_ACTIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Registers {@link Commands.hoverAction}: runs a hover link's action if it concerns a
- * document shown in an editor and, for a tag, a tag that document has; for a span, a span
- * inside it that `isDetected` confirms.
+ * Registers {@link Commands.hoverAction}: runs a hover link's action once
+ * {@link checkHoverAction} accepts it against the documents shown in editors, their tags,
+ * their detections (`isDetected`) and their kinds in effect.
  */
-export function registerHoverActions(store: SidecarStore, isDetected: (document: vscode.TextDocument, start: number, end: number) => boolean): vscode.Disposable {
+export function registerHoverActions(
+  store: SidecarStore,
+  isDetected: (document: vscode.TextDocument, start: number, end: number) => boolean,
+  kinds: (article?: vscode.Uri) => KindRegistry,
+): vscode.Disposable {
+  const shown = (article: string): vscode.TextDocument | undefined => vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.toString() === article);
+  const context: HoverActionContext = {
+    documentLength: (article) => shown(article)?.getText().length,
+    hasTag: (article, id) => {
+      const document = shown(article);
+      return document !== undefined && (store.peek(document.uri)?.tags.some((tag) => tag.id === id) ?? false);
+    },
+    isDetected: (article, start, end) => {
+      const document = shown(article);
+      return document !== undefined && isDetected(document, start, end);
+    },
+    isActiveKind: (article, kind) => {
+      const document = shown(article);
+      return document !== undefined && kinds(document.uri).active().some((k) => k.id === kind);
+    },
+  };
   return vscode.commands.registerCommand(Commands.hoverAction, async (request?: unknown) => {
-    const action = request as Partial<Record<string, unknown>> | undefined;
-    const article = typeof action?.article === 'string' ? action.article : undefined;
-    const document = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.toString() === article);
-    if (!action || !document) return undefined;
-    const command = typeof action.action === 'string' ? TAG_ACTIONS[action.action] : undefined;
-    if (command) {
-      const id = typeof action.id === 'string' ? action.id : undefined;
-      if (!id || !store.peek(document.uri)?.tags.some((tag) => tag.id === id)) return undefined;
-      const ref: TagRef = { article: document.uri.toString(), id };
-      return vscode.commands.executeCommand(command, ref);
+    const action = checkHoverAction(request, context);
+    if (!action) return undefined;
+    if (action.action === 'tagAs') {
+      return vscode.commands.executeCommand(Commands.tagAs, { uri: action.article, start: action.start, end: action.end, kind: action.kind });
     }
-    const { start, end, kind } = action;
-    if (action.action !== 'tagAs' || typeof kind !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) return undefined;
-    const [from, to] = [start as number, end as number];
-    if (from < 0 || to > document.getText().length || from >= to || !isDetected(document, from, to)) return undefined;
-    return vscode.commands.executeCommand(Commands.tagAs, { uri: document.uri.toString(), start: from, end: to, kind });
+    const ref: TagRef = { article: action.article, id: action.id };
+    return vscode.commands.executeCommand(TAG_ACTIONS[action.action], ref);
   });
 }
 
@@ -89,7 +91,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
   private describe(article: vscode.Uri, tag: Tag): string {
     const registry = this.kinds(article);
     const kind = registry.get(tag.kind);
-    const on = (action: 'editNote' | 'changeKind' | 'setField' | 'remove' | 'confirm'): HoverAction => ({ action, article: article.toString(), id: tag.id });
+    const on = (action: TagHoverAction): HoverAction => ({ action, article: article.toString(), id: tag.id });
     const icon = kind?.icon !== undefined && CODICON_NAME.test(kind.icon) ? kind.icon : 'tag';
     const lines = [`$(${icon}) **${escapeMarkdown(registry.labelFor(tag.kind))}** tag${kind?.retired ? ' (a retired kind)' : ''}`];
     if (tag.status === 'fuzzy' && tag.score === 1) {

@@ -193,6 +193,44 @@ describe('sidecars are never overwritten', () => {
     assert.ok(onDisk.some((t) => t.id === 'colleague-1'), "the outside tag is kept");
   });
 
+  it('moves the tags of a renamed folder’s articles even while one article’s write hangs', async () => {
+    const a = await freshArticle('000_66182b2613313ed4.txt', 'a.txt', 'safety-folder');
+    const b = await freshArticle('000_66182b2613313ed4.txt', 'b.txt', 'safety-folder');
+    await vscode.workspace.fs.writeFile(sidecarOf(a), encode(sampleSidecar('a.txt')));
+    await vscode.workspace.fs.writeFile(sidecarOf(b), encode(sampleSidecar('b.txt')));
+    const files = new HookedFileSystem();
+    own = new SidecarStore(files, () => KindRegistry.defaults, log);
+    await own.get(a);
+    await own.get(b);
+
+    // a's write stops answering at the rename, as a remote file system may.
+    let fail: (error: Error) => void = () => undefined;
+    const hanging = new Promise<void>((_resolve, reject) => (fail = reject));
+    let reached: () => void = () => undefined;
+    const atRename = new Promise<void>((resolve) => (reached = resolve));
+    files.beforeRename = (_source, target) => {
+      if (target.path.endsWith('/a.txt.tags.yaml')) {
+        reached();
+        return hanging;
+      }
+    };
+    await own.update(a, tagging('Pentagon press conference'));
+    void own.flush(a);
+    await atRename;
+
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'safety-folder');
+    const renamed = vscode.Uri.joinPath(workspaceRoot(), 'safety-folder-renamed');
+    const movedB = when(own.onDidChange, (e) => e.reason === 'rename' && e.article.path === `${renamed.path}/b.txt`, 'b moved with its folder');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(folder, renamed);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await movedB;
+    const entry = own.peek(vscode.Uri.joinPath(renamed, 'b.txt'))!;
+    assert.equal(entry.sidecar?.path, `${renamed.path}/b.txt.tags.yaml`);
+    assert.equal(entry.tags.length, 4);
+    fail(new Error('the file system gave up (in this test)'));
+  });
+
   describe('with a mirror folder setting that leads out of the workspace', () => {
     const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('newsAnnotator');
     afterEach(async () => {
