@@ -9,10 +9,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../src/core/position';
-import { writeCanonical } from '../src/core/review/codec';
+import { writeCanonical } from '../src/core/review/canonical';
+import { CanonicalCodec } from '../src/core/review/codec';
+import { SidecarFile } from '../src/core/sidecar';
 import { changeKind, createTag, editNote, sortTags, type Tag } from '../src/core/tags';
 import { setFields } from '../src/core/tagFields';
-import { report } from './measure';
+import { report, time } from './measure';
 
 function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -51,21 +53,59 @@ function git(cwd: string, ...args: string[]): void {
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
 }
 
-/** Runs the CLI `runs` times; the median and fastest wall-clock times in ms, and the last exit code. */
-function timeCli(cli: string, args: string[], cwd: string, runs: number, before?: () => void): { median: number; min: number; code: number | null } {
+/**
+ * Processor time (user + system) used so far by this process's finished children, in ms,
+ * from /proc (the kernel counts it in clock ticks, 10 ms here); undefined off Linux.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+interface CliTiming {
+  /** Wall-clock times in ms: median and fastest. */
+  readonly median: number;
+  readonly min: number;
+  /** Processor time of the child (user + system) in ms: median and least, if known. */
+  readonly cpuMedian?: number;
+  readonly cpuMin?: number;
+  readonly code: number | null;
+}
+
+/** Runs the CLI `runs` times (after one untimed run); wall and processor times, and the last exit code. */
+function timeCli(cli: string, args: string[], cwd: string, runs: number, before?: () => void): CliTiming {
   const samples: number[] = [];
+  const cpu: number[] = [];
   let code: number | null = null;
   for (let i = 0; i < runs + 1; i++) {
     before?.();
+    const c0 = childrenCpuMs();
     const t0 = process.hrtime.bigint();
     const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const c1 = childrenCpuMs();
     code = result.status;
     if (result.status !== 0 && result.status !== 1) throw new Error(`news-annotator ${args.join(' ')} failed: ${result.stderr}`);
-    if (i > 0) samples.push(ms); // the first run warms the file system cache
+    if (i === 0) continue; // the first run warms the file system cache
+    samples.push(ms);
+    if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
   }
   samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], code };
+  cpu.sort((a, b) => a - b);
+  const middle = (values: number[]): number | undefined => (values.length > 0 ? values[Math.floor(values.length / 2)] : undefined);
+  return { median: middle(samples)!, min: samples[0], cpuMedian: middle(cpu), cpuMin: cpu[0], code };
+}
+
+/** Prints a command's figure: the median wall time against its target, with the fastest run and the processor time. */
+function reportCli(label: string, timing: CliTiming, max?: number): void {
+  const cpu = timing.cpuMedian === undefined ? '' : `; cpu ${timing.cpuMedian.toFixed(0)}, min ${timing.cpuMin!.toFixed(0)}`;
+  report(`${label} (median; min ${timing.min.toFixed(0)}${cpu})`, timing.median, 'ms', max === undefined ? undefined : { max });
 }
 
 export function run(): void {
@@ -104,7 +144,7 @@ export function run(): void {
     git(workspace, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-qm', 'first revision');
 
     const check = timeCli(cli, ['check'], workspace, 5);
-    report(`check, 1,000 articles × 10 tags (median; min ${check.min.toFixed(0)} ms)`, check.median, 'ms', { max: 2000 });
+    reportCli('check, 1,000 articles × 10 tags', check, 2000);
 
     // The second revision changes every sidecar: a verdict, a note, a kind, or a new tag.
     const later = new Date('2026-11-23T10:00:00Z');
@@ -120,9 +160,9 @@ export function run(): void {
     git(workspace, 'add', '-A');
     git(workspace, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', 'commit', '-qm', 'second revision');
     const diff = timeCli(cli, ['diff', 'HEAD~1..HEAD'], workspace, 5);
-    report(`diff HEAD~1..HEAD, every sidecar changed (median; min ${diff.min.toFixed(0)} ms)`, diff.median, 'ms', { max: 3000 });
+    reportCli('diff HEAD~1..HEAD, every sidecar changed', diff, 3000);
     const markdown = timeCli(cli, ['diff', '--format', 'markdown', 'HEAD~1..HEAD'], workspace, 5);
-    report(`diff --format markdown, the same (median; min ${markdown.min.toFixed(0)} ms)`, markdown.median, 'ms', { max: 3000 });
+    reportCli('diff --format markdown, the same', markdown, 3000);
 
     // A 1,000-tag sidecar changed on two branches: 100 tags edited on each side, 20 added on each.
     const long = samples.join('\n').repeat(2);
@@ -137,21 +177,41 @@ export function run(): void {
       ours = [...ours, createTag(ours, { kind: 'claim', text: long, start: i * 97, end: i * 97 + 30, author: 'A', random, now: later })];
       theirs = [...theirs, createTag(theirs, { kind: 'claim', text: long, start: i * 89 + 7, end: i * 89 + 40, author: 'B', random, now: later })];
     }
+    // The review commands' reader against the yaml library, in this process (warm).
+    const ten = fs.readFileSync(sidecars[0].file, 'utf8');
+    const yamlTen = time(() => SidecarFile.parse(ten), 200, 20);
+    const codecTen = time(() => new CanonicalCodec().read(ten), 200, 20);
+    report(`read a 10-tag sidecar: yaml (SidecarFile.parse; cpu ${yamlTen.cpuMedian.toFixed(2)})`, yamlTen.median, 'ms');
+    report(`read a 10-tag sidecar: fast codec (cpu ${codecTen.cpuMedian.toFixed(3)})`, codecTen.median, 'ms');
+    const longText = writeCanonical({ article: 'long.txt', tags: base });
+    const yamlLong = time(() => SidecarFile.parse(longText), 10, 2);
+    const codecLong = time(() => new CanonicalCodec().read(longText), 10, 2);
+    const writeLong = time(() => SidecarFile.create({ article: 'long.txt', tags: [...base] }).toString(), 10, 2);
+    const codecWriteLong = time(() => new CanonicalCodec().write({ article: 'long.txt', tags: base }), 10, 2);
+    report(`read a 1,000-tag sidecar: yaml (cpu ${yamlLong.cpuMedian.toFixed(1)})`, yamlLong.median, 'ms');
+    report(`read a 1,000-tag sidecar: fast codec (cpu ${codecLong.cpuMedian.toFixed(1)})`, codecLong.median, 'ms');
+    report(`write a 1,000-tag sidecar: yaml (cpu ${writeLong.cpuMedian.toFixed(1)})`, writeLong.median, 'ms');
+    report(`write a 1,000-tag sidecar: fast codec (cpu ${codecWriteLong.cpuMedian.toFixed(1)})`, codecWriteLong.median, 'ms');
+
     const mergeDir = path.join(dir, 'merge');
     fs.mkdirSync(mergeDir);
     const texts = { base: writeCanonical({ article: 'long.txt', tags: base }), ours: writeCanonical({ article: 'long.txt', tags: ours }), theirs: writeCanonical({ article: 'long.txt', tags: theirs }) };
     for (const [name, text] of Object.entries(texts)) fs.writeFileSync(path.join(mergeDir, `${name}.yaml`), text);
     console.log(`  merge: 1,000-tag sidecar (${(texts.base.length / 1024).toFixed(0)} kB), 100 tags changed and 20 added on each side`);
     const merge = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs.yaml'], mergeDir, 7, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), texts.ours));
-    report(`merge-file, clean (median; min ${merge.min.toFixed(0)} ms)`, merge.median, 'ms', { max: 200 });
+    reportCli('merge-file, clean', merge, 200);
     const conflicting = setFields(ours, base[3].id, { verdict: 'inaccurate' }, later);
     const theirsConflict = setFields(theirs, base[3].id, { verdict: 'misleading' }, later);
     const conflictTexts = { ours: writeCanonical({ article: 'long.txt', tags: conflicting }), theirs: writeCanonical({ article: 'long.txt', tags: theirsConflict }) };
     fs.writeFileSync(path.join(mergeDir, 'theirs2.yaml'), conflictTexts.theirs);
     const conflict = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs2.yaml'], mergeDir, 7, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), conflictTexts.ours));
-    report(`merge-file, one conflict marked (median; min ${conflict.min.toFixed(0)} ms)`, conflict.median, 'ms', { max: 200 });
+    reportCli('merge-file, one conflict marked', conflict, 200);
+    // A side the fast codec does not read (a comment someone added): that side goes through yaml.
+    const commented = texts.ours.replace('tags:\n', 'tags:\n  # checked against the wire copy\n');
+    const slow = timeCli(cli, ['merge-file', 'base.yaml', 'ours.yaml', 'theirs.yaml'], mergeDir, 5, () => fs.writeFileSync(path.join(mergeDir, 'ours.yaml'), commented));
+    reportCli('merge-file, ours has a comment (read by yaml)', slow);
     const startup = timeCli(cli, ['--version'], root, 7);
-    report(`  of which starting node and the bundle (--version, median)`, startup.median, 'ms');
+    reportCli('  of which starting node and the bundle (--version)', startup);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root });

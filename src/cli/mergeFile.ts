@@ -1,10 +1,8 @@
 import { CONFLICT_KEY, mergeTags, type MergeResult } from '../core/merge';
-import { writeCanonical } from '../core/review/codec';
-import { loadSidecar, type LoadedSidecar } from '../core/review/load';
+import { CanonicalCodec, type CanonicalReading } from '../core/review/codec';
 import { excerpt } from '../core/review/text';
-import type { Tag } from '../core/tags';
 import { parseArgs } from './args';
-import { FileChangedError, readForUpdate, replaceFile } from './files';
+import { FileChangedError, readForUpdate, replaceFile, type ReadForUpdate } from './files';
 import type { Io, Subcommand } from './run';
 
 const USAGE = `Usage: news-annotator merge-file BASE OURS THEIRS [--path NAME]
@@ -52,22 +50,20 @@ export const mergeFile: Subcommand = {
     for (const [i, result] of read.entries()) {
       if (!result.ok) return fail(`${name}: ${['base', 'ours', 'theirs'][i]} (${files[i]}) ${result.message}`, result.problem === 'missing' || result.problem === 'directory' ? 2 : 1);
     }
-    const [base, ours, theirs] = read.map((result) => loadSidecar((result as { text: string }).text));
-    const broken = (['base', 'ours', 'theirs'] as const).filter((_, i) => ![base, ours, theirs][i].writable);
-    if (broken.length > 0) {
-      const problem = [base, ours, theirs].flatMap((side) => side.problems).find((p) => p.severity === 'error');
-      return fail(
-        `${name}: cannot merge by tag: ${broken.join(' and ')} ${broken.length > 1 ? 'have' : 'has'} errors${problem ? ` (line ${problem.line + 1}: ${problem.message})` : ''}. ` +
-          `The file is left as ours and marked conflicted; fix it by hand (git checkout --theirs / --ours ${name} takes one side).`,
-        1,
-      );
-    }
-
-    const merged = mergeTags(base.tags, ours.tags, theirs.tags, { resolve: 'mark' });
-    const output = write(ours, merged.tags, (read[1] as { text: string }).text);
-    if (output !== (read[1] as { text: string }).text) {
+    const [baseText, oursText, theirsText] = read.map((result) => (result as ReadForUpdate).text);
+    const oursBytes = (read[1] as ReadForUpdate).bytes;
+    // One codec for the three sides: the tags they share (most of them) are read once.
+    const codec = new CanonicalCodec();
+    const fast = [baseText, oursText, theirsText].map((text) => codec.read(text));
+    const result = fast[0] && fast[1] && fast[2] ? await mergeCanonical(fast[0], fast[1], fast[2], codec) : await mergeParsed([baseText, oursText, theirsText], codec, name);
+    if (typeof result === 'string') return fail(result, 1);
+    const { merged } = result;
+    // The text read has no byte order mark (see readForUpdate); the file keeps the one it had.
+    const bom = hasBom(oursBytes) ? '\ufeff' : '';
+    const output = result.output.charCodeAt(0) === 0xfeff ? result.output : bom + result.output;
+    if (output !== bom + oursText) {
       try {
-        replaceFile(oursPath, output, (read[1] as { bytes: Buffer }).bytes);
+        replaceFile(oursPath, output, oursBytes);
       } catch (error) {
         return fail(`${name}: ${error instanceof FileChangedError ? error.message : `could not be written (${(error as Error).message})`}`, 1);
       }
@@ -78,20 +74,56 @@ export const mergeFile: Subcommand = {
   },
 };
 
+interface Merged {
+  readonly merged: MergeResult;
+  /** The merged file's text. */
+  readonly output: string;
+}
+
 /**
- * The merged file: in canonical form when ours was canonical (the fast writer), else ours
- * edited in place so its comments and layout stay.
+ * Three canonical sides (what the extension writes, by far the common case): merged and
+ * written by the fast codec, without loading `yaml` (unless a conflict record has to be
+ * written, which it leaves to `yaml`).
  */
-function write(ours: LoadedSidecar, tags: Tag[], oursText: string): string {
+async function mergeCanonical(base: CanonicalReading, ours: CanonicalReading, theirs: CanonicalReading, codec: CanonicalCodec): Promise<Merged> {
+  const merged = mergeTags(base.tags, ours.tags, theirs.tags, { resolve: 'mark' });
+  const sidecar = { article: ours.article, tags: merged.tags, lineEnding: ours.lineEnding, bom: false };
+  const output = codec.write(sidecar) ?? (await import('../core/review/canonical.js')).writeCanonical(sidecar, codec);
+  return { merged, output };
+}
+
+/**
+ * Any other sides, read by the full parser: the merged file is in canonical form when ours
+ * was, else ours edited in place so its comments and layout stay.
+ *
+ * @returns the merge, or why it cannot be made (a side with errors)
+ */
+async function mergeParsed(texts: readonly string[], codec: CanonicalCodec, name: string): Promise<Merged | string> {
+  const [{ loadSidecar }, { writeCanonical }] = await Promise.all([import('../core/review/load.js'), import('../core/review/canonical.js')]);
+  const [base, ours, theirs] = texts.map((text) => loadSidecar(text, {}, codec));
+  const broken = (['base', 'ours', 'theirs'] as const).filter((_, i) => ![base, ours, theirs][i].writable);
+  if (broken.length > 0) {
+    const problem = [base, ours, theirs].flatMap((side) => side.problems).find((p) => p.severity === 'error');
+    return (
+      `${name}: cannot merge by tag: ${broken.join(' and ')} ${broken.length > 1 ? 'have' : 'has'} errors${problem ? ` (line ${problem.line + 1}: ${problem.message})` : ''}. ` +
+      `The file is left as ours and marked conflicted; fix it by hand (git checkout --theirs / --ours ${name} takes one side).`
+    );
+  }
+  const merged = mergeTags(base.tags, ours.tags, theirs.tags, { resolve: 'mark' });
+  const oursText = texts[1];
   if (ours.isCanonical() && oursText.trim() !== '') {
-    const bom = oursText.charCodeAt(0) === 0xfeff;
     const newline = oursText.indexOf('\n');
     const lineEnding = newline > 0 && oursText[newline - 1] === '\r' ? '\r\n' : '\n';
-    return writeCanonical({ article: ours.article, tags, lineEnding, bom });
+    return { merged, output: writeCanonical({ article: ours.article, tags: merged.tags, lineEnding }, codec) };
   }
   const file = ours.file();
-  file.setTags(tags);
-  return file.toString();
+  file.setTags(merged.tags);
+  return { merged, output: file.toString() };
+}
+
+/** Whether a file's bytes start with a UTF-8 byte order mark. */
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function describeConflicts(name: string, merged: MergeResult): string {

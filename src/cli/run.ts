@@ -1,14 +1,4 @@
 import { version } from '../../package.json';
-import { check } from './check';
-import { diff } from './diff';
-import { exportCommand } from './export';
-import { fmt } from './fmt';
-import { gitSetup } from './gitSetup';
-import { importCommand } from './import';
-import { mergeFile } from './mergeFile';
-import { scan } from './scan';
-import { show } from './show';
-import { stats } from './stats';
 
 export interface Output {
   write(text: string): unknown;
@@ -27,16 +17,36 @@ export interface Subcommand {
   run(args: string[], io: Io): Promise<number>;
 }
 
-const subcommands: Subcommand[] = [scan, check, show, diff, fmt, mergeFile, gitSetup, exportCommand, importCommand, stats];
+/**
+ * The subcommands by name, each loaded only when it runs: a process pays for reading and
+ * compiling the code of its own command only (the merge driver, run by git once per
+ * conflicted sidecar, does not load the detector, the conventions or the export formats).
+ * The bundler makes each `import()` a separate chunk (see esbuild.mjs). In the order the
+ * help lists them.
+ */
+const subcommands: ReadonlyArray<readonly [string, () => Promise<Subcommand>]> = [
+  ['scan', async () => (await import('./scan.js')).scan],
+  ['check', async () => (await import('./check.js')).check],
+  ['show', async () => (await import('./show.js')).show],
+  ['diff', async () => (await import('./diff.js')).diff],
+  ['fmt', async () => (await import('./fmt.js')).fmt],
+  ['merge-file', async () => (await import('./mergeFile.js')).mergeFile],
+  ['git-setup', async () => (await import('./gitSetup.js')).gitSetup],
+  ['export', async () => (await import('./export.js')).exportCommand],
+  ['import', async () => (await import('./import.js')).importCommand],
+  ['stats', async () => (await import('./stats.js')).stats],
+];
 
-function usage(): string {
-  const width = Math.max(0, ...subcommands.map((c) => c.name.length));
-  const lines = subcommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** The general help, with every command's one-line summary (which loads them all: help is not a hot path). */
+async function usage(): Promise<string> {
+  const commands = await Promise.all(subcommands.map(([, load]) => load()));
+  const width = Math.max(0, ...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'Usage: news-annotator <command> [options]',
     '',
     'Commands:',
-    ...(lines.length > 0 ? lines : ['  (none yet)']),
+    ...lines,
     '',
     'Options:',
     '  -h, --help     show this help, or a command\'s help after its name',
@@ -52,18 +62,19 @@ function usage(): string {
 export async function runCli(args: string[], io: Io): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    io.stdout.write(usage());
+    io.stdout.write(await usage());
     return name === undefined ? 2 : 0;
   }
   if (name === '-v' || name === '--version') {
     io.stdout.write(`${version}\n`);
     return 0;
   }
-  const command = subcommands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`news-annotator: unknown command '${name}'\n\n${usage()}`);
+  const load = subcommands.find(([known]) => known === name)?.[1];
+  if (!load) {
+    io.stderr.write(`news-annotator: unknown command '${name}'\n\n${await usage()}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout.write(command.usage);
     return 0;

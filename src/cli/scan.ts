@@ -1,15 +1,17 @@
 import { findConventions, type LoadedConventions } from '../core/conventions';
-import { compileVocabulary, type Detection, type DetectionKind, type Vocabulary, detect } from '../core/detect';
+import { type Detection, type DetectionKind, type DetectionNotice, type TextFormat, type Vocabulary, compileVocabulary, detectInBatches } from '../core/detect';
 import { folderOf, nodeConventionsReader } from './conventionsReader';
 import { LineIndex } from '../core/position';
 import { readTextFile } from './readText';
-import type { Io, Subcommand } from './run';
+import type { Io, Output, Subcommand } from './run';
 
 const KINDS: readonly DetectionKind[] = ['quote', 'number', 'attribution', 'cue'];
 
 const USAGE = `Usage: news-annotator scan FILE... [--json] [--kinds quote,number,attribution,cue]
 
 Lists the quoted statements, numeric claims, attributions and cues found in each file.
+Files ending in .md or .markdown are read as Markdown (nothing is found in front matter,
+code, HTML or link targets); others as plain text, hard-wrapped lines joined.
 
 Output, one line per detection:
   FILE:LINE:COLUMN  KIND/SUBTYPE  TEXT        (line and column count from 1)
@@ -29,7 +31,10 @@ apply to each file's folder (the nearest one and those above it, up to one with 
 or the repository root). Problems of those files are reported on stderr.
 
 Files that cannot be read (missing, a directory, binary, not UTF-8) are reported on stderr
-and skipped; the others are still scanned. Exit code: 0 all files scanned, 2 bad usage, a
+and skipped; the others are still scanned. Output is written as it is found, so a huge file
+costs memory for a paragraph's detections, not the file's; past 250,000 detections in one
+file, detection stops there and says so on stderr. When the reader of the output goes away
+(\`| head\`), the scan stops quietly. Exit code: 0 all files scanned, 2 bad usage, a
 file could not be read, or a conventions file has errors.
 `;
 
@@ -72,6 +77,42 @@ function jsonDetection(d: Detection, text: string, lines: LineIndex): Record<str
   return { kind, subtype, start, end, line, character, text: text.slice(start, end), ...extras };
 }
 
+/** Markdown files by their extension; other files are read as plain text. */
+const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;
+
+function formatOf(path: string): TextFormat {
+  return MARKDOWN.test(path) ? 'markdown' : 'plain';
+}
+
+/** Streams that can tell their reader went away (process.stdout): the others cannot. */
+interface Closable extends Output {
+  on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown;
+}
+
+/** Outputs already watched for their reader going away, and whether it has. */
+const watched = new WeakMap<Output, { closed: boolean }>();
+
+/**
+ * Whether `output`'s reader has gone away (EPIPE, as after `| head`), watched from the first
+ * call on. The listener stays: the error can come after the command returned, and an error
+ * event nobody listens to would end the process with a stack trace.
+ */
+function watchClosed(output: Output): { closed: boolean } {
+  let state = watched.get(output);
+  if (!state) {
+    const s = { closed: false };
+    state = s;
+    watched.set(output, s);
+    if (typeof (output as Partial<Closable>).on === 'function') {
+      (output as Closable).on('error', (error) => {
+        if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') s.closed = true;
+        else throw error;
+      });
+    }
+  }
+  return state;
+}
+
 /** One line of the human output: what the text says, on one line and not too long. */
 function shortText(text: string): string {
   const flat = text.replace(/\r\n|\r|\n/g, ' ⏎ ');
@@ -89,7 +130,6 @@ export const scan: Subcommand = {
       return 2;
     }
     let failed = false;
-    const files: Array<{ path: string; detections: Array<Record<string, unknown>> }> = [];
     // One search per folder, and each conventions file's problems said once.
     const byFolder = new Map<string, Promise<{ loaded: LoadedConventions; vocabulary: Vocabulary | undefined }>>();
     const told = new Set<string>();
@@ -110,7 +150,14 @@ export const scan: Subcommand = {
       }
       return vocabulary;
     };
+    const out = watchClosed(io.stdout);
+    const write = (s: string): void => {
+      if (!out.closed) io.stdout.write(s);
+    };
+    if (options.json) write('{"files":[');
+    let firstFile = true;
     for (const path of options.files) {
+      if (out.closed) break;
       const read = readTextFile(path);
       if (!read.ok) {
         io.stderr.write(`news-annotator scan: ${path}: ${read.message}\n`);
@@ -119,19 +166,36 @@ export const scan: Subcommand = {
       }
       const text = read.text;
       const lines = new LineIndex(text);
-      const detections = detect(text, { kinds: options.kinds, vocabulary: await vocabularyOf(path) });
+      const onNotice = (notice: DetectionNotice): void => {
+        const { line, character } = lines.positionAt(notice.offset);
+        io.stderr.write(`news-annotator scan: ${path}:${line + 1}:${character + 1}: ${notice.message}\n`);
+      };
+      const detectOptions = { kinds: options.kinds, vocabulary: await vocabularyOf(path), format: formatOf(path), onNotice };
       if (options.json) {
-        files.push({ path, detections: detections.map((d) => jsonDetection(d, text, lines)) });
+        write(`${firstFile ? '' : ','}{"path":${JSON.stringify(path)},"detections":[`);
+        let first = true;
+        detectInBatches(text, detectOptions, (batch) => {
+          if (batch.length === 0) return;
+          const items = batch.map((d) => JSON.stringify(jsonDetection(d, text, lines)));
+          write(`${first ? '' : ','}${items.join(',')}`);
+          first = false;
+        });
+        write(']}');
+        firstFile = false;
       } else {
-        const out: string[] = [];
-        for (const d of detections) {
-          const { line, character } = lines.positionAt(d.start);
-          out.push(`${path}:${line + 1}:${character + 1}  ${d.kind}/${d.subtype}  ${shortText(text.slice(d.start, d.end))}\n`);
-        }
-        io.stdout.write(out.join(''));
+        detectInBatches(text, detectOptions, (batch) => {
+          let chunk = '';
+          for (const d of batch) {
+            const { line, character } = lines.positionAt(d.start);
+            chunk += `${path}:${line + 1}:${character + 1}  ${d.kind}/${d.subtype}  ${shortText(text.slice(d.start, d.end))}\n`;
+          }
+          write(chunk);
+        });
       }
+      // Let a closed pipe be told (its error comes on a later turn) before the next file.
+      if (options.files.length > 1) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (options.json) io.stdout.write(`${JSON.stringify({ files })}\n`);
+    if (options.json) write(']}\n');
     return failed ? 2 : 0;
   },
 };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { IncrementalDetector, type Vocabulary } from '../core/detect';
+import { IncrementalDetector, type TextFormat, type Vocabulary } from '../core/detect';
 import { Disposable } from './disposable';
 import { affectsHighlighting, isServed } from './settings';
 
@@ -14,6 +14,12 @@ interface Entry {
   detector: IncrementalDetector;
   version: number;
   vocabulary: Vocabulary | undefined;
+  format: TextFormat;
+}
+
+/** How a document's structure is read: Markdown for Markdown documents, plain text for the others. */
+export function formatOf(document: vscode.TextDocument): TextFormat {
+  return document.languageId === 'markdown' ? 'markdown' : 'plain';
 }
 
 /**
@@ -65,8 +71,9 @@ export class DetectionService extends Disposable {
     const id = key(document);
     let entry = this.entries.get(id);
     const vocabulary = this.vocabularyFor(document.uri);
-    if (!entry || entry.version !== document.version || entry.vocabulary !== vocabulary) {
-      entry = { detector: new IncrementalDetector(document.getText(), { vocabulary }), version: document.version, vocabulary };
+    const format = formatOf(document);
+    if (!entry || entry.version !== document.version || entry.vocabulary !== vocabulary || entry.format !== format) {
+      entry = { detector: new IncrementalDetector(document.getText(), { vocabulary, format }), version: document.version, vocabulary, format };
       this.entries.set(id, entry);
     }
     return entry.detector;

@@ -115,16 +115,29 @@ async function tagTwoArticles(page) {
   await tagAll(page, firstArticleTags);
 }
 
-/** A briefing in Markdown, hard-wrapped at 72 columns as Markdown files in git often are. */
-const WRAPPED_BRIEFING = `# Morning briefing
+/**
+ * A Markdown article as written in a repository: front matter, hard-wrapped prose with an
+ * attribution and a number broken over line breaks, a code block and inline code, a link.
+ */
+const MARKDOWN_ARTICLE = `---
+title: "Troops in Kursk: 10,000 more"
+date: 2024-11-01
+---
 
-Officials in Seoul said on Tuesday that up to 10,000 North Korean troops
-may already be in Russia. “We have seen the convoys and we have seen the
-camps, and we do not expect them to leave before the winter,” the
-defence minister told reporters, adding that the figure could rise.
+# Troops in Kursk
 
-The Pentagon was more cautious. “It is too early to say how many will
-fight,” Sabrina Singh said.
+The offensive will go on through the winter, according to
+the defence minister, who told reporters that about 1.5
+million shells had been delivered since August. “We have seen
+the convoys and the camps,” she said.
+
+\`\`\`python
+# How the figure was checked: not prose, so nothing is highlighted.
+shells = "1.5 million"  # 2024-11-01
+\`\`\`
+
+The [ministry's statement](https://example.org/2024/11/01 "Statement, 1 November")
+gives the date as \`2024-11-04\`; officials said it “could change”.
 `;
 
 /**
@@ -151,10 +164,10 @@ function teamSidecar() {
 }
 
 export const scenarios = {
-  wrapped: {
-    files: { 'briefing.md': WRAPPED_BRIEFING },
+  'markdown-article': {
+    files: { 'kursk.md': MARKDOWN_ARTICLE },
     async run(page) {
-      await openFile(page, 'briefing.md');
+      await openFile(page, 'kursk.md');
       await openPanel(page);
     },
   },

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { detect, type DetectionKind } from '../../src/core/detect';
-import { afterRedraw, decoratedRanges, openSample, workspaceRoot } from './helpers';
+import { type DecoratedRanges, afterRedraw, decoratedRanges, openSample, workspaceRoot } from './helpers';
 
 const spansOf = (text: string, kind: DetectionKind): Array<{ start: number; end: number }> =>
   detect(text)
@@ -51,12 +51,43 @@ describe('highlighting in the editor', () => {
     const editor = await vscode.window.showTextDocument(document);
     const open = await afterRedraw(editor);
     const opening = wrapped.indexOf('“');
-    // Unclosed, the quote ends with its line.
-    assert.deepEqual(open.kinds.quote, [{ start: opening, end: wrapped.indexOf('\n', opening) }]);
-    const typed = await afterRedraw(editor, () => editor.edit((b) => b.insert(document.positionAt(wrapped.indexOf('cost') + 4), ',”')), (d) => d.kinds.quote.length > 0 && d.kinds.quote[0].end > wrapped.indexOf('cost'));
+    // Unclosed, the quote runs to the end of its paragraph: the three lines are one paragraph.
+    assert.deepEqual(open.kinds.quote, [{ start: opening, end: wrapped.indexOf('reporters.') + 'reporters.'.length }]);
+    const closed = (d: DecoratedRanges): boolean => d.kinds.quote.length > 0 && d.kinds.quote[0].end < wrapped.indexOf('Kirby') + 2;
+    const typed = await afterRedraw(editor, () => editor.edit((b) => b.insert(document.positionAt(wrapped.indexOf('cost') + 4), ',”')), closed);
     const text = editor.document.getText();
     assert.deepEqual(typed.kinds.quote, [{ start: opening, end: text.indexOf('cost,”') + 'cost,”'.length }]);
-    assert.deepEqual(typed.kinds.quote, spansOf(text, 'quote'));
+    assert.deepEqual(typed.kinds.quote, detect(text, { format: 'markdown' }).filter((d) => d.kind === 'quote').map(({ start, end }) => ({ start, end })));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('decorates nothing in the front matter and code of a Markdown article, and a hard-wrapped attribution as one range across the line break', async () => {
+    await setHighlight('highlight.cues', true);
+    const article = [
+      '---', 'title: "Troops in Kursk"', 'date: 2024-11-01', 'said: could', '---', '', '# Briefing', '',
+      'The offensive will go on through the winter, according to', 'the defence minister, who said "we have 10,000 more" on Monday.', '',
+      '```python', 'x = "not a quote"  # 2024 could', '```', '', 'Officials `2024-11-04` said it could last.', '',
+    ].join('\n');
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: article });
+    const editor = await vscode.window.showTextDocument(document);
+    const decorated = await afterRedraw(editor, () => undefined, (d) => d.kinds.attribution.length > 0);
+    const frontMatter = { start: 0, end: article.indexOf('---', 3) + 3 };
+    const code = { start: article.indexOf('```python'), end: article.lastIndexOf('```') + 3 };
+    const inlineCode = { start: article.indexOf('`2024'), end: article.indexOf('04`') + 3 };
+    const all = (['quote', 'number', 'attribution', 'cue'] as const).flatMap((kind) => decorated.kinds[kind].map((r) => ({ kind, ...r })));
+    for (const blockOf of [frontMatter, code, inlineCode]) {
+      const inside = all.filter((r) => r.start < blockOf.end && r.end > blockOf.start);
+      assert.deepEqual(inside.map((r) => `${r.kind} ${JSON.stringify(article.slice(r.start, r.end))}`), [], 'nothing decorated in front matter or code');
+    }
+    const according = article.indexOf('according to');
+    assert.deepEqual(decorated.kinds.attribution, [{ start: according, end: article.indexOf('minister,') + 'minister'.length }]);
+    assert.ok(article.slice(decorated.kinds.attribution[0].start, decorated.kinds.attribution[0].end).includes('\n'), 'the attribution runs over the line break');
+    assert.deepEqual(decorated.kinds.quote, [{ start: article.indexOf('"we have'), end: article.indexOf('more"') + 5 }]);
+    assert.deepEqual(decorated.kinds.cue.map((r) => article.slice(r.start, r.end)), ['could']);
+    // What the editor decorates is what the detector finds in the text read as Markdown.
+    for (const kind of ['quote', 'number', 'attribution', 'cue'] as const) {
+      assert.deepEqual(decorated.kinds[kind], detect(article, { format: 'markdown' }).filter((d) => d.kind === kind).map(({ start, end }) => ({ start, end })));
+    }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

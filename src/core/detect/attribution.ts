@@ -9,8 +9,10 @@ import type { Detection } from './types';
 import type { QuoteSpan } from './quotes';
 import type { Term } from './vocabulary';
 import {
-  C, CLASS as importedCLASS, type Codes, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Codes, type ParagraphText, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
+import type { AttributionSubtype } from './types';
+import { Case, Ch } from './chars';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -39,7 +41,7 @@ export interface Attribution {
   verbEnd: number;
   /** Index of the sentence the verb is in (0 when the paragraph has none). */
   sentence: number;
-  subtype: string;
+  subtype: AttributionSubtype;
   speaker: SpeakerRef;
   person: boolean;
   word: string;
@@ -122,7 +124,7 @@ export function verbTraits(word: string): number {
  */
 
 /** 1 for the code units a token is made of: letters, and . - ’ ' and the no-break hyphen. */
-const TOKEN_CHARS: Uint8Array = CLASS.map((k, c) => (k === C.UPPER || k === C.LOWER || c === 46 || c === 45 || c === 0x2019 || c === 39 || c === 0x2011 ? 1 : 0));
+const TOKEN_CHARS: Uint8Array = CLASS.map((k, c) => (k === C.UPPER || k === C.LOWER || c === Ch.PERIOD || c === Ch.HYPHEN || c === Ch.RIGHT_SINGLE_QUOTE || c === Ch.APOSTROPHE || c === Ch.NON_BREAKING_HYPHEN ? 1 : 0));
 
 function isTokenChar(c: number): boolean {
   return TOKEN_CHARS[c] === 1;
@@ -149,7 +151,7 @@ function tokenAfter(codes: Codes, s: number, end: number): boolean {
   if (s >= end || !isLetter(codes[s])) return false;
   let e = s;
   while (e < end && isTokenChar(codes[e])) e++;
-  while (e > s && !isLetter(codes[e - 1]) && codes[e - 1] !== 46) e--;
+  while (e > s && !isLetter(codes[e - 1]) && codes[e - 1] !== Ch.PERIOD) e--;
   tokStart = s;
   tokEnd = trimPeriod(codes, s, e);
   return true;
@@ -157,20 +159,20 @@ function tokenAfter(codes: Codes, s: number, end: number): boolean {
 
 /** A sentence period is not part of the word, but "Jr." and "U.S." keep theirs. */
 function trimPeriod(codes: Codes, s: number, e: number): number {
-  if (codes[e - 1] !== 46 || e - s <= 4) return e;
-  for (let i = s; i < e - 1; i++) if (codes[i] === 46) return e;
+  if (codes[e - 1] !== Ch.PERIOD || e - s <= 4) return e;
+  for (let i = s; i < e - 1; i++) if (codes[i] === Ch.PERIOD) return e;
   return e - 1;
 }
 
 /** Whether [s, e) is in `table`, with or without its final period ("Gen.", "U.S."). */
 function inTable(table: WordTable, codes: Codes, s: number, e: number): boolean {
-  return table.has(codes, s, e) || (codes[e - 1] === 46 && table.has(codes, s, e - 1));
+  return table.has(codes, s, e) || (codes[e - 1] === Ch.PERIOD && table.has(codes, s, e - 1));
 }
 
 function isPossessive(codes: Codes, s: number, e: number): boolean {
-  if ((codes[e - 1] | 32) === 115) e--;
+  if ((codes[e - 1] | Case.LOWER) === Ch.s) e--;
   const mark = codes[e - 1];
-  return e > s && (mark === 39 || mark === 0x2019);
+  return e > s && (mark === Ch.APOSTROPHE || mark === Ch.RIGHT_SINGLE_QUOTE);
 }
 
 function capital(codes: Codes, s: number): boolean {
@@ -267,11 +269,11 @@ function nameOfRun(codes: Codes): void {
 }
 
 /** Text of [s, e) with its spaces (no-break ones included) made plain. */
-function spanText(text: string, s: number, e: number): string {
+function spanText(text: ParagraphText, s: number, e: number): string {
   const written = text.slice(s, e);
   for (let i = 0; i < written.length; i++) {
     const c = written.charCodeAt(i);
-    if (c !== 32 && CLASS[c] === C.SPACE) return written.replace(/\s+/g, ' ');
+    if (c !== Ch.SPACE && CLASS[c] === C.SPACE) return written.replace(/\s+/g, ' ');
   }
   return written;
 }
@@ -292,7 +294,7 @@ function setSpeaker(start: number, end: number, span: number, person: boolean): 
 
 /** Context the attribution pass needs from its paragraph and the one before. */
 export interface AttributionInput {
-  text: string;
+  text: ParagraphText;
   codes: Codes;
   start: number;
   end: number;
@@ -351,7 +353,7 @@ const NONE: Attribution[] = [];
 /** The sentence of the verb `attributionAt` is reading, found once and kept with its attribution. */
 let verbSentence = 0;
 
-function attribution(start: number, end: number, vs: number, ve: number, word: string, name: string, speakerStart: number, speakerEnd: number, person: boolean, subtype = 'reported'): Attribution {
+function attribution(start: number, end: number, vs: number, ve: number, word: string, name: string, speakerStart: number, speakerEnd: number, person: boolean, subtype: AttributionSubtype = 'reported'): Attribution {
   return { start, end, verbStart: vs, verbEnd: ve, sentence: verbSentence, subtype, speaker: { name, start: speakerStart, end: speakerEnd }, person, word, linked: false };
 }
 
@@ -397,7 +399,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
   const nextChar = next < end ? codes[next] : 32;
   if (verb === 'part' && !(traits & Trait.OPEN)) {
     const that = tokenAfter(codes, next, end) && isWord(codes, tokStart, tokEnd, 'that');
-    if (!that && nextChar !== 58 && CLASS[nextChar] !== C.QUOTE && nextChar !== 44) return null;
+    if (!that && nextChar !== Ch.COLON && CLASS[nextChar] !== C.QUOTE && nextChar !== Ch.COMMA) return null;
   }
   if (traits & Trait.WEAK && !complementFollows(codes, next, end) && !quoteJustBefore(codes, vs, start)) return null;
   if (verb === 'name' || (verb === 'part' && traits & Trait.NAMING)) {
@@ -408,7 +410,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
   // Inverted order after a quote or a comma: "…,” said Victor Cha".
   const before = skipSpacesBack(codes, vs, start);
   const beforeChar = before > start ? codes[before - 1] : 0;
-  if (verb === 'say' && (CLASS[beforeChar] === C.QUOTE || beforeChar === 44 || before === ss) && speakerAfter(codes, next, end)) {
+  if (verb === 'say' && (CLASS[beforeChar] === C.QUOTE || beforeChar === Ch.COMMA || before === ss) && speakerAfter(codes, next, end)) {
     return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
   }
 
@@ -420,7 +422,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
     const ts = tokStart;
     const te = tokEnd;
     if (inTable(PASSIVE, codes, ts, te)) passive = true;
-    else if (!inTable(AUXILIARIES, codes, ts, te) && !(te - ts > 4 && !capital(codes, ts) && (codes[te - 1] | 32) === 121 && (codes[te - 2] | 32) === 108)) break;
+    else if (!inTable(AUXILIARIES, codes, ts, te) && !(te - ts > 4 && !capital(codes, ts) && (codes[te - 1] | Case.LOWER) === Ch.y && (codes[te - 2] | Case.LOWER) === Ch.l)) break;
     p = skipSpacesBack(codes, ts, start);
   }
   if (passive || verb === 'name') {
@@ -469,7 +471,7 @@ function relativeBefore(codes: Codes, p: number, start: number): boolean {
   if (!isWord(codes, tokStart, tokEnd, 'who')) return true;
   // "…, who said": only after a name; "Three years ago, who would have predicted" asks.
   const comma = skipSpacesBack(codes, tokStart, start);
-  if (codes[comma - 1] !== 44) return false;
+  if (codes[comma - 1] !== Ch.COMMA) return false;
   return tokenBefore(codes, skipSpacesBack(codes, comma - 1, start), start) && capital(codes, tokStart);
 }
 
@@ -478,8 +480,8 @@ function complementFollows(codes: Codes, i: number, end: number): boolean {
   let p = i;
   for (let n = 0; n < 4 && p < end; n++) {
     const c = codes[p];
-    if (c === 58 || CLASS[c] === C.QUOTE) return true;
-    if (!tokenAfter(codes, p, end)) return c === 44 && CLASS[codes[skipSpaces(codes, p + 1, end)]] === C.QUOTE;
+    if (c === Ch.COLON || CLASS[c] === C.QUOTE) return true;
+    if (!tokenAfter(codes, p, end)) return c === Ch.COMMA && CLASS[codes[skipSpaces(codes, p + 1, end)]] === C.QUOTE;
     if (isWord(codes, tokStart, tokEnd, 'that')) return true;
     p = skipSpaces(codes, tokEnd, end);
   }
@@ -534,19 +536,19 @@ function firstNameIn(codes: Codes, from: number, to: number): boolean {
 function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: number): boolean {
   if (p <= floor) return false;
   const c = codes[p - 1];
-  if (c === 41) {
+  if (c === Ch.CLOSE_PAREN) {
     // "South Korea's National Intelligence Service (NIS) reported"
     let open = p - 2;
-    while (open > floor && codes[open] !== 40) open--;
+    while (open > floor && codes[open] !== Ch.OPEN_PAREN) open--;
     if (open > floor) return speakerBefore(codes, skipSpacesBack(codes, open, floor), floor, sentenceStart);
     return false;
   }
-  if (c === 44) {
+  if (c === Ch.COMMA) {
     // An appositive: "Dmitry Peskov, Putin's spokesperson, labeled" or "mate, Sen. J.D. Vance, has argued".
     const inner = skipSpacesBack(codes, p - 1, floor);
     let comma = inner - 1;
-    while (comma >= floor && comma >= sentenceStart && codes[comma] !== 44 && inner - comma <= 120) comma--;
-    if (comma < floor || comma < sentenceStart || inner - comma > 120 || codes[comma] !== 44) return false;
+    while (comma >= floor && comma >= sentenceStart && codes[comma] !== Ch.COMMA && inner - comma <= 120) comma--;
+    if (comma < floor || comma < sentenceStart || inner - comma > 120 || codes[comma] !== Ch.COMMA) return false;
     const innerStart = skipSpaces(codes, comma + 1, inner);
     if (runBefore(codes, inner, innerStart) && runStarts[0] === innerStart) {
       nameOfRun(codes);
@@ -577,7 +579,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
         s = ps;
       }
     }
-    if (!capital(codes, ts) && s === ts && (codes[te - 1] | 32) !== 115 && !isWord(codes, ts, te, 'police')) return false;
+    if (!capital(codes, ts) && s === ts && (codes[te - 1] | Case.LOWER) !== Ch.s && !isWord(codes, ts, te, 'police')) return false;
     return setSpeaker(s, te, s, false);
   }
   if (!runBefore(codes, p, floor) || runEnds[runCount - 1] !== p) return false;
@@ -619,8 +621,8 @@ function nounPhraseEnd(codes: Codes, s: number, end: number): number {
   while (e < end && words < 12) {
     const c = codes[e];
     const k = CLASS[c];
-    if (k === C.PUNCT || (k === C.QUOTE && c !== 0x2019 && c !== 39) || c === 40 || (k === C.DASH && isSpace(codes[e + 1]))) break;
-    if (k === C.TERMINATOR && (c !== 46 || sentenceEndAt(codes, e, end) >= 0)) break;
+    if (k === C.PUNCT || (k === C.QUOTE && c !== Ch.RIGHT_SINGLE_QUOTE && c !== Ch.APOSTROPHE) || c === Ch.OPEN_PAREN || (k === C.DASH && isSpace(codes[e + 1]))) break;
+    if (k === C.TERMINATOR && (c !== Ch.PERIOD || sentenceEndAt(codes, e, end) >= 0)) break;
     if (k === C.SPACE) words++;
     e++;
   }
@@ -633,7 +635,7 @@ function onlyGlue(codes: Codes, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const c = codes[i];
     const k = CLASS[c];
-    if (!(k === C.SPACE || c === 44 || c === 58 || k === C.DASH)) return false;
+    if (!(k === C.SPACE || c === Ch.COMMA || c === Ch.COLON || k === C.DASH)) return false;
   }
   return true;
 }
@@ -641,9 +643,9 @@ function onlyGlue(codes: Codes, a: number, b: number): boolean {
 /** Whether [a, b) reads "that", ", that" or "that:" (with spaces). */
 function onlyThat(codes: Codes, a: number, b: number): boolean {
   let s = skipSpaces(codes, a, b);
-  if (codes[s] === 44) s = skipSpaces(codes, s + 1, b);
+  if (codes[s] === Ch.COMMA) s = skipSpaces(codes, s + 1, b);
   let e = skipSpacesBack(codes, b, s);
-  if (codes[e - 1] === 58) e--;
+  if (codes[e - 1] === Ch.COLON) e--;
   return isWord(codes, s, e, 'that');
 }
 
@@ -773,5 +775,5 @@ export function attributionDetection(a: Attribution, sentences: Sentences, base:
 /** Whether the paragraph [start, end) ends by introducing what follows ("Kirby said:"). */
 export function endsWithColon(codes: Codes, start: number, end: number): boolean {
   const e = skipSpacesBack(codes, end, start);
-  return e > start && codes[e - 1] === 58;
+  return e > start && codes[e - 1] === Ch.COLON;
 }

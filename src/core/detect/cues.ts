@@ -6,8 +6,9 @@ import { type DetectionList, addDetection as importedAddDetection } from './list
 import { F } from './lexicon';
 import type { Term } from './vocabulary';
 import {
-  type Codes, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, lower as importedLower, sentenceIndexFrom as importedSentenceIndexFrom, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
+  type Codes, type ParagraphText, type Sentences, isUpper as importedIsUpper, letterRunEnd as importedLetterRunEnd, letterRunStart as importedLetterRunStart, sentenceIndexFrom as importedSentenceIndexFrom, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack, wordAt as importedWordAt,
 } from './text';
+import { Ch } from './chars';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -16,7 +17,6 @@ const letterRunEnd = importedLetterRunEnd;
 const letterRunStart = importedLetterRunStart;
 const skipSpaces = importedSkipSpaces;
 const skipSpacesBack = importedSkipSpacesBack;
-const lower = importedLower;
 const sentenceIndexFrom = importedSentenceIndexFrom;
 const wordAt = importedWordAt;
 const addDetection = importedAddDetection;
@@ -68,7 +68,7 @@ export function ruleForms(word: string): string[] {
  * @param out - Receives the detections, in order
  */
 export function findCues(
-  text: string,
+  text: ParagraphText,
   codes: Codes,
   start: number,
   end: number,
@@ -96,17 +96,17 @@ export function findCues(
     } else if (rule === Rule.POSSIBLE) {
       const verbEnd = skipSpacesBack(codes, s, start);
       const verbStart = letterRunStart(codes, verbEnd, start);
-      const verb = lower(text, verbStart, verbEnd);
+      const verb = text.slice(verbStart, verbEnd).toLowerCase();
       let itEnd = -1;
       if (verb === 'is' || verb === 'was' || verb === 'seems') itEnd = skipSpacesBack(codes, verbStart, start);
-      else if (verb === 's' && verbStart >= 1 && (text[verbStart - 1] === '\u2019' || text[verbStart - 1] === "'")) itEnd = verbStart - 1;
+      else if (verb === 's' && verbStart > start && (codes[verbStart - 1] === Ch.RIGHT_SINGLE_QUOTE || codes[verbStart - 1] === Ch.APOSTROPHE)) itEnd = verbStart - 1;
       if (itEnd < 0) continue;
       const itStart = letterRunStart(codes, itEnd, start);
-      if (lower(text, itStart, itEnd) !== 'it') continue;
+      if (text.slice(itStart, itEnd).toLowerCase() !== 'it') continue;
       s = itStart;
       const t = skipSpaces(codes, e, end);
       if (t > e && wordAt(codes, t, end, 'that')) e = letterRunEnd(codes, t, end);
-      written = lower(text, s, e).replace(/\s+/g, ' ');
+      written = text.slice(s, e).toLowerCase().replace(/\s+/g, ' ');
     }
     // A non-blank paragraph always has a sentence; all fields are set at once, so every
     // cue object has the same shape.

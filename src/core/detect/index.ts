@@ -3,8 +3,13 @@
  * text. Plain TypeScript with offsets in UTF-16 code units, used by the decorations, the
  * side panel, tagging suggestions and the command line alike.
  */
-export type { DetectionKind, Detection, DetectOptions, NumericRange, TextChange } from './types';
-export { detect } from './document';
+export type {
+  DetectionKind, Detection, DetectionNotice, DetectOptions, NumericRange, TextChange, DetectionSubtype, SubtypeOfKind, QuoteSubtype, NumberSubtype,
+  AttributionSubtype, CueSubtype,
+} from './types';
+export { MAX_PARAGRAPH, type TextFormat } from './structure';
+export { MAX_DETECTIONS } from './paragraph';
+export { detect, detectInBatches } from './document';
 export { IncrementalDetector, type ChangedRange } from './incremental';
 export { describeDetection, formatValue } from './describe';
 export { compareDetections } from './paragraph';

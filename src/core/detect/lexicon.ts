@@ -4,6 +4,7 @@
  * one table load per character and no string is built.
  */
 import { C, CLASS, type Codes, WordTable } from './text';
+import { Ch } from './chars';
 
 /** What a keyword can start (bit flags; a const enum so tests compile to literals). */
 export const enum F {
@@ -194,12 +195,12 @@ export const COLUMNS: Uint8Array = (() => {
   for (let c = 0; c < 65536; c++) {
     const low = c | 32;
     const k = CLASS[c];
-    if (c < 128 && low >= 97 && low <= 122) columns[c] = low - 96;
+    if (c < 128 && low >= Ch.a && low <= Ch.z) columns[c] = low - 96;
     else if (k === C.UPPER || k === C.LOWER) columns[c] = COLUMN_OTHER_LETTER;
-    else if (c >= 48 && c <= 57) columns[c] = COLUMN_DIGIT;
+    else if (c >= Ch.ZERO && c <= Ch.NINE) columns[c] = COLUMN_DIGIT;
     else if (k === C.QUOTE) columns[c] = COLUMN_QUOTE;
     else if (k === C.TERMINATOR) columns[c] = COLUMN_TERMINATOR;
-    else if (c === 64) columns[c] = COLUMN_AT;
+    else if (c === Ch.AT) columns[c] = COLUMN_AT;
   }
   return columns;
 })();

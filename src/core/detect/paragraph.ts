@@ -3,21 +3,26 @@
  * keywords, sentence ends) in a single walk over the characters, then the small passes that
  * turn candidates into detections.
  *
- * A paragraph's result depends on its own text, on what the previous paragraph hands on
- * (`Carry`: a quote still open, the last person named, a "Kirby said:" lead-in) and, for a
- * quote left open, on the few lines after it (does the next paragraph reopen the quote, or
- * does a hard-wrapped line close it? see quotes.ts). Nothing else, which is what lets the
+ * A paragraph is what a reader sees as one (structure/): lines joined across soft line
+ * breaks, markup left out. Its result depends on its own reading, on what the previous
+ * paragraph hands on (`Carry`: a quote still open, the last person named, a "Kirby said:"
+ * lead-in) and, for a quote left open, on the first two characters of the next paragraph
+ * (does it reopen the quote? see quotes.ts). Nothing else, which is what lets the
  * incremental detector re-scan only the paragraphs an edit touches.
  */
 import type { DetectOptions, Detection, DetectionKind } from './types';
 import { type DetectionList, addDetection as importedAddDetection, newDetectionList } from './list';
-import { C, CLASS, type Codes, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
+import { C, CLASS, type Codes, ParagraphText, type Sentences, WordTable, newSentences, splitSentencesInto as importedSplitSentencesInto, sentenceIndex as importedSentenceIndex } from './text';
 import { A, COLUMNS, F } from './lexicon';
 import { type CompiledVocabulary, MAX_AUTOMATON_NODES, type PhraseMatch, compiled, matchPhrases } from './vocabulary';
-import { type NumberContext, isFurniture, numberAtDigit, numberAtWord } from './numbers';
+import { NumberReader, isFurniture, numberAtDigit, numberAtWord } from './numbers';
 import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
+import { Reading } from './reading';
+import type { ParagraphSpan, TextFormat } from './structure/span';
 import { type Attribution, type AttributionInput, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
+import type { QuoteSubtype } from './types';
+import { Ch } from './chars';
 
 // Module constants rather than imports: an import is a property load on the module object
 // in CommonJS output, a constant is folded into the code that uses it.
@@ -32,15 +37,27 @@ const ATTRIBUTION_KIND = 4;
 const CUE_KIND = 8;
 const ALL_KINDS = 15;
 
-/** What a scan reads with: which kinds to report and the cue vocabulary. */
+/**
+ * At most this many detections per document by default: 35 MB of news text have that many,
+ * and a result of that size keeps about 30 MB of memory.
+ */
+export const MAX_DETECTIONS = 250_000;
+
+/** What a scan reads with: which kinds to report, the cue vocabulary, the text's format, how many detections at most. */
 export interface ScanSettings {
   readonly kinds: number;
   readonly vocabulary: CompiledVocabulary;
+  readonly format: TextFormat;
+  readonly maxDetections: number;
 }
 
 /** The settings of a scan with `options`. */
 export function scanSettings(options: DetectOptions | undefined): ScanSettings {
-  return { kinds: kindMask(options?.kinds), vocabulary: compiled(options?.vocabulary) };
+  const max = options?.maxDetections;
+  return {
+    kinds: kindMask(options?.kinds), vocabulary: compiled(options?.vocabulary), format: options?.format ?? 'plain',
+    maxDetections: max !== undefined && max >= 0 ? max : MAX_DETECTIONS,
+  };
 }
 
 /** The bit mask for a set of kinds (all four when none is given). */
@@ -60,7 +77,7 @@ function kindMask(kinds: ReadonlySet<DetectionKind> | undefined): number {
  * scanned the same way.
  */
 export interface Carry {
-  quote: { family: number; subtype: string; start: number; mark: number; wrapped: boolean; closesIn: number; speaker: SpeakerRef | null } | null;
+  quote: { family: number; subtype: QuoteSubtype; start: number; mark: number; speaker: SpeakerRef | null } | null;
   antecedent: string | null;
   lead: SpeakerRef | null;
 }
@@ -87,7 +104,7 @@ export function sameCarry(a: Carry | null, b: Carry | null): boolean {
   const qb = b.quote;
   if (qa === qb) return true;
   if (!qa || !qb) return false;
-  return qa.family === qb.family && qa.subtype === qb.subtype && qa.start === qb.start && qa.mark === qb.mark && qa.wrapped === qb.wrapped && qa.closesIn === qb.closesIn && sameSpeaker(qa.speaker, qb.speaker);
+  return qa.family === qb.family && qa.subtype === qb.subtype && qa.start === qb.start && qa.mark === qb.mark && sameSpeaker(qa.speaker, qb.speaker);
 }
 
 function sameSpeaker(a: SpeakerRef | null, b: SpeakerRef | null): boolean {
@@ -120,23 +137,30 @@ const cueList: DetectionList = newDetectionList();
 const sentenceList: Sentences = newSentences();
 const NO_ATTRIBUTIONS: Attribution[] = [];
 
+/** The paragraph being scanned, read with its edits, and the way back to the text's offsets. */
+const reading = new Reading();
+/** Strings out of the paragraph being scanned. */
+const source = new ParagraphText();
+
 /**
- * Detects everything in the paragraph [start, end).
+ * Detects everything in one paragraph.
  *
  * @param text - Document text
- * @param start - Paragraph start (a line start)
- * @param end - Paragraph end (its line break, or the end of the text)
- * @param carryIn - What the previous paragraph handed on, offsets relative to `start`
- * @param nextStart - Start of the next paragraph, or -1
+ * @param span - The paragraph: its bounds in `text` and the edits it is read with
+ * @param carryIn - What the previous paragraph handed on, offsets relative to `span.start`
+ * @param next - The next paragraph (its start and first characters), or null
  * @param base - Detections are stored with offsets relative to this
  * @param settings - The kinds to report and the vocabulary
  * @param out - Receives the paragraph's detections, sorted
  * @returns The cross-paragraph quote and the carry; the object is reused by the next call
  */
-export function scanParagraph(text: string, start: number, end: number, carryIn: Carry | null, nextStart: number, base: number, settings: ScanSettings, out: Detection[]): ParagraphResult {
+export function scanParagraph(text: string, span: ParagraphSpan, carryIn: Carry | null, next: ParagraphSpan | null, base: number, settings: ScanSettings, out: Detection[]): ParagraphResult {
   const kinds = settings.kinds;
   const vocabulary = settings.vocabulary;
   useVocabulary(vocabulary);
+  const outStart = out.length;
+  const start = span.start;
+  const nextStart = next ? next.start : -1;
   const numbers = numberList;
   numbers.count = 0;
   // Whether the paragraph is page furniture is only asked once it has a number.
@@ -145,15 +169,13 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
   const ctx = numberContext;
   ctx.out = numbers;
   const codes = codesFor(text);
-  // What the scan reads: the paragraph, its line break, and the first mark of the next one.
-  let reads = end + 2;
-  if (nextStart >= 0) {
-    let n = nextStart;
-    while (n < text.length && CLASSES[text.charCodeAt(n)] === C.SPACE) n++;
-    reads = Math.max(reads, n + 2);
-  }
-  fillCodes(Math.min(reads, text.length));
-  ctx.text = text;
+  // What the scan reads: the paragraph and the character after it (its line break).
+  fillCodes(Math.min(span.end + 2, text.length));
+  const end = readParagraph(codes, span);
+  source.text = text;
+  source.codes = codes;
+  source.direct = span.edits.length === 0;
+  ctx.text = source;
   ctx.codes = codes;
   ctx.start = start;
   ctx.end = end;
@@ -181,7 +203,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     const code = eventBuffer[e + 1];
     if (code === EVENT_DIGIT) {
       if (wantNumbers && !furnitureChecked) {
-        wantNumbers = !isFurniture(text, codes, start, end);
+        wantNumbers = !isFurniture(source, codes, start, end);
         furnitureChecked = true;
       }
       if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtDigit(ctx, pos);
@@ -199,7 +221,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     if (flags & F.NUMBER_WORD) {
       const entry = terms[code];
       if (wantNumbers && !furnitureChecked) {
-        wantNumbers = !isFurniture(text, codes, start, end);
+        wantNumbers = !isFurniture(source, codes, start, end);
         furnitureChecked = true;
       }
       if (wantNumbers && pos >= ctx.floor) skipUntil = numberAtWord(ctx, pos, pos + entry.word.length, entry);
@@ -247,7 +269,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     } else if (flags & F.URL) {
       const we = pos + terms[code].word.length;
       const n = codes[we];
-      if (n === 58 || n === 46) {
+      if (n === Ch.COLON || n === Ch.PERIOD) {
         let j = we;
         while (j < end && CLASSES[codes[j]] !== C.SPACE) j++;
         skipUntil = j;
@@ -258,12 +280,12 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   // Quotes.
   const carried: OpenQuote | null = carryIn?.quote
-    ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start, mark: carryIn.quote.mark, wrapped: carryIn.quote.wrapped, closesIn: carryIn.quote.closesIn }
+    ? { family: carryIn.quote.family, subtype: carryIn.quote.subtype, start: start + carryIn.quote.start, mark: carryIn.quote.mark }
     : null;
   // Quotes matter to quotes and to attributions (a speaker is one when a quote is near);
   // numbers and cues alone need neither quotes nor speakers.
   const wantQuotes = (kinds & (QUOTE_KIND | ATTRIBUTION_KIND)) !== 0;
-  const paired = wantQuotes && (markCount > 0 || carried) ? pairQuotes(text, codes, start, end, marks, markCount, carried, nextStart) : NO_QUOTES;
+  const paired = wantQuotes && (markCount > 0 || carried) ? pairQuotes(source, codes, start, end, marks, markCount, carried, next ? next.head0 : 0, next ? next.head1 : 0) : NO_QUOTES;
   const quotes = paired.quotes;
 
   const needSentences = ((kinds & CUE_KIND) !== 0 && cueCount > 0) || (wantQuotes && (speechCount > 0 || quotes.length > 0 || paired.carry !== null));
@@ -273,14 +295,14 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
 
   const cues = cueList;
   cues.count = 0;
-  if (kinds & CUE_KIND && cueCount > 0) findCues(text, codes, start, end, cueHits, cueCount, terms, sentences, base, cues);
+  if (kinds & CUE_KIND && cueCount > 0) findCues(source, codes, start, end, cueHits, cueCount, terms, sentences, base, cues);
 
   // Attributions and speakers.
   let attributions: Attribution[] = NO_ATTRIBUTIONS;
   const antecedentIn = carryIn ? carryIn.antecedent : null;
   if (kinds & (ATTRIBUTION_KIND | QUOTE_KIND) && speechCount > 0) {
     const input = attributionInput;
-    input.text = text;
+    input.text = source;
     input.codes = codes;
     input.start = start;
     input.end = end;
@@ -310,7 +332,8 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     }
   }
 
-  // The quote handed on, with the speaker it had here.
+  // The quote handed on, with the speaker it had here. Its offsets are the text's, relative
+  // to the next paragraph's start.
   let carryOut: Carry | null = null;
   const lastPerson = attributions.length > 0 ? lastPersonIn(attributions) : null;
   let lead: SpeakerRef | null = null;
@@ -318,7 +341,7 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     if (attributions.length > 0 && endsWithColon(codes, start, end)) {
       const a = attributions[attributions.length - 1];
       if (sentences.count > 0 && a.sentence === sentences.count - 1) {
-        lead = { name: a.speaker.name, start: a.speaker.start - nextStart, end: a.speaker.end - nextStart };
+        lead = { name: a.speaker.name, start: reading.toText(a.speaker.start) - nextStart, end: reading.toTextEnd(a.speaker.end) - nextStart };
       }
     }
     let quoteOut: Carry['quote'] = null;
@@ -337,11 +360,9 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
       quoteOut = {
         family: open.family,
         subtype: open.subtype,
-        start: open.start - nextStart,
+        start: reading.toText(open.start) - nextStart,
         mark: open.mark,
-        wrapped: open.wrapped,
-        closesIn: open.closesIn,
-        speaker: speaker ? { name: speaker.name, start: speaker.start - nextStart, end: speaker.end - nextStart } : null,
+        speaker: speaker ? { name: speaker.name, start: reading.toText(speaker.start) - nextStart, end: reading.toTextEnd(speaker.end) - nextStart } : null,
       };
     }
     if (quoteOut || lastPerson || lead) carryOut = { quote: quoteOut, antecedent: lastPerson, lead };
@@ -368,9 +389,40 @@ export function scanParagraph(text: string, start: number, end: number, carryIn:
     }
   }
   mergeInto(out, quoteDetections, numbers, attributionDetections, cues);
+  if (!reading.identity) {
+    for (let k = outStart; k < out.length; k++) toTextOffsets(out[k], base);
+    if (cross) toTextOffsets(cross, base);
+  }
   result.cross = cross;
   result.carry = carryOut;
   return result;
+}
+
+/**
+ * Reads `span` into the code units (its edits made in place; the window the walk reads is
+ * kept in step) and returns where its reading ends.
+ */
+function readParagraph(codes: Codes, span: ParagraphSpan): number {
+  if (span.edits.length === 0) {
+    reading.apply(codes, span);
+    return span.end;
+  }
+  const end = reading.apply(codes, span);
+  if (windowCodes === codes && span.start < windowEnd && span.end > windowStart) {
+    if (span.start >= windowStart && span.end <= windowEnd) WINDOW.set(codes.subarray(span.start, span.end), span.start - windowStart);
+    else windowCodes = null;
+  }
+  return end;
+}
+
+/** Moves a detection's offsets (relative to `base`) from the paragraph's reading to the text. */
+function toTextOffsets(d: Detection, base: number): void {
+  d.start = reading.toText(d.start + base) - base;
+  d.end = reading.toTextEnd(d.end + base) - base;
+  if (d.speakerStart !== undefined) d.speakerStart = reading.toText(d.speakerStart + base) - base;
+  if (d.speakerEnd !== undefined) d.speakerEnd = reading.toTextEnd(d.speakerEnd + base) - base;
+  if (d.sentenceStart !== undefined) d.sentenceStart = reading.toText(d.sentenceStart + base) - base;
+  if (d.sentenceEnd !== undefined) d.sentenceEnd = reading.toTextEnd(d.sentenceEnd + base) - base;
 }
 
 /**
@@ -399,9 +451,9 @@ function quoteDetection(quote: QuoteSpan, speaker: SpeakerRef | null, base: numb
 
 const NO_QUOTES = { quotes: [] as QuoteSpan[], carry: null };
 const NO_CODES: Codes = new Uint16Array(0);
-const numberContext: NumberContext = { text: '', codes: NO_CODES, start: 0, end: 0, floor: 0, base: 0, out: numberList };
+const numberContext = new NumberReader(source, NO_CODES, numberList);
 const attributionInput: AttributionInput = {
-  text: '', codes: NO_CODES, start: 0, end: 0, hits: speechHits, hitCount: 0, terms: [], sentences: sentenceList, quotes: [], antecedent: null,
+  text: source, codes: NO_CODES, start: 0, end: 0, hits: speechHits, hitCount: 0, terms: [], sentences: sentenceList, quotes: [], antecedent: null,
 };
 /** The speaker of each quote of the paragraph (stale past the paragraph's quotes). */
 const speakerList: Array<SpeakerRef | null> = [];
@@ -756,7 +808,7 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
       } else if (action === A.ACT_QUOTE) {
         // Apostrophes inside words (Kim's, L'Amour) are by far the commonest mark: skip early.
         const c = codes[at];
-        if (!((c === 0x2019 || c === 39) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
+        if (!((c === Ch.RIGHT_SINGLE_QUOTE || c === Ch.APOSTROPHE) && at > start && at + 1 < end && isLetterClass(classes[codes[at - 1]]) && isLetterClass(classes[codes[at + 1]]))) {
           if (markCount === markBuffer.length) markBuffer = marks = grow(markBuffer);
           markBuffer[markCount++] = at;
         }
@@ -782,7 +834,7 @@ export function collectCandidates(codes: Codes, start: number, end: number): voi
 }
 
 function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return c >= Ch.ZERO && c <= Ch.NINE;
 }
 
 function lastPersonIn(attributions: readonly Attribution[]): string | null {
@@ -799,7 +851,7 @@ const PERSONAL_PRONOUNS = new WordTable(['he', 'she', 'they', 'we', 'i', 'it', '
 function isNamed(name: string): boolean {
   const c = name.charCodeAt(0);
   // ASCII answers without the two regular expressions (2 ms of a 10 MB scan).
-  if (c < 128) return c >= 65 && c <= 90 && !PERSONAL_PRONOUNS.hasWord(name);
+  if (c < 128) return c >= Ch.A && c <= Ch.Z && !PERSONAL_PRONOUNS.hasWord(name);
   return !/^(he|she|they|we|i|it|you)$/i.test(name) && /^\p{Lu}/u.test(name);
 }
 

@@ -6,13 +6,15 @@
  * quote. So a mark's glyph only breaks ties: whether it opens or closes is read from what
  * stands on either side of it, as typesetters do. A quote left open at the end of a
  * paragraph continues only when the next paragraph reopens it (the newswire convention for
- * a statement running over several paragraphs), or when the text is hard-wrapped and the
- * quote closes within the next few lines (see `closesOnWrappedLines`); otherwise it ends
- * with its paragraph.
+ * a statement running over several paragraphs); otherwise it ends with its paragraph. A
+ * paragraph is what a reader sees as one (structure/): a quote hard-wrapped over several
+ * lines is inside one paragraph.
  */
 import {
-  C, CLASS as importedCLASS, type Codes, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Codes, type ParagraphText, isLetter as importedIsLetter, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
+import type { QuoteSubtype } from './types';
+import { Ch } from './chars';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -80,28 +82,18 @@ const ELISIONS = new Set(['tis', 'twas', 'em', 'til', 'cause', 'bout', 'n', 'rou
 /** An open quote carried from one paragraph into the next. */
 export interface OpenQuote {
   family: number;
-  subtype: string;
+  subtype: QuoteSubtype;
   /** Offset of the opening mark. */
   start: number;
   /** The opening mark itself (« or »: which way the pair runs). */
   mark: number;
-  /**
-   * The quote runs on over a single line break, without a reopening mark: the next
-   * paragraph's first mark is not a continuation mark but may close the quote.
-   */
-  wrapped: boolean;
-  /**
-   * For a wrapped quote, how many lines ahead of the paragraph that handed it on its closing
-   * mark was found: the next paragraph, when that is more than one, need not look again.
-   */
-  closesIn: number;
 }
 
 /** A paired (or paragraph-bounded) quote found in one paragraph. */
 export interface QuoteSpan {
   start: number;
   end: number;
-  subtype: string;
+  subtype: QuoteSubtype;
   nested: boolean;
   unclosed: boolean;
   /** The quote began in an earlier paragraph. */
@@ -117,7 +109,7 @@ export interface QuoteResult {
 
 interface StackEntry {
   family: number;
-  subtype: string;
+  subtype: QuoteSubtype;
   start: number;
   /** The opening mark: a quote carried in opened in text this scan may not hold. */
   mark: number;
@@ -125,8 +117,8 @@ interface StackEntry {
   continued: boolean;
 }
 
-function subtypeOf(c: number, family: number): string {
-  if (c === 0x201e || c === 0x201a) return 'low-high';
+function subtypeOf(c: number, family: number): QuoteSubtype {
+  if (c === Ch.LOW_DOUBLE_QUOTE || c === Ch.LOW_SINGLE_QUOTE) return 'low-high';
   switch (family) {
     case Q.DOUBLE: return 'double';
     case Q.SINGLE: return 'single';
@@ -168,13 +160,13 @@ function closesOnRight(codes: Codes, i: number, end: number): boolean {
  */
 function leadsIn(codes: Codes, i: number, end: number): boolean {
   let j = i;
-  if (codes[j] === 46) {
-    while (j < end && codes[j] === 46) j++;
+  if (codes[j] === Ch.PERIOD) {
+    while (j < end && codes[j] === Ch.PERIOD) j++;
     if (j - i < 3) return false;
   } else {
     const k = CLASS[codes[j]];
-    if (codes[j] !== 0x2026 && k !== C.DASH) return false;
-    while (j < end && (codes[j] === 0x2026 || CLASS[codes[j]] === C.DASH)) j++;
+    if (codes[j] !== Ch.ELLIPSIS && k !== C.DASH) return false;
+    while (j < end && (codes[j] === Ch.ELLIPSIS || CLASS[codes[j]] === C.DASH)) j++;
   }
   if (j < end && CLASS[codes[j]] === C.SPACE) j++;
   if (j >= end) return false;
@@ -192,21 +184,22 @@ function leadsIn(codes: Codes, i: number, end: number): boolean {
  * @param end - Paragraph end (before the line break)
  * @param marks - Offsets of candidate quote marks
  * @param count - How many of `marks` are used
- * @param carried - Quote left open by the previous paragraph: reopened by the first
- *   character of this one, or wrapped onto it
- * @param nextStart - Start of the next paragraph, or -1, to see whether it reopens or
- *   closes a quote left open
+ * @param carried - Quote left open by the previous paragraph and reopened by the first
+ *   character of this one
+ * @param nextHead0 - The next paragraph's first code unit (0 when there is none), and
+ * @param nextHead1 - its second: whether it reopens a quote left open
  * @returns The quotes and the carry, in an object reused by the next call
  */
 export function pairQuotes(
-  text: string,
+  text: ParagraphText,
   codes: Codes,
   start: number,
   end: number,
   marks: Int32Array,
   count: number,
   carried: OpenQuote | null,
-  nextStart: number,
+  nextHead0: number,
+  nextHead1: number,
 ): QuoteResult {
   // The stack is a module buffer and the list of quotes is made only once one is found:
   // two fresh arrays per paragraph were a fifth of what a full scan allocated.
@@ -216,7 +209,7 @@ export function pairQuotes(
   if (carried) {
     pushEntry(carried.family, carried.subtype, carried.start, carried.mark, true);
     // The reopening mark is not a new quote.
-    if (!carried.wrapped && count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
+    if (count > 0 && skipSpaces(codes, start, end) === marks[0]) k = 1;
   }
   let opened = -1;
   let skipUntil = -1;
@@ -232,9 +225,9 @@ export function pairQuotes(
     // ("...and then", "— no more") opens: the text begins mid-sentence.
     const right = closesOnRight(codes, i, end) && !(left && leadsIn(codes, i + 1, end));
     let action: number; // 1 open, 2 close, 3 close only if nothing better comes, 0 nothing
-    if (c === 0x60) {
+    if (c === Ch.BACKTICK) {
       // ``Two backticks open and two straight apostrophes close'', an old typewriter habit.
-      if (codes[i + 1] === 0x60) {
+      if (codes[i + 1] === Ch.BACKTICK) {
         skipUntil = i + 1;
         if (stackSize < 4) {
           pushEntry(Q.DOUBLE, 'double', i, c, false);
@@ -243,7 +236,7 @@ export function pairQuotes(
         continue;
       }
       action = left ? 1 : 0;
-    } else if (c === 39 && codes[i + 1] === 39 && findOpen(Q.DOUBLE) >= 0) {
+    } else if (c === Ch.APOSTROPHE && codes[i + 1] === Ch.APOSTROPHE && findOpen(Q.DOUBLE) >= 0) {
       skipUntil = i + 1;
       closeFamily(Q.DOUBLE, i + 2);
       continue;
@@ -292,10 +285,8 @@ export function pairQuotes(
   let carry: OpenQuote | null = null;
   if (stackSize > 0) {
     const outer = stack[0];
-    const reopened = nextStart >= 0 && reopens(codes, nextStart, outer.family);
-    const closesIn = reopened || nextStart < 0 ? 0 : wrappedCloseAhead(codes, start, end, nextStart, outer.start, outer.family, carried);
-    if (reopened || closesIn > 0) {
-      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark, wrapped: !reopened, closesIn };
+    if (reopens(nextHead0, nextHead1, outer.family)) {
+      carry = { family: outer.family, subtype: outer.subtype, start: outer.start, mark: outer.mark };
     } else {
       // A lone single mark is more often a stray apostrophe than a quote, so only the
       // outermost double-style quote is kept, running to the end of its paragraph.
@@ -331,10 +322,10 @@ function addQuote(quote: QuoteSpan): void {
  * here and one carried in), so the entries are made once and rewritten.
  */
 const stack: StackEntry[] = [];
-for (let n = 0; n < 5; n++) stack.push({ family: 0, subtype: '', start: 0, mark: 0, weak: -1, continued: false });
+for (let n = 0; n < 5; n++) stack.push({ family: 0, subtype: 'double', start: 0, mark: 0, weak: -1, continued: false });
 let stackSize = 0;
 
-function pushEntry(family: number, subtype: string, start: number, mark: number, continued: boolean): void {
+function pushEntry(family: number, subtype: QuoteSubtype, start: number, mark: number, continued: boolean): void {
   const entry = stack[stackSize++];
   entry.family = family;
   entry.subtype = subtype;
@@ -368,7 +359,7 @@ function closeFamily(family: number, end: number): boolean {
  * 1 open, 2 close, 3 close only if nothing better comes (`soldiers'`), 4 the mark belongs
  * to "'n'", 0 an apostrophe.
  */
-function classifySingle(text: string, codes: Codes, i: number, start: number, end: number, left: boolean, right: boolean, lean: number): number {
+function classifySingle(text: ParagraphText, codes: Codes, i: number, start: number, end: number, left: boolean, right: boolean, lean: number): number {
   const prev = i > start ? codes[i - 1] : 32;
   const next = i + 1 < end ? codes[i + 1] : 32;
   const prevK = CLASS[prev];
@@ -386,103 +377,17 @@ function classifySingle(text: string, codes: Codes, i: number, start: number, en
     }
     return 1;
   }
-  if (!left && right) return prev === 115 || prev === 83 ? 3 : 2;
+  if (!left && right) return prev === Ch.s || prev === Ch.S ? 3 : 2;
   // After punctuation ("resign,’ she said") the mark closes; after a space it is stray.
   if (left && right) return prevK === C.PUNCT || prevK === C.TERMINATOR ? 2 : 0;
   if (!left && !right) return lean === Lean.LEANS_OPEN ? 1 : 2;
   return lean === Lean.ONLY_OPEN ? 1 : 0;
 }
 
-/** Whether the paragraph at `start` opens with a mark of `family` (the quote runs on). */
-function reopens(codes: Codes, start: number, family: number): boolean {
-  let i = start;
-  while (i < codes.length && CLASS[codes[i]] === C.SPACE) i++;
-  const c = codes[i];
-  if (FAMILY[c] !== family) return false;
-  const lean = LEAN[c];
-  if (lean === Lean.ONLY_CLOSE) return false;
-  const next = codes[i + 1];
-  return i + 1 < codes.length && CLASS[next] !== C.SPACE && next !== 10 && next !== 13;
-}
-
-/**
- * How many lines after a paragraph may close a quote it leaves open, when only single line
- * breaks stand between them: text hard-wrapped at 70-80 columns then keeps quotes of up to
- * four lines (about 50 words) whole. The incremental detector re-scans this many paragraphs
- * before an edit, since each paragraph's result depends on that many after it.
- */
-export const WRAP_LOOKAHEAD = 3;
-
-/**
- * The longest line taken for a hard-wrapped one (code units): wrapping is done at 72-100
- * columns, while a paragraph written on one line is most often longer. A quote opened on a
- * longer line, or running through one, stays bounded by its paragraph.
- */
-const WRAPPED_LINE = 120;
-
-/**
- * On which of the next lines (1 to `WRAP_LOOKAHEAD`, 0 for none) a quote of `family` left
- * open at `end` closes, when they are lines of a hard-wrapped paragraph: each line follows
- * the one before after a single line break (a blank line ends the paragraph), and the first
- * mark of the family on them has the shape of a closing mark (`the cost," she said`). A
- * mark shaped to open, or one that could be either, says a new quote begins, and the open
- * quote stays bounded by its own line, as in text written one paragraph per line. The line
- * the quote is open on and any line it runs through must be short enough to be wrapped
- * lines (`WRAPPED_LINE`).
- */
-function closesOnWrappedLines(codes: Codes, start: number, end: number, nextStart: number, family: number): number {
-  if (end - start > WRAPPED_LINE) return 0;
-  const length = codes.length;
-  let lineEnd = end;
-  let next = nextStart;
-  for (let n = 0; n < WRAP_LOOKAHEAD; n++) {
-    // Exactly one line break (LF, CR or CRLF) between the lines.
-    const c = codes[lineEnd];
-    const after = c === 13 && codes[lineEnd + 1] === 10 ? lineEnd + 2 : lineEnd + 1;
-    if (c !== 10 && c !== 13) return 0;
-    if (next !== after || next >= length) return 0;
-    let e = next;
-    let blank = true;
-    while (e < length && codes[e] !== 10 && codes[e] !== 13) {
-      if (CLASS[codes[e]] !== C.SPACE) blank = false;
-      e++;
-    }
-    if (blank) return 0;
-    for (let i = next; i < e; i++) {
-      const m = codes[i];
-      if (FAMILY[m] !== family) continue;
-      const left = opensOnLeft(codes, i, next, -1);
-      const right = closesOnRight(codes, i, e);
-      if (family === Q.SINGLE) {
-        // After punctuation the mark closes (`yield,' he said`); one after a letter may be
-        // an apostrophe (don't, soldiers') and one between spaces is stray: neither decides.
-        const prev = i > next ? CLASS[codes[i - 1]] : C.SPACE;
-        if (right && (prev === C.PUNCT || prev === C.TERMINATOR)) return n + 1;
-        if (left && !right) return 0;
-        continue;
-      }
-      // As in the pairing above: a mark with room on its right closes what is open, unless
-      // its glyph is made to open.
-      if (!right) return 0;
-      return !left || (LEAN[m] !== Lean.LEANS_OPEN && LEAN[m] !== Lean.ONLY_OPEN) ? n + 1 : 0;
-    }
-    // No mark of the family on this line: look at the next one.
-    if (e >= length || e - next > WRAPPED_LINE) return 0;
-    lineEnd = e;
-    next = codes[e] === 13 && codes[e + 1] === 10 ? e + 2 : e + 1;
-  }
-  return 0;
-}
-
-/**
- * `closesOnWrappedLines` for the quote open at the end of this paragraph, taking the answer
- * from the paragraph before when it already looked past this one: a quote wrapped onto this
- * line whose close it found two or more lines ahead closes one line less ahead of here (it
- * checked this line's length and every line up to the close, as a new look would).
- */
-function wrappedCloseAhead(codes: Codes, start: number, end: number, nextStart: number, open: number, family: number, carried: OpenQuote | null): number {
-  if (carried !== null && carried.wrapped && carried.closesIn > 1 && carried.start === open) return carried.closesIn - 1;
-  return closesOnWrappedLines(codes, start, end, nextStart, family);
+/** Whether a paragraph whose reading opens with `c`, `next` reopens a quote of `family` (the quote runs on). */
+function reopens(c: number, next: number, family: number): boolean {
+  if (FAMILY[c] !== family || LEAN[c] === Lean.ONLY_CLOSE) return false;
+  return next !== 0 && CLASS[next] !== C.SPACE && next !== Ch.LF && next !== Ch.CR;
 }
 
 function sortSpans(spans: QuoteSpan[]): void {

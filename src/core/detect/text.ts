@@ -3,6 +3,7 @@
  * helpers read the text as `Codes`, its UTF-16 code units in a typed array, so that one pass
  * over a paragraph costs a table lookup per character and no allocation.
  */
+import { Case, Ch } from './chars';
 
 /**
  * The UTF-16 code units of a text, exactly as long as the text. The detectors read the text
@@ -47,9 +48,9 @@ const CLASSES = CLASS;
 
 function buildClasses(): Uint8Array {
   const table = new Uint8Array(65536);
-  for (let c = 65; c <= 90; c++) table[c] = C.UPPER;
-  for (let c = 97; c <= 122; c++) table[c] = C.LOWER;
-  for (let c = 48; c <= 57; c++) table[c] = C.DIGIT;
+  for (let c = 65; c <= Ch.Z; c++) table[c] = C.UPPER;
+  for (let c = 97; c <= Ch.z; c++) table[c] = C.LOWER;
+  for (let c = 48; c <= Ch.NINE; c++) table[c] = C.DIGIT;
   // A regex per code point is slow, so only the alphabetic blocks where case matters for
   // names (Latin, Greek, Cyrillic, Armenian) are classified exactly; later blocks are
   // letters unless they are known punctuation, which is what word boundaries need.
@@ -69,10 +70,12 @@ function buildClasses(): Uint8Array {
   for (let c = 0xff21; c <= 0xff3a; c++) table[c] = C.UPPER;
   for (let c = 0xff10; c <= 0xff19; c++) table[c] = C.OTHER;
 
-  for (const c of [9, 11, 12, 32, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000, 0xfeff]) table[c] = C.SPACE;
-  for (let c = 0x2000; c <= 0x200b; c++) table[c] = C.SPACE;
-  table[10] = C.NEWLINE;
-  table[13] = C.NEWLINE;
+  // Tab, vertical tab, form feed, space, no-break space, Ogham space, narrow no-break space,
+  // medium mathematical space, ideographic space, zero-width no-break space.
+  for (const c of [Ch.TAB, 0x0b, 0x0c, Ch.SPACE, Ch.NBSP, 0x1680, Ch.NARROW_NBSP, 0x205f, 0x3000, 0xfeff]) table[c] = C.SPACE;
+  for (let c = 0x2000; c <= 0x200b; c++) table[c] = C.SPACE; // en quad to zero-width space
+  table[Ch.LF] = C.NEWLINE;
+  table[Ch.CR] = C.NEWLINE;
   for (const ch of '"\'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u300c\u300d\u300e\u300f\uff02\uff07') {
     table[ch.charCodeAt(0)] = C.QUOTE;
   }
@@ -84,9 +87,9 @@ function buildClasses(): Uint8Array {
   for (const ch of '$\u00a2\u00a3\u00a5\u20ac\u20b9\u20bd\u20a9\u20b4\u20ba\u20aa\u20a6\u20b1\u0e3f\u20ab') {
     table[ch.charCodeAt(0)] = C.CURRENCY;
   }
-  table[64] = C.AT;
-  table[47] = C.SLASH;
-  table[92] = C.SLASH;
+  table[Ch.AT] = C.AT;
+  table[Ch.SLASH] = C.SLASH;
+  table[Ch.BACKSLASH] = C.SLASH;
   return table;
 }
 
@@ -178,9 +181,9 @@ export class WordTable<T = true> {
     const n = word.length;
     if (n === 0) return -1;
     let first = word.charCodeAt(0);
-    if (first >= 65 && first <= 90) first |= 32;
+    if (first >= Ch.A && first <= Ch.Z) first |= 32;
     let last = word.charCodeAt(n - 1);
-    if (last >= 65 && last <= 90) last |= 32;
+    if (last >= Ch.A && last <= Ch.Z) last |= 32;
     const h = (Math.imul(first, 961) + Math.imul(last, 31) + n) | 0;
     for (let slot = h & this.mask; this.slots[slot] >= 0; slot = (slot + 1) & this.mask) {
       if (this.hashes[slot] === h && isAsciiWord(word, this.keys[this.slots[slot]])) return this.slots[slot];
@@ -194,7 +197,7 @@ export function isAsciiWord(written: string, word: string): boolean {
   if (written.length !== word.length) return false;
   for (let k = 0; k < word.length; k++) {
     let c = written.charCodeAt(k);
-    if (c >= 65 && c <= 90) c |= 32;
+    if (c >= Ch.A && c <= Ch.Z) c |= 32;
     if (c !== word.charCodeAt(k)) return false;
   }
   return true;
@@ -207,9 +210,9 @@ export function isAsciiWord(written: string, word: string): boolean {
  */
 function edgeHash(codes: Codes, start: number, end: number): number {
   let first = codes[start];
-  if (first >= 65 && first <= 90) first |= 32;
+  if (first >= Ch.A && first <= Ch.Z) first |= 32;
   let last = codes[end - 1];
-  if (last >= 65 && last <= 90) last |= 32;
+  if (last >= Ch.A && last <= Ch.Z) last |= 32;
   return (Math.imul(first, 961) + Math.imul(last, 31) + (end - start)) | 0;
 }
 
@@ -218,7 +221,7 @@ function sameWord(keys: Codes, from: number, length: number, codes: Codes, start
   if (length !== end - start) return false;
   for (let k = 0; k < length; k++) {
     let c = codes[start + k];
-    if (c >= 65 && c <= 90) c |= 32;
+    if (c >= Ch.A && c <= Ch.Z) c |= 32;
     if (c !== keys[from + k]) return false;
   }
   return true;
@@ -236,7 +239,7 @@ export function isUpper(c: number): boolean {
 }
 
 export function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return c >= Ch.ZERO && c <= Ch.NINE;
 }
 
 /** Spaces and tabs, including the no-break and thin spaces news sites paste in. */
@@ -251,7 +254,7 @@ export function isWordChar(c: number): boolean {
 
 /** Apostrophe-like marks that may sit inside a word (Kim's, L'Amour). */
 export function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019 || c === 0x2018 || c === 0x02bc;
+  return c === Ch.APOSTROPHE || c === Ch.RIGHT_SINGLE_QUOTE || c === Ch.LEFT_SINGLE_QUOTE || c === Ch.MODIFIER_APOSTROPHE;
 }
 
 /** End of the run of letters starting at `i`. */
@@ -284,7 +287,7 @@ export function wordAt(codes: Codes, i: number, end: number, word: string): bool
   if (i + n > end) return false;
   for (let k = 0; k < n; k++) {
     let c = codes[i + k];
-    if (c >= 65 && c <= 90) c |= 32;
+    if (c >= Ch.A && c <= Ch.Z) c |= 32;
     if (c !== word.charCodeAt(k)) return false;
   }
   return i + n >= end || !isLetter(codes[i + n]);
@@ -326,7 +329,7 @@ export function isBlank(text: string, start: number, end: number): boolean {
 
 /** Offset after the line terminator at `i` (CRLF counts as one). */
 export function afterTerminator(text: string, i: number): number {
-  return text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  return text.charCodeAt(i) === Ch.CR && text.charCodeAt(i + 1) === Ch.LF ? i + 2 : i + 1;
 }
 
 /**
@@ -359,7 +362,7 @@ export class Paragraphs {
         e = i;
         while (e < to) {
           const c = text.charCodeAt(e);
-          if (c === 10 || c === 13) break;
+          if (c === Ch.LF || c === Ch.CR) break;
           e++;
         }
       } else {
@@ -388,7 +391,7 @@ export function nextParagraphStart(text: string, i: number): number {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
+    if (c === Ch.LF || c === Ch.CR) {
       i++;
       continue;
     }
@@ -396,7 +399,7 @@ export function nextParagraphStart(text: string, i: number): number {
     while (j < n && CLASSES[text.charCodeAt(j)] === C.SPACE) j++;
     if (j >= n) return -1;
     const d = text.charCodeAt(j);
-    if (d !== 10 && d !== 13) return i;
+    if (d !== Ch.LF && d !== Ch.CR) return i;
     i = j;
   }
   return -1;
@@ -429,7 +432,7 @@ export function sentenceEndAt(codes: Codes, i: number, end: number): number {
   while (j < end) {
     const d = codes[j];
     const k = CLASSES[d];
-    if (k === C.CLOSE || (k === C.QUOTE && d !== 0x201c && d !== 0x201e && d !== 0x00ab)) j++;
+    if (k === C.CLOSE || (k === C.QUOTE && d !== Ch.LEFT_DOUBLE_QUOTE && d !== Ch.LOW_DOUBLE_QUOTE && d !== Ch.LEFT_GUILLEMET)) j++;
     else break;
   }
   if (j >= end) return end;
@@ -439,20 +442,20 @@ export function sentenceEndAt(codes: Codes, i: number, end: number): number {
   const next = codes[s];
   const nk = CLASSES[next];
   if (nk === C.LOWER) return -1;
-  if (c !== 46) return j;
+  if (c !== Ch.PERIOD) return j;
   // A period: not after an abbreviation or an initial.
   const w0 = letterRunStart(codes, i, 0);
   const wlen = i - w0;
   if (wlen === 0) return j;
   if (wlen === 1 && isUpper(codes[w0])) return -1;
   const before = w0 > 0 ? codes[w0 - 1] : 32;
-  if (before === 46) {
+  if (before === Ch.PERIOD) {
     // "U.S." or "a.m.": ends a sentence only when the next word plainly opens one.
     if (nk !== C.UPPER) return -1;
     return SENTENCE_OPENERS.has(codes, s, letterRunEnd(codes, s, end)) ? j : -1;
   }
   if (wlen <= 6 && ABBREVIATIONS.has(codes, w0, i)) {
-    if (wlen === 2 && (codes[w0] | 32) === 110 && (codes[w0 + 1] | 32) === 111 && !isDigit(next)) return j;
+    if (wlen === 2 && (codes[w0] | Case.LOWER) === Ch.n && (codes[w0 + 1] | Case.LOWER) === Ch.o && !isDigit(next)) return j;
     if (nk === C.DIGIT || nk === C.UPPER) return -1;
   }
   return j;
@@ -562,7 +565,7 @@ export function isWord(codes: Codes, start: number, end: number, word: string): 
   if (end - start !== word.length) return false;
   for (let k = 0; k < word.length; k++) {
     let c = codes[start + k];
-    if (c >= 65 && c <= 90) c |= 32;
+    if (c >= Ch.A && c <= Ch.Z) c |= 32;
     if (c !== word.charCodeAt(k)) return false;
   }
   return true;
@@ -578,4 +581,33 @@ export function wordStartAfter(codes: Codes, i: number, end: number): number {
 export function wordEndBefore(codes: Codes, i: number, floor: number): number {
   if (i - 2 < floor || CLASSES[codes[i - 1]] !== C.SPACE) return -1;
   return isLetter(codes[i - 2]) ? i - 1 : -1;
+}
+
+/**
+ * Strings read out of the paragraph being scanned (a counted noun, a speaker's name, a cue
+ * word). When the paragraph is read as written they are slices of the text; when a reader's
+ * edits changed its code units (a line break read as a space, markup left out, see
+ * reading.ts) they are built from the code units, which then no longer match the text.
+ */
+export class ParagraphText {
+  text = '';
+  codes: Codes = new Uint16Array(0);
+  /** Whether the code units of the paragraph are those of the text. */
+  direct = true;
+
+  /** The paragraph's characters [start, end) as the scan reads them. */
+  slice(start: number, end: number): string {
+    if (this.direct) return this.text.slice(start, end);
+    return codesToString(this.codes, start, end);
+  }
+}
+
+/** The string of the code units [start, end). */
+export function codesToString(codes: Codes, start: number, end: number): string {
+  let out = '';
+  // fromCharCode takes its arguments on the stack: a few thousand at a time.
+  for (let s = start; s < end; s += 4096) {
+    out += String.fromCharCode.apply(null, codes.subarray(s, Math.min(end, s + 4096)) as unknown as number[]);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { type Automaton, BASE_ENTRIES, type Entry, F, type VerbClass, buildAutom
 import { Rule, cueRule, ruleForms } from './cues';
 import { verbTraits } from './attribution';
 import { C, CLASS, type Codes } from './text';
+import { Ch } from './chars';
 
 /** The families of cue words a team can change. */
 export type CueFamily = 'speculation' | 'opinion' | 'attribution';
@@ -476,7 +477,7 @@ function isWordCode(c: number): boolean {
 }
 
 function lowerCode(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c | 32 : c;
+  if (c < 128) return c >= Ch.A && c <= Ch.Z ? c | 32 : c;
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
@@ -496,8 +497,8 @@ function matchPieceBack(codes: Codes, i: number, start: number, piece: string): 
 
 /** Whether `c` matches the glue character `g`: any hyphen for a hyphen, any apostrophe for one. */
 function glueChar(c: number, g: number): boolean {
-  if (g === 45 || g === 0x2010 || g === 0x2011) return c === 45 || c === 0x2010 || c === 0x2011;
-  if (g === 39 || g === 0x2019 || g === 0x02bc) return c === 39 || c === 0x2019 || c === 0x02bc;
+  if (g === Ch.HYPHEN || g === Ch.UNICODE_HYPHEN || g === Ch.NON_BREAKING_HYPHEN) return c === Ch.HYPHEN || c === Ch.UNICODE_HYPHEN || c === Ch.NON_BREAKING_HYPHEN;
+  if (g === Ch.APOSTROPHE || g === Ch.RIGHT_SINGLE_QUOTE || g === Ch.MODIFIER_APOSTROPHE) return c === Ch.APOSTROPHE || c === Ch.RIGHT_SINGLE_QUOTE || c === Ch.MODIFIER_APOSTROPHE;
   return c === g;
 }
 
@@ -510,7 +511,7 @@ function isGap(c: number): boolean {
 function matchGlue(codes: Codes, i: number, end: number, glue: string): number {
   for (let k = 0; k < glue.length; k++) {
     const g = glue.charCodeAt(k);
-    if (g === 32) {
+    if (g === Ch.SPACE) {
       if (i >= end || !isGap(codes[i])) return -1;
       while (i < end && isGap(codes[i])) i++;
     } else {
@@ -525,7 +526,7 @@ function matchGlue(codes: Codes, i: number, end: number, glue: string): number {
 function matchGlueBack(codes: Codes, i: number, start: number, glue: string): number {
   for (let k = glue.length - 1; k >= 0; k--) {
     const g = glue.charCodeAt(k);
-    if (g === 32) {
+    if (g === Ch.SPACE) {
       if (i <= start || !isGap(codes[i - 1])) return -1;
       while (i > start && isGap(codes[i - 1])) i--;
     } else {

@@ -16,7 +16,9 @@ import { TO_STRING_OPTIONS, SIDECAR_VERSION } from '../sidecar/format';
 import { readSidecar, type ParseSidecarOptions } from '../sidecar/parse';
 import { hasErrors, type Problem } from '../sidecar/problem';
 import { createTagNode, findPair, samePersisted } from '../sidecar/serialise';
+import { SidecarFile } from '../sidecar/file';
 import { compareTags, type Tag } from '../tags';
+import { CanonicalCodec, type CanonicalSidecar } from './codec';
 
 export type CanonicalResult =
   | { readonly ok: true; readonly text: string; readonly tags: Tag[] }
@@ -112,4 +114,19 @@ function carry(next: Node, previous: Node): void {
   if (previous.comment) next.comment = previous.comment;
   if (previous.commentBefore) next.commentBefore = previous.commentBefore;
   if (previous.spaceBefore) next.spaceBefore = true;
+}
+
+/**
+ * Writes a sidecar in canonical form: the same text as
+ * `SidecarFile.create({ article, tags, lineEnding }).toString()`, with a BOM if asked; by the
+ * fast writer when it can, else by `yaml`.
+ *
+ * @param sidecar - The article's file name, the tags (any order) and the file's line ending and BOM
+ * @param codec - The codec that read the tags, if any: the blocks it read are copied as they were
+ */
+export function writeCanonical(sidecar: CanonicalSidecar, codec: CanonicalCodec = new CanonicalCodec()): string {
+  const fast = codec.write(sidecar);
+  if (fast !== undefined) return fast;
+  const text = SidecarFile.create({ article: sidecar.article, tags: [...sidecar.tags], lineEnding: sidecar.lineEnding }).toString();
+  return sidecar.bom ? `\ufeff${text}` : text;
 }

@@ -5,7 +5,7 @@
 import { SidecarFile, type ParseSidecarOptions, type Problem } from '../sidecar';
 import type { Tag } from '../tags';
 import { canonicalSidecar } from './canonical';
-import { readCanonical } from './codec';
+import { CanonicalCodec } from './codec';
 
 export interface LoadedSidecar {
   /** The tags that read cleanly, sorted by position, as stored (not re-anchored). */
@@ -27,9 +27,11 @@ export interface LoadedSidecar {
  * other file by the full YAML parser, which reports every problem with its position.
  *
  * @param text - The sidecar's text (a leading BOM allowed)
+ * @param codec - The fast reader; give the same one for many files of a run, so tag blocks
+ *   they share (other versions of the same file) are read once
  */
-export function loadSidecar(text: string, options: ParseSidecarOptions = {}): LoadedSidecar {
-  const fast = readCanonical(text, options);
+export function loadSidecar(text: string, options: ParseSidecarOptions = {}, codec: CanonicalCodec = new CanonicalCodec()): LoadedSidecar {
+  const fast = codec.read(text, options);
   if (fast) {
     let parsed: SidecarFile | undefined;
     return {

@@ -22,7 +22,12 @@ describe('the npm package of the command line', function () {
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     tarball = path.join(temp.dir, info.filename);
-    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    // The command line's entry and one bundle per command (no source maps, nothing else).
+    const files = info.files.map((f) => f.path).sort();
+    assert.deepEqual(files.filter((file) => !file.startsWith('dist/cli/')), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    const commands = files.filter((file) => file.startsWith('dist/cli/'));
+    assert.ok(commands.includes('dist/cli/mergeFile.js') && commands.includes('dist/cli/check.js'), commands.join(', '));
+    assert.ok(commands.every((file) => /^dist\/cli\/\w+\.js$/.test(file)), commands.join(', '));
   });
 
   after(() => {

@@ -128,6 +128,44 @@ describe('news-annotator scan', function () {
     assert.match(unknown.stderr, /unknown option '--yaml'/);
   });
 
+  it('reads a .md file as Markdown: nothing in front matter, code or HTML, and an attribution across a line break is one', () => {
+    const file = write('briefing.md', [
+      '---', 'title: "Troops in Kursk"', 'date: 2024-11-01', '---', '', '# Briefing', '',
+      'The offensive will go on through the winter, according to', 'the defence minister, who said "we have 10,000 more" on Monday.', '',
+      '```python', 'x = "not a quote"  # 2024', '```', '', 'See `2024-11-04` and <img alt="chart" src="chart-2024.png">.', '',
+    ].join('\n'));
+    const { code, stdout, stderr } = run('scan', file);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(stdout.trimEnd().split('\n').map((l) => l.slice(file.length + 1)), [
+      '8:46  attribution/according-to  according to ⏎ the defence minister',
+      '9:32  quote/double  "we have 10,000 more"',
+      '9:41  number/count  10,000',
+    ]);
+    // The same text under another name is plain text: the front matter's quote is found.
+    const plain = write('briefing.txt', fs.readFileSync(file, 'utf8'));
+    assert.match(run('scan', plain).stdout, /:2:8 {2}quote\/double {2}"Troops in Kursk"/);
+  });
+
+  it('bounds a huge one-line file of quotes and figures: read in pieces, stopped after 250,000 detections, both said on stderr', () => {
+    const file = write('huge.txt', `${'"a" 7 '.repeat(300_000)}\n`);
+    const result = spawnSync(process.execPath, [cli, 'scan', '--json', file], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    assert.equal(result.status, 0, result.stderr);
+    const detections = (JSON.parse(result.stdout) as { files: Array<{ detections: JsonDetection[] }> }).files[0].detections;
+    // Detection stops at the end of the piece where the limit was passed (pieces are 65,536 characters).
+    assert.ok(detections.length >= 250_000 && detections.length < 250_000 + 2 * 65_536 / 6, `${detections.length} detections`);
+    assert.ok(detections[detections.length - 1].end < 300_000 * 6);
+    assert.match(result.stderr, /huge\.txt:1:1: a paragraph longer than 65,536 characters is read in pieces/);
+    assert.match(result.stderr, /huge\.txt:1:\d+: detection stopped after 250,000 detections/);
+  });
+
+  it('stops quietly with exit code 0 when the reader of its output goes away (| head)', () => {
+    const file = write('long.txt', `${'He said "we will win 10,000 seats" on Monday.\n'.repeat(20_000)}`);
+    const script = `"${process.execPath}" "${cli}" scan --json "${file}" | head -c 100 > /dev/null; echo "exit=\${PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), 'exit=0');
+    assert.equal(result.stderr, '');
+  });
+
   it('shows its help with --help and exits with 0', () => {
     const help = run('scan', '--help');
     assert.equal(help.code, 0);

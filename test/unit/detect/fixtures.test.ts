@@ -4,8 +4,9 @@
  * the marked spans with their subtypes, plus any value, speaker or flag the markup gives.
  */
 import * as assert from 'node:assert/strict';
-import { type Detection, type DetectionKind, detect, formatValue } from '../../../src/core/detect';
-import { readFixture } from '../../support/paths';
+import * as fs from 'node:fs';
+import { type Detection, type DetectionKind, type TextFormat, detect, formatValue } from '../../../src/core/detect';
+import { fixturePath, readFixture } from '../../support/paths';
 import { type Expected, fixtureCases, parseMarkup } from './markup';
 
 const FILES: Array<[string, DetectionKind]> = [
@@ -20,9 +21,10 @@ function show(text: string, s: { start: number; end: number; subtype: string }):
   return `${s.subtype} ${JSON.stringify(text.slice(s.start, s.end))} [${s.start}, ${s.end})`;
 }
 
-function check(text: string, expected: Expected[], found: Detection[]): void {
-  const want = expected.map((e) => show(text, e));
-  const got = found.map((d) => show(text, d));
+function check(text: string, expected: Expected[], found: Detection[], kinds = false): void {
+  const label = (s: { kind: string; start: number; end: number; subtype: string }): string => (kinds ? `${s.kind}/` : '') + show(text, s);
+  const want = expected.map(label);
+  const got = found.map(label);
   assert.deepEqual(got, want, `detections differ in:\n  ${JSON.stringify(text)}`);
   expected.forEach((e, k) => {
     const d = found[k];
@@ -31,6 +33,23 @@ function check(text: string, expected: Expected[], found: Detection[]): void {
     if (e.speaker !== undefined) assert.equal(d.speaker, e.speaker, `speaker of ${where}`);
     if (e.kind === 'quote') assert.equal(d.nested === true, e.nested, `nested flag of ${where}`);
     if (e.kind === 'quote') assert.equal(d.unclosed === true, e.flags.includes('unclosed'), `unclosed flag of ${where}`);
+  });
+}
+
+/**
+ * Whole articles, every detection of every kind marked: Markdown (markdown/*.md, read as
+ * Markdown) and plain text with structure (plain/*.txt).
+ */
+const ARTICLES: Array<[string, TextFormat]> = [['markdown', 'markdown'], ['plain', 'plain']];
+
+for (const [folder, format] of ARTICLES) {
+  describe(`fixtures/detect/${folder}`, () => {
+    for (const name of fs.readdirSync(fixturePath('detect', folder)).sort()) {
+      it(`finds exactly the marked detections of every kind in ${name}, read as ${format === 'markdown' ? 'Markdown' : 'plain text'}`, () => {
+        const { text, expected } = parseMarkup(readFixture('detect', folder, name), 'quote');
+        check(text, expected, detect(text, { format }), true);
+      });
+    }
   });
 }
 

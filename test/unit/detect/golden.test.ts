@@ -5,8 +5,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { type DetectionKind, detect } from '../../../src/core/detect';
+import { type DetectOptions, type Detection, type DetectionKind, detect, formatValue } from '../../../src/core/detect';
+import { buildCorpus } from '../../../bench/corpus';
 import { fixturePath, sampleArticles } from '../../support/paths';
+import { type Rewritten, asMarkdown, endIn, hardWrapped, oneSentencePerLine } from '../../support/text';
 import { type Score, parseMarkup, scoreSpans } from './markup';
 
 const THRESHOLDS: Record<'quote' | 'number', number> = { quote: 0.95, number: 0.9 };
@@ -64,6 +66,61 @@ describe('golden sample articles', () => {
       assert.ok(score.overlap.f1 >= THRESHOLDS[kind], figures);
     });
   }
+});
+
+/**
+ * What a detection says, with its offsets moved into a rewritten form of its text (or as
+ * they are, for detections of the rewritten text itself). In Markdown a list item's marker
+ * is markup: a sentence opening the item starts after it (`listMarkup` is the original text).
+ */
+function said(d: Detection, form?: Rewritten, listMarkup?: string): string {
+  const start = (o: number | undefined): number | undefined => (o === undefined || !form ? o : form.at[o]);
+  const end = (o: number | undefined): number | undefined => (o === undefined || !form ? o : endIn(form, o));
+  let sentenceStart = d.sentenceStart;
+  if (listMarkup !== undefined && sentenceStart !== undefined) sentenceStart += /^(?:[-*+] |\d{1,3}[.)] )?/.exec(listMarkup.slice(sentenceStart, sentenceStart + 5))?.[0].length ?? 0;
+  return JSON.stringify([
+    d.kind, d.subtype, start(d.start), end(d.end), d.value === undefined ? null : formatValue(d.value), d.speaker ?? null, start(d.speakerStart) ?? null,
+    end(d.speakerEnd) ?? null, d.word ?? null, d.nested ?? false, d.unclosed ?? false, d.noun ?? null, start(sentenceStart) ?? null, end(d.sentenceEnd) ?? null,
+  ]);
+}
+
+/** Asserts that `form` of `text` read with `options` gives the detections of `text`, offsets moved. */
+function assertSameDetections(text: string, form: Rewritten, options: DetectOptions): void {
+  const want = detect(text).map((d) => said(d, form, options.format === 'markdown' ? text : undefined));
+  const got = detect(form.text, options).map((d) => said(d));
+  const missing = want.filter((x) => !got.includes(x));
+  const extra = got.filter((x) => !want.includes(x));
+  const show = (x: string): string => {
+    const [kind, subtype, s, e] = JSON.parse(x) as [string, string, number, number];
+    return `${kind}/${subtype} ${JSON.stringify(form.text.slice(s, e))}`;
+  };
+  assert.deepEqual({ missing: missing.map(show), extra: extra.map(show) }, { missing: [], extra: [] });
+  assert.equal(got.length, want.length);
+}
+
+const FORMS: Array<[string, (text: string) => Rewritten, DetectOptions]> = [
+  ['hard-wrapped at 72 columns', (t) => hardWrapped(t, 72), {}],
+  ['hard-wrapped at 60 columns', (t) => hardWrapped(t, 60), {}],
+  ['hard-wrapped at 100 columns', (t) => hardWrapped(t, 100), {}],
+  ['written one sentence per line, as Markdown', oneSentencePerLine, { format: 'markdown' }],
+  ['as a Markdown article: front matter, headings, code, HTML, links, hard-wrapped at 72', (t) => asMarkdown(t, 72), { format: 'markdown' }],
+  ['as a Markdown article hard-wrapped at 80', (t) => asMarkdown(t, 80), { format: 'markdown' }],
+];
+
+describe('the same articles as readers get them, hard-wrapped or as Markdown', () => {
+  for (const [name, text] of sampleArticles()) {
+    describe(name, () => {
+      for (const [form, rewrite, options] of FORMS) {
+        it(`finds the same detections ${form}`, () => assertSameDetections(text, rewrite(text), options));
+      }
+    });
+  }
+  describe('the bench corpus (its first 300 kB)', () => {
+    const corpus = buildCorpus(300 * 1024);
+    for (const [form, rewrite, options] of FORMS) {
+      it(`finds the same detections ${form}`, () => assertSameDetections(corpus, rewrite(corpus), options));
+    }
+  });
 });
 
 describe('scoreSpans', () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { type Detection, IncrementalDetector, compareDetections, detect } from '../../../src/core/detect';
 import { sampleArticles } from '../../support/paths';
-import { hardWrap } from '../../support/text';
+import { asMarkdown, hardWrap } from '../../support/text';
 
 const samples = sampleArticles().map(([, text]) => text);
 
@@ -194,18 +194,93 @@ describe('IncrementalDetector', () => {
   });
 
   it('joins a quote hard-wrapped over four lines once its closing mark is typed', () => {
-    const text = '“We will not\nback down, not now\nand not later, whatever\nthe cost” Kirby said.\n\nNext.';
+    const text = '“We will not back down, not now and not in the months to come,\nand not later either, whatever the price we have to pay for\nit in the end, and whatever our friends and allies abroad say\nabout the cost” Kirby said.\n\nNext.';
     const detector = new IncrementalDetector(text);
     const quoteText = (): string[] => detector.detections.filter((d) => d.kind === 'quote').map((d) => detector.text.slice(d.start, d.end));
-    assert.deepEqual(quoteText(), ['“We will not\nback down, not now\nand not later, whatever\nthe cost”']);
-    // Deleting the closing mark leaves the quote bounded by its first line.
+    const whole = text.slice(0, text.indexOf('”') + 1);
+    assert.deepEqual(quoteText(), [whole]);
+    // Deleting the closing mark leaves the quote open to the end of its paragraph.
     const close = text.indexOf('”');
     detector.applyChanges([{ rangeOffset: close, rangeLength: 1, text: '' }]);
-    assert.deepEqual(quoteText(), ['“We will not']);
+    assert.deepEqual(quoteText(), [text.slice(0, text.indexOf('\n\n')).replace('”', '')]);
     assert.deepStrictEqual(detector.detections, detect(detector.text));
     detector.applyChanges([{ rangeOffset: close, rangeLength: 0, text: '”' }]);
-    assert.deepEqual(quoteText(), ['“We will not\nback down, not now\nand not later, whatever\nthe cost”']);
+    assert.deepEqual(quoteText(), [whole]);
     assert.deepStrictEqual(detector.detections, detect(detector.text));
+  });
+
+  it('equals a full scan when edits join and split hard-wrapped paragraphs', () => {
+    // Lines near the lengths that decide a soft wrap (50 to 100 columns), so that an edit
+    // often turns a paragraph break into a wrap or back.
+    const word = fc.constantFrom('the', 'troops', '“We', 'said.', 'Kirby', '10,000', 'million', '1.5', 'according to', 'could', 'x'.repeat(30), '”', 'he said,', '- item', '1.', '> ', 'By Jane Smith');
+    const line = fc.array(word, { minLength: 1, maxLength: 14 }).map((words) => words.join(' '));
+    const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n', '\r\n')), { minLength: 2, maxLength: 16 }).map((lines) => lines.map(([l, br]) => l + br).join(''));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(4), insert: fc.constantFrom('', '\n', '\n\n', ' ', 'word ', 'x'.repeat(40), '”', '“', '> ', '- ') });
+    fc.assert(
+      fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
+        const detector = new IncrementalDetector(initial);
+        let current = initial;
+        for (const b of batches) {
+          const applied = applyBatch(current, b);
+          current = applied.text;
+          detector.applyChanges(applied.edits);
+          assert.deepStrictEqual(detector.detections, detect(current));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('equals a full scan of Markdown when edits open and close code fences, front matter, lists, quotes and tables', () => {
+    const line = fc.constantFrom(
+      '# Heading "x" 2024', 'Plain words and “a quote” here with 5 troops,', 'said Kirby on Monday.', '> quoted “text', '> more 10,000', '- item “one”',
+      '  continued item 7', '1. first', '2. second could', '```', '~~~', '    indented "code" 5', '---', '+++', '| a | b |', '| --- | --- |',
+      '| "c" | 12 |', '<div>', '</div>', '<!-- c "x" 5 -->', '[ref]: http://x/2024', '[^1]: note 42', 'With `code 2024`, **bold 3** and [a link](http://x/9 "t 8").',
+      '', '', '$$', 'e = 5', '<script>', 'var x = "1";', '</script>', 'By Jane Smith', 'WASHINGTON (AP) — 5 died.', '   ', 'Setext', '===', 'title: "x"',
+    );
+    const text = fc.array(line, { minLength: 1, maxLength: 30 }).map((lines) => lines.join('\n'));
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.nat(8),
+      insert: fc.constantFrom('', '\n', '\n\n', '```\n', '---\n', '> ', '- ', '1. ', '“', '”', '"', '|', '`', '*', ' ', 'x', '5', '<', '>', '$$\n', '# ', '===\n', '    ', '<!--', '-->'),
+    });
+    const options = { format: 'markdown' as const };
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        const detector = new IncrementalDetector(initial, options);
+        assert.deepStrictEqual(detector.detections, detect(initial, options));
+        let current = initial;
+        for (const e of edits) {
+          const applied = applyBatch(current, [e]);
+          current = applied.text;
+          detector.applyChanges(applied.edits);
+          assert.equal(detector.text, current);
+          assert.deepStrictEqual(detector.detections, detect(current, options));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('equals a full scan of a Markdown article after edits anywhere in it, the top included', () => {
+    const article = asMarkdown(samples.join('\n'), 72).text;
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(20), insert: fc.constantFrom('', '\n', '\n\n', '```\n', '---\n', '“', '”', 'x', '- ', '> ', '|') });
+    const options = { format: 'markdown' as const };
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, atTop) => {
+        const detector = new IncrementalDetector(article, options);
+        let current = article;
+        for (const e of edits) {
+          // Half the runs edit the first lines, where front matter opens and closes.
+          const at = atTop ? e.at * 0.02 : e.at;
+          const applied = applyBatch(current, [{ ...e, at }]);
+          current = applied.text;
+          detector.applyChanges(applied.edits);
+        }
+        assert.deepStrictEqual(detector.detections, detect(current, options));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps only the kinds it was asked for', () => {

@@ -1,0 +1,121 @@
+/**
+ * A paragraph read as a reader reads it. The scan works on the code units of the text (see
+ * `Codes` in text.ts), its own copy: the edits of a `ParagraphSpan` are made in that copy,
+ * in place, before the paragraph is scanned. An edit that keeps the length (a line break
+ * read as a space) changes one code unit and no offset; one that does not (markup left out,
+ * a Windows line break) moves the rest of the paragraph left, and `Reading` maps the offsets
+ * the scan reports back into the text.
+ */
+import type { Codes } from './text';
+import { DELETE, type ParagraphSpan } from './structure/span';
+
+export class Reading {
+  /** Whether the paragraph was read at its own offsets (no edit changed a length). */
+  identity = true;
+  /** The paragraph's end in the text, and where its reading ends in the code units. */
+  textEnd = 0;
+  end = 0;
+  /** The pieces of the reading: piece k starts at viewFrom[k] and stands for [textFrom[k], textTo[k]) of the text. */
+  private viewFrom = new Int32Array(16);
+  private textFrom = new Int32Array(16);
+  private textTo = new Int32Array(16);
+  /** Whether piece k is one code unit standing for a whole range (a replacement) rather than a run kept as written. */
+  private replaced = new Uint8Array(16);
+  private count = 0;
+
+  /**
+   * Makes the edits of `span` in `codes` (which hold the text's code units over
+   * [span.start, span.end] at least) and returns where the reading ends.
+   */
+  apply(codes: Codes, span: ParagraphSpan): number {
+    const edits = span.edits;
+    const start = span.start;
+    const end = span.end;
+    this.textEnd = end;
+    this.count = 0;
+    this.identity = true;
+    if (edits.length === 0) {
+      this.end = end;
+      return end;
+    }
+    let w = start;
+    let r = start;
+    for (let k = 0; k < edits.length; k += 3) {
+      const from = edits[k];
+      const to = edits[k + 1];
+      const code = edits[k + 2];
+      if (from > r) {
+        if (w !== r) codes.copyWithin(w, r, from);
+        this.piece(w, r, from, 0);
+        w += from - r;
+      }
+      if (code !== DELETE) {
+        codes[w] = code;
+        this.piece(w, from, to, 1);
+        w++;
+        if (to - from !== 1) this.identity = false;
+      } else if (to > from) {
+        this.identity = false;
+      }
+      r = to;
+    }
+    if (end > r) {
+      if (w !== r) codes.copyWithin(w, r, end);
+      this.piece(w, r, end, 0);
+      w += end - r;
+    }
+    if (w < end) {
+      // What follows the reading reads as what follows the paragraph (its line break).
+      codes.fill(end < codes.length ? codes[end] : 10, w, end);
+    }
+    this.end = w;
+    return w;
+  }
+
+  private piece(view: number, from: number, to: number, replaced: number): void {
+    const n = this.count;
+    if (n === this.viewFrom.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => {
+        b.set(a);
+        return b;
+      };
+      this.viewFrom = grow(this.viewFrom, new Int32Array(n * 2));
+      this.textFrom = grow(this.textFrom, new Int32Array(n * 2));
+      this.textTo = grow(this.textTo, new Int32Array(n * 2));
+      this.replaced = grow(this.replaced, new Uint8Array(n * 2));
+    }
+    this.viewFrom[n] = view;
+    this.textFrom[n] = from;
+    this.textTo[n] = to;
+    this.replaced[n] = replaced;
+    this.count = n + 1;
+  }
+
+  /** The last piece starting at or before `o` (the reading's offsets are past the paragraph's start). */
+  private pieceAt(o: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.viewFrom[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The text offset of the reading's offset `o` taken as a start (of a span, a name, a sentence). */
+  toText(o: number): number {
+    if (this.identity || this.count === 0 || o < this.viewFrom[0]) return o;
+    if (o >= this.end) return this.textEnd + (o - this.end);
+    const k = this.pieceAt(o);
+    return this.replaced[k] ? this.textFrom[k] : this.textFrom[k] + (o - this.viewFrom[k]);
+  }
+
+  /** The text offset of the reading's offset `o` taken as an end (exclusive): after the piece it closes, not before the next. */
+  toTextEnd(o: number): number {
+    if (this.identity || this.count === 0 || o <= this.viewFrom[0]) return o;
+    if (o > this.end) return this.textEnd + (o - this.end);
+    const k = this.pieceAt(o - 1);
+    return this.replaced[k] ? this.textTo[k] : this.textFrom[k] + (o - this.viewFrom[k]);
+  }
+}

@@ -1,0 +1,772 @@
+/**
+ * The paragraphs of a Markdown document, as the rendered article shows them. The block
+ * structure follows CommonMark, with GitHub's tables: block quotes and list items hold
+ * paragraphs (their marks on every line are markup), headings are paragraphs of their own,
+ * each table cell is one, and a paragraph runs over all its lines (one sentence per line,
+ * or hard-wrapped). Front matter, fenced and indented code, math blocks, raw HTML blocks of
+ * the script, pre, style and comment kinds, thematic breaks and link reference definitions
+ * hold no prose; other HTML blocks are read with their tags left out. Inline markup is read
+ * in inline.ts.
+ *
+ * Why a scanner of its own rather than a CommonMark library: the detector reads 100 MB/s
+ * and re-reads a paragraph around each keystroke, so the structure must be read at a few
+ * hundred MB/s and resumed at any paragraph from a small state. markdown-it and micromark
+ * parse whole documents into tokens at 10-40 MB/s (see BENCHMARKS.md) and cannot resume
+ * mid-document; this scanner reads only what decides where prose is, line by line.
+ */
+import { C, CLASS } from '../text';
+import { inlineEdits } from './inline';
+import { afterDateline, isByline, isEndMark } from './news';
+import { DELETE, ParagraphSpan, type ReaderState, type StructureReader } from './span';
+import { Case, Ch } from '../chars';
+
+/** How far front matter may run from the top of the document (its closing line must come within). */
+export const FRONT_MATTER_LIMIT = 32768;
+
+const enum Leaf {
+  NONE = 0,
+  PARAGRAPH = 1,
+  FENCE = 2,
+  INDENTED = 3,
+  HTML = 4,
+  TABLE = 5,
+  MATH = 6,
+}
+
+const enum Box {
+  QUOTE = 1,
+  ITEM = 2,
+}
+
+/** The reader's state at a line start: its open containers and the block open in them. */
+export class MarkdownState implements ReaderState {
+  constructor(
+    /** [kind, content indent] of each open container, outermost first. */
+    readonly boxes: readonly number[],
+    readonly leaf: number,
+    /** The open fence: its character, length and indentation (0 when none). */
+    readonly fence: number,
+    readonly fenceLength: number,
+    readonly fenceIndent: number,
+    readonly htmlKind: number,
+    /** Whether the line is the document's first (front matter may open there). */
+    readonly atTop: boolean,
+  ) {}
+
+  equals(other: ReaderState | null): boolean {
+    if (!(other instanceof MarkdownState)) return false;
+    if (other.leaf !== this.leaf || other.fence !== this.fence || other.fenceLength !== this.fenceLength || other.fenceIndent !== this.fenceIndent ||
+      other.htmlKind !== this.htmlKind || other.atTop !== this.atTop || other.boxes.length !== this.boxes.length) return false;
+    for (let k = 0; k < this.boxes.length; k++) if (other.boxes[k] !== this.boxes[k]) return false;
+    return true;
+  }
+}
+
+export const MARKDOWN_START = new MarkdownState([], Leaf.NONE, 0, 0, 0, 0, true);
+
+/** States made so far, by their numbers: states are immutable and compared by value, so one object serves all equal ones. */
+const SHARED_STATES = new Map<string, MarkdownState>();
+
+/** The states outside any container with no fence or HTML open, by leaf * 2 + (1 on the first line). */
+const TOP_LEVEL: MarkdownState[] = [];
+for (let leaf = 0; leaf <= Leaf.MATH; leaf++) {
+  TOP_LEVEL.push(new MarkdownState([], leaf, 0, 0, 0, 0, false), leaf === Leaf.NONE ? MARKDOWN_START : new MarkdownState([], leaf, 0, 0, 0, 0, true));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c | Case.LOWER) >= Ch.a && (c | Case.LOWER) <= Ch.z;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+const SETEXT = /^(?:=+|-+)[ \t]*$/;
+const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
+const HTML_BLOCK = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+const HTML_TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+const HTML_ENDS = ['', '', '-->', '?>', '>', ']]>'];
+const REFERENCE = /^\[(?:[^\]\\]|\\.){1,999}\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+const FOOTNOTE = /^\[\^[^\]\s]{1,100}\]:[ \t]*/;
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/** Where the first non-space character from (pos, col) is, tabs advancing to the next multiple of 4. */
+class Cursor {
+  pos = 0;
+  col = 0;
+}
+
+export class MarkdownReader implements StructureReader {
+  private at: number;
+  private readonly boxes: number[] = [];
+  private leaf: number = Leaf.NONE;
+  private fence = 0;
+  private fenceLength = 0;
+  private fenceIndent = 0;
+  private htmlKind = 0;
+  private atTop: boolean;
+  /** The paragraph being read: [start, end) of each of its lines' content. */
+  private lines: number[] = [];
+  private paragraphLineStart = 0;
+  private paragraphState: MarkdownState = MARKDOWN_START;
+  /** Whether the paragraph being read is the text of an HTML block. */
+  private paragraphHtml = false;
+  /**
+   * The state before the line being read, and before the paragraph's last line, which may
+   * turn into a table's header row.
+   */
+  private lineState: MarkdownState = MARKDOWN_START;
+  private lastLineState: MarkdownState = MARKDOWN_START;
+  private lastLineStart = 0;
+  /** Wire furniture (a byline, an end mark) was passed since the last paragraph: nothing is carried over it. */
+  private broken = false;
+  /** Paragraphs found and not handed out yet, with their states. */
+  private readonly ready: ParagraphSpan[] = [];
+  private readonly readyStates: Array<MarkdownState | null> = [];
+  private readyAt = 0;
+  private readonly spare: ParagraphSpan[] = [];
+  private handedState: MarkdownState = MARKDOWN_START;
+  private readonly cursor = new Cursor();
+  private readonly hasCr: boolean;
+  private done = false;
+
+  /**
+   * @param text - The text
+   * @param from - A line start to read from
+   * @param to - Where the text ends for this reader
+   * @param state - The state at `from` (MARKDOWN_START at the document's top)
+   */
+  constructor(private readonly text: string, from: number, private readonly to: number, state: MarkdownState = MARKDOWN_START) {
+    this.at = from;
+    for (const v of state.boxes) this.boxes.push(v);
+    this.leaf = state.leaf;
+    this.fence = state.fence;
+    this.fenceLength = state.fenceLength;
+    this.fenceIndent = state.fenceIndent;
+    this.htmlKind = state.htmlKind;
+    this.atTop = state.atTop && from === 0;
+    const cr = text.indexOf('\r', from);
+    this.hasCr = cr >= 0 && cr < to;
+  }
+
+  stateAtParagraph(): ReaderState {
+    return this.handedState;
+  }
+
+  next(into: ParagraphSpan): boolean {
+    while (this.readyAt >= this.ready.length) {
+      if (this.readyAt > 0) {
+        this.ready.length = 0;
+        this.readyStates.length = 0;
+        this.readyAt = 0;
+      }
+      if (this.done) return false;
+      if (this.at >= this.to) {
+        this.closeLeaf();
+        this.done = true;
+        continue;
+      }
+      this.readLine();
+    }
+    const span = this.ready[this.readyAt];
+    into.copyFrom(span);
+    this.handedState = this.readyStates[this.readyAt] ?? this.handedState;
+    this.spare.push(span);
+    this.readyAt++;
+    return true;
+  }
+
+  /**
+   * The reader's state now, as a `MarkdownState` shared with every equal one: states are
+   * compared by value and the incremental detector keeps one per paragraph, so a document
+   * makes a few. Asked at every line start, so the usual ones come without a lookup.
+   */
+  private currentState(): MarkdownState {
+    const boxes = this.boxes;
+    const top = this.atTop ? 1 : 0;
+    if (boxes.length === 0 && this.fence === 0 && this.htmlKind === 0) return TOP_LEVEL[this.leaf * 2 + top];
+    const last = this.lineState;
+    if (last.leaf === this.leaf && last.fence === this.fence && last.fenceLength === this.fenceLength && last.fenceIndent === this.fenceIndent &&
+      last.htmlKind === this.htmlKind && last.atTop === this.atTop && sameNumbers(last.boxes, boxes)) return last;
+    const key = `${this.leaf},${this.fence},${this.fenceLength},${this.fenceIndent},${this.htmlKind},${top},${boxes.join(',')}`;
+    let state = SHARED_STATES.get(key);
+    if (!state) {
+      state = new MarkdownState(boxes.slice(), this.leaf, this.fence, this.fenceLength, this.fenceIndent, this.htmlKind, this.atTop);
+      if (SHARED_STATES.size >= 4096) SHARED_STATES.clear();
+      SHARED_STATES.set(key, state);
+    }
+    return state;
+  }
+
+  private readLine(): void {
+    const text = this.text;
+    const ls = this.at;
+    let le: number;
+    if (this.hasCr) {
+      le = ls;
+      while (le < this.to) {
+        const c = text.charCodeAt(le);
+        if (c === Ch.LF || c === Ch.CR) break;
+        le++;
+      }
+    } else {
+      le = text.indexOf('\n', ls);
+      if (le < 0 || le > this.to) le = this.to;
+    }
+    this.at = le >= this.to ? this.to : text.charCodeAt(le) === Ch.CR && text.charCodeAt(le + 1) === Ch.LF ? le + 2 : le + 1;
+    this.lineState = this.currentState();
+    if (this.atTop) {
+      this.atTop = false;
+      if (this.frontMatter(ls, le)) return;
+    }
+    this.line(ls, le);
+  }
+
+  /** Front matter opening on the first line: skipped to its closing line. */
+  private frontMatter(ls: number, le: number): boolean {
+    const end = closingLine(this.text.slice(0, Math.min(this.to, FRONT_MATTER_LIMIT)), ls, le);
+    if (end < 0) return false;
+    this.at = Math.min(end, this.to);
+    return true;
+  }
+
+  /** Moves `cursor` from (pos, col) past up to `max` columns of spaces and tabs; returns the columns passed. */
+  private skipSpaces(pos: number, col: number, le: number, max: number): number {
+    const text = this.text;
+    const cursor = this.cursor;
+    let p = pos;
+    let c = col;
+    while (p < le && c - col < max) {
+      const ch = text.charCodeAt(p);
+      if (ch === Ch.SPACE) c++;
+      else if (ch === Ch.TAB) c = (c & ~3) + 4;
+      else break;
+      p++;
+    }
+    cursor.pos = p;
+    cursor.col = c;
+    return c - col;
+  }
+
+  private line(ls: number, le: number): void {
+    const text = this.text;
+    const boxes = this.boxes;
+    const cursor = this.cursor;
+    let pos = ls;
+    let col = 0;
+    // The containers the line continues.
+    let matched = 0;
+    for (; matched < boxes.length; matched += 2) {
+      if (boxes[matched] === Box.QUOTE) {
+        this.skipSpaces(pos, col, le, 3);
+        if (cursor.pos >= le || text.charCodeAt(cursor.pos) !== Ch.GREATER) break;
+        pos = cursor.pos + 1;
+        col = cursor.col + 1;
+        if (pos < le && (text.charCodeAt(pos) === Ch.SPACE || text.charCodeAt(pos) === Ch.TAB)) {
+          col = text.charCodeAt(pos) === Ch.TAB ? (col & ~3) + 4 : col + 1;
+          pos++;
+        }
+      } else {
+        const indent = this.skipSpaces(pos, col, le, 1 << 20);
+        if (cursor.pos >= le) continue;
+        if (indent < boxes[matched + 1]) break;
+        this.skipSpaces(pos, col, le, boxes[matched + 1]);
+        pos = cursor.pos;
+        col = cursor.col;
+      }
+    }
+    this.skipSpaces(pos, col, le, 1 << 20);
+    const blank = cursor.pos >= le;
+
+    if (matched === boxes.length) {
+      if (this.continueRaw(pos, col, le, blank)) return;
+    } else {
+      if (this.leaf === Leaf.PARAGRAPH && !blank && !this.startsBlock(cursor.pos, cursor.col - col, le, boxes[matched] === Box.ITEM)) {
+        // A lazy continuation line.
+        this.addLine(ls, cursor.pos, le);
+        return;
+      }
+      this.closeLeaf();
+      boxes.length = matched;
+    }
+
+    // New containers.
+    let opened = false;
+    for (;;) {
+      const indent = this.skipSpaces(pos, col, le, 1 << 20);
+      if (indent >= 4 || cursor.pos >= le) break;
+      const p = cursor.pos;
+      const c = text.charCodeAt(p);
+      if (c === Ch.GREATER) {
+        this.closeLeaf();
+        boxes.push(Box.QUOTE, 0);
+        pos = p + 1;
+        col = cursor.col + 1;
+        if (pos < le && (text.charCodeAt(pos) === Ch.SPACE || text.charCodeAt(pos) === Ch.TAB)) {
+          col = text.charCodeAt(pos) === Ch.TAB ? (col & ~3) + 4 : col + 1;
+          pos++;
+        }
+        opened = true;
+        continue;
+      }
+      const width = this.itemMarker(p, le);
+      if (width === 0 || isThematicBreak(text, p, le)) break;
+      const markerCol = col + indent;
+      this.skipSpaces(p + width, markerCol + width, le, 1 << 20);
+      const empty = cursor.pos >= le;
+      // An empty item, or a numbered one not starting at 1, cannot interrupt a paragraph.
+      if (this.leaf === Leaf.PARAGRAPH && !opened && (empty || (width > 1 && !(text.charCodeAt(p) === Ch.ONE && width === 2)))) break;
+      let spaces = cursor.col - (markerCol + width);
+      if (empty || spaces > 4) spaces = 1;
+      this.closeLeaf();
+      boxes.push(Box.ITEM, indent + width + spaces);
+      this.skipSpaces(p + width, markerCol + width, le, spaces);
+      pos = cursor.pos;
+      col = cursor.col;
+      opened = true;
+    }
+
+    this.leafLine(ls, le, pos, col, opened);
+  }
+
+  /** The width of a list marker at `p` ("-", "*", "+", "1.", "12)") followed by a space or the line end, or 0. */
+  private itemMarker(p: number, le: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(p);
+    let e = p;
+    if (c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.PLUS) e = p + 1;
+    else {
+      while (e < le && e - p < 9 && text.charCodeAt(e) >= Ch.ZERO && text.charCodeAt(e) <= Ch.NINE) e++;
+      if (e === p || (text.charCodeAt(e) !== Ch.PERIOD && text.charCodeAt(e) !== Ch.CLOSE_PAREN)) return 0;
+      e++;
+    }
+    if (e < le && text.charCodeAt(e) !== Ch.SPACE && text.charCodeAt(e) !== Ch.TAB) return 0;
+    return e - p;
+  }
+
+  /**
+   * Whether a line whose content starts at `p` (indented `indent` columns) starts a block, so
+   * that it cannot continue a paragraph lazily. Where the line leaves a list item, any item
+   * marker starts the next item.
+   */
+  private startsBlock(p: number, indent: number, le: number, leavesItem: boolean): boolean {
+    if (indent >= 4) return false;
+    const text = this.text;
+    const rest = text.slice(p, Math.min(le, p + 200));
+    const c = text.charCodeAt(p);
+    if (c === Ch.GREATER || isThematicBreak(text, p, le) || ATX.test(rest) || FENCE_OPEN.test(rest)) return true;
+    if (c === Ch.LESS && (HTML_RAW.test(rest) || rest.startsWith('<!') || rest.startsWith('<?') || HTML_BLOCK.test(rest))) return true;
+    const width = this.itemMarker(p, le);
+    if (width === 0) return false;
+    if (leavesItem) return true;
+    const empty = text.slice(p + width, le).trim() === '';
+    return !empty && (width === 1 || (text.charCodeAt(p) === Ch.ONE && width === 2));
+  }
+
+  /** Lines inside a fence, a math block or a raw HTML block: true when the line was taken by it. */
+  private continueRaw(pos: number, col: number, le: number, blank: boolean): boolean {
+    const text = this.text;
+    const cursor = this.cursor;
+    switch (this.leaf) {
+      case Leaf.FENCE: {
+        const indent = this.skipSpaces(pos, col, le, 1 << 20);
+        const p = cursor.pos;
+        if (indent < 4 && text.charCodeAt(p) === this.fence) {
+          let e = p;
+          while (e < le && text.charCodeAt(e) === this.fence) e++;
+          if (e - p >= this.fenceLength && text.slice(e, le).trim() === '') this.leaf = Leaf.NONE;
+        }
+        return true;
+      }
+      case Leaf.MATH:
+        if (text.slice(cursor.pos, le).trim() === '$$') this.leaf = Leaf.NONE;
+        return true;
+      case Leaf.HTML:
+        if (this.htmlKind <= 5) {
+          const line = text.slice(pos, le);
+          if (this.htmlKind === 1 ? HTML_RAW_END.test(line) : line.includes(HTML_ENDS[this.htmlKind])) this.leaf = Leaf.NONE;
+          return true;
+        }
+        if (blank) {
+          this.closeLeaf();
+          return true;
+        }
+        this.lines.push(pos, this.trimEnd(pos, le));
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private trimEnd(s: number, e: number): number {
+    const text = this.text;
+    while (e > s && (text.charCodeAt(e - 1) === Ch.SPACE || text.charCodeAt(e - 1) === Ch.TAB)) e--;
+    return e;
+  }
+
+  /** The leaf block of a line whose containers are read; its content starts at (pos, col). */
+  private leafLine(ls: number, le: number, pos: number, col: number, opened: boolean): void {
+    const text = this.text;
+    const cursor = this.cursor;
+    const indent = this.skipSpaces(pos, col, le, 1 << 20);
+    const p = cursor.pos;
+    if (p >= le) {
+      // A blank line: ends a paragraph, a table, an HTML block; an indented code block goes on.
+      if (this.leaf !== Leaf.INDENTED) this.closeLeaf();
+      return;
+    }
+    if (this.leaf === Leaf.INDENTED) {
+      if (indent >= 4) return;
+      this.closeLeaf();
+    }
+    if (indent >= 4) {
+      if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
+      else {
+        this.closeLeaf();
+        this.leaf = Leaf.INDENTED;
+      }
+      return;
+    }
+    const c = text.charCodeAt(p);
+    // Most lines open with a letter: the rest is sliced only for a line that may be markup.
+    const rest = c < 128 && !isAsciiLetter(c) ? text.slice(p, le) : '';
+    if (c === Ch.HASH && ATX.test(rest)) {
+      this.closeLeaf();
+      let s = p;
+      while (s < le && text.charCodeAt(s) === Ch.HASH) s++;
+      let e = this.trimEnd(s, le);
+      // An optional closing sequence of #s after a space.
+      let h = e;
+      while (h > s && text.charCodeAt(h - 1) === Ch.HASH) h--;
+      if (h < e && (h === s || text.charCodeAt(h - 1) === Ch.SPACE || text.charCodeAt(h - 1) === Ch.TAB)) e = this.trimEnd(s, h);
+      this.skipSpaces(s, 0, e, 1 << 20);
+      if (cursor.pos < e) this.emit(ls, [cursor.pos, e], this.lineState, false, false);
+      return;
+    }
+    if ((c === Ch.BACKTICK || c === Ch.TILDE) && FENCE_OPEN.test(rest)) {
+      const m = FENCE_OPEN.exec(rest) as RegExpExecArray;
+      if (c === Ch.TILDE || !m[2].includes('`')) {
+        this.closeLeaf();
+        this.leaf = Leaf.FENCE;
+        this.fence = c;
+        this.fenceLength = m[1].length;
+        this.fenceIndent = indent;
+        return;
+      }
+    }
+    if (c === Ch.DOLLAR && rest.trimEnd() === '$$') {
+      this.closeLeaf();
+      this.leaf = Leaf.MATH;
+      return;
+    }
+    if (c === Ch.LESS) {
+      const kind = this.htmlStart(rest);
+      if (kind > 0 && !(kind === 7 && this.leaf === Leaf.PARAGRAPH)) {
+        this.closeLeaf();
+        this.leaf = Leaf.HTML;
+        this.htmlKind = kind;
+        if (kind <= 5) {
+          if (kind === 1 ? HTML_RAW_END.test(rest) : rest.includes(HTML_ENDS[kind], kind === 2 ? 4 : 2)) this.leaf = Leaf.NONE;
+        } else {
+          this.paragraphLineStart = ls;
+          this.paragraphState = this.lineState;
+          this.paragraphHtml = true;
+          this.lines.push(p, this.trimEnd(p, le));
+        }
+        return;
+      }
+    }
+    if (this.leaf === Leaf.PARAGRAPH && !opened && (c === Ch.EQUALS || c === Ch.HYPHEN) && SETEXT.test(rest)) {
+      // The paragraph above is a heading; its underline is markup.
+      this.closeLeaf();
+      return;
+    }
+    if ((c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.UNDERSCORE) && isThematicBreak(text, p, le)) {
+      this.closeLeaf();
+      return;
+    }
+    if (this.leaf === Leaf.PARAGRAPH && !opened && this.delimiterRow(p, le)) return;
+    if (this.leaf === Leaf.TABLE) {
+      if (!opened) {
+        this.emitRow(ls, p, le, this.lineState);
+        return;
+      }
+      this.closeLeaf();
+    }
+    // Definitions of links and footnotes come in runs at the end of an article, often with no
+    // blank line between them: unlike CommonMark, one may end the paragraph above it.
+    if (c === Ch.OPEN_BRACKET && !opened) {
+      if (REFERENCE.test(rest)) {
+        this.closeLeaf();
+        return;
+      }
+      const footnote = FOOTNOTE.exec(rest);
+      if (footnote) {
+        this.closeLeaf();
+        if (p + footnote[0].length < le) this.startParagraph(ls, p + footnote[0].length, le);
+        return;
+      }
+    }
+    if (this.leaf !== Leaf.PARAGRAPH) {
+      this.startParagraph(ls, p, le);
+      return;
+    }
+    this.addLine(ls, p, le);
+  }
+
+  private htmlStart(rest: string): number {
+    if (HTML_RAW.test(rest)) return 1;
+    if (rest.startsWith('<!--')) return 2;
+    if (rest.startsWith('<?')) return 3;
+    if (rest.startsWith('<![CDATA[')) return 5;
+    if (/^<![A-Za-z]/.test(rest)) return 4;
+    if (HTML_BLOCK.test(rest)) return 6;
+    if (HTML_TAG_LINE.test(rest)) return 7;
+    return 0;
+  }
+
+  private startParagraph(ls: number, p: number, le: number): void {
+    this.leaf = Leaf.PARAGRAPH;
+    this.paragraphLineStart = ls;
+    this.paragraphState = this.lineState;
+    this.paragraphHtml = false;
+    this.keepLastLine(ls);
+    this.lines.push(p, this.trimEnd(p, le));
+  }
+
+  private addLine(ls: number, p: number, le: number): void {
+    if (this.lines.length === 0) {
+      this.startParagraph(ls, p, le);
+      return;
+    }
+    this.keepLastLine(ls);
+    this.lines.push(p, this.trimEnd(p, le));
+  }
+
+  private keepLastLine(ls: number): void {
+    this.lastLineStart = ls;
+    this.lastLineState = this.lineState;
+  }
+
+  /** A delimiter row under a paragraph's last line whose cells it matches: that line becomes a table's header row. */
+  private delimiterRow(p: number, le: number): boolean {
+    const text = this.text;
+    const lines = this.lines;
+    if (lines.length === 0) return false;
+    const row = text.slice(p, le);
+    if (!row.includes('|') || !row.includes('-')) return false;
+    const cells = this.cells(p, le);
+    if (cells.length === 0) return false;
+    for (let k = 0; k < cells.length; k += 2) if (!DELIMITER_CELL.test(text.slice(cells[k], cells[k + 1]))) return false;
+    const hs = lines[lines.length - 2];
+    const he = lines[lines.length - 1];
+    const header = this.cells(hs, he);
+    if (header.length !== cells.length) return false;
+    // The lines before the header stay a paragraph.
+    lines.length -= 2;
+    const state = this.lastLineState;
+    const lineStart = this.lastLineStart;
+    this.closeLeaf();
+    this.emitRow(lineStart, hs, he, state);
+    this.leaf = Leaf.TABLE;
+    return true;
+  }
+
+  /** The cells of a table row [p, e): [start, end) of each, trimmed; pipes in code spans and escaped ones do not split. */
+  private cells(p: number, e: number): number[] {
+    const text = this.text;
+    const out: number[] = [];
+    let s = p;
+    if (text.charCodeAt(s) === Ch.PIPE) s++;
+    let end = e;
+    if (end > s && text.charCodeAt(end - 1) === Ch.PIPE && text.charCodeAt(end - 2) !== Ch.BACKSLASH) end--;
+    let cell = s;
+    let code = 0;
+    for (let i = s; i <= end; i++) {
+      const c = i < end ? text.charCodeAt(i) : 124;
+      if (c === Ch.BACKSLASH) {
+        i++;
+        continue;
+      }
+      if (c === Ch.BACKTICK) {
+        let r = i;
+        while (r < end && text.charCodeAt(r) === Ch.BACKTICK) r++;
+        if (code === 0) code = r - i;
+        else if (code === r - i) code = 0;
+        i = r - 1;
+        continue;
+      }
+      if (c === Ch.PIPE && (code === 0 || i === end)) {
+        let a = cell;
+        let b = i;
+        while (a < b && (text.charCodeAt(a) === Ch.SPACE || text.charCodeAt(a) === Ch.TAB)) a++;
+        while (b > a && (text.charCodeAt(b - 1) === Ch.SPACE || text.charCodeAt(b - 1) === Ch.TAB)) b--;
+        out.push(a, b);
+        cell = i + 1;
+      }
+    }
+    return out;
+  }
+
+  /** Each non-empty cell of the row [p, le) as a paragraph. */
+  private emitRow(ls: number, p: number, le: number, state: MarkdownState): void {
+    const cells = this.cells(p, this.trimEnd(p, le));
+    let first = true;
+    for (let k = 0; k < cells.length; k += 2) {
+      if (cells[k] >= cells[k + 1]) continue;
+      if (this.emit(ls, [cells[k], cells[k + 1]], first ? state : null, !first, false)) first = false;
+    }
+  }
+
+  /** Ends the block open: a paragraph or the text of an HTML block is handed out. */
+  private closeLeaf(): void {
+    const leaf = this.leaf;
+    if ((leaf === Leaf.PARAGRAPH || leaf === Leaf.HTML) && this.lines.length > 0) {
+      this.emit(this.paragraphLineStart, this.lines, this.paragraphState, false, this.paragraphHtml);
+    }
+    this.lines = [];
+    this.leaf = Leaf.NONE;
+    this.fence = 0;
+    this.fenceLength = 0;
+    this.fenceIndent = 0;
+    this.htmlKind = 0;
+  }
+
+  /** Hands out a paragraph made of the line contents `segments` ([start, end) pairs); false when it holds no prose. */
+  private emit(ls: number, segments: number[], state: MarkdownState | null, inLine: boolean, html: boolean): boolean {
+    const text = this.text;
+    let start = segments[0];
+    const end = segments[segments.length - 1];
+    if (segments.length === 2) {
+      // Wire furniture: a byline or an end mark is no prose; a dateline opens none.
+      if (isEndMark(text, start, end) || isByline(text, start, end)) {
+        this.broken = true;
+        return false;
+      }
+    }
+    if (CLASS[text.charCodeAt(start + 1)] === C.UPPER) start = afterDateline(text, start, segments[1]);
+    const span = this.spare.pop() ?? new ParagraphSpan();
+    span.reset(ls, start, !inLine, this.broken);
+    span.end = end;
+    const edits: number[] = [];
+    inlineEdits(text, segments, html, edits);
+    // Between two lines: the line break, the container marks and the spaces read as one space
+    // (a backslash ending a line is a hard break).
+    const joins: number[] = [];
+    for (let k = 1; k + 1 < segments.length; k += 2) {
+      let e = segments[k];
+      if (text.charCodeAt(e - 1) === Ch.BACKSLASH && e - 1 > segments[k - 1]) e--;
+      joins.push(e, segments[k + 1], 32);
+    }
+    mergeEdits(edits, joins, start, span.edits);
+    if (html && !hasWords(text, start, end, span.edits)) {
+      this.spare.push(span);
+      return false;
+    }
+    span.setHead(text);
+    this.ready.push(span);
+    this.readyStates.push(state);
+    this.broken = false;
+    return true;
+  }
+}
+
+/**
+ * Whether [p, e) is a thematic break: three or more of one of - * _, spaces and tabs
+ * between them and nothing else. (A regular expression for it overflowed the stack on a
+ * line of a million asterisks.)
+ */
+function isThematicBreak(text: string, p: number, e: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== Ch.HYPHEN && c !== Ch.ASTERISK && c !== Ch.UNDERSCORE) return false;
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const d = text.charCodeAt(i);
+    if (d === c) n++;
+    else if (d !== Ch.SPACE && d !== Ch.TAB) return false;
+  }
+  return n >= 3;
+}
+
+/**
+ * Where the front matter opening with the first line [ls, le) of `text` ends (after its
+ * closing line's break), or -1 when the line opens none or no closing line follows in `text`.
+ */
+function closingLine(text: string, ls: number, le: number): number {
+  const first = text.slice(ls, le).trimEnd();
+  if (first !== '---' && first !== '+++') return -1;
+  const closes = first === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
+  let s = text.charCodeAt(le) === Ch.CR && text.charCodeAt(le + 1) === Ch.LF ? le + 2 : le + 1;
+  while (s < text.length) {
+    let e = s;
+    while (e < text.length && text.charCodeAt(e) !== Ch.LF && text.charCodeAt(e) !== Ch.CR) e++;
+    const next = text.charCodeAt(e) === Ch.CR && text.charCodeAt(e + 1) === Ch.LF ? e + 2 : e + 1;
+    if (closes.test(text.slice(s, e))) return Math.min(next, text.length);
+    s = next;
+  }
+  return -1;
+}
+
+/**
+ * Up to where an edit can change the front matter `text` opens with (the end of its closing
+ * line, or FRONT_MATTER_LIMIT when none closes it yet), or -1 when its first line opens
+ * none. `text` is the document's first FRONT_MATTER_LIMIT characters at least.
+ */
+export function frontMatterEnd(text: string): number {
+  let le = 0;
+  while (le < text.length && text.charCodeAt(le) !== Ch.LF && text.charCodeAt(le) !== Ch.CR) le++;
+  const first = text.slice(0, le).trimEnd();
+  if (first !== '---' && first !== '+++') return le;
+  const end = closingLine(text.slice(0, FRONT_MATTER_LIMIT), 0, le);
+  return end < 0 ? FRONT_MATTER_LIMIT : end;
+}
+
+/** Appends the edits of `a` and `b` (each sorted) to `out` in order, leaving out those inside an earlier one and before `start`. */
+function mergeEdits(a: number[], b: number[], start: number, out: number[]): void {
+  let i = 0;
+  let j = 0;
+  let lastEnd = start;
+  while (i < a.length || j < b.length) {
+    let from: number;
+    let to: number;
+    let code: number;
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+      from = a[i];
+      to = a[i + 1];
+      code = a[i + 2];
+      i += 3;
+    } else {
+      from = b[j];
+      to = b[j + 1];
+      code = b[j + 2];
+      j += 3;
+    }
+    if (from < lastEnd) continue;
+    out.push(from, to, code);
+    lastEnd = to;
+  }
+}
+
+/** Whether the paragraph [start, end) read with `edits` has a letter or a digit. */
+function hasWords(text: string, start: number, end: number, edits: number[]): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    while (k < edits.length && edits[k + 1] <= i) k += 3;
+    if (k < edits.length && edits[k] <= i) {
+      if (edits[k + 2] !== DELETE) {
+        const c = CLASS[edits[k + 2]];
+        if (c === C.UPPER || c === C.LOWER || c === C.DIGIT) return true;
+      }
+      i = edits[k + 1] - 1;
+      continue;
+    }
+    const c = CLASS[text.charCodeAt(i)];
+    if (c === C.UPPER || c === C.LOWER || c === C.DIGIT) return true;
+  }
+  return false;
+}
