@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { evaluateTags } from '../core/conventions';
 import { reviewTagFindings, sidecarFileFindings } from '../core/review/check';
 import { loadSidecar } from '../core/review/load';
-import { baseName } from '../core/sidecarPath';
+import { baseName, SIDECAR_SUFFIX } from '../core/sidecarPath';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
 import type { ConventionsService } from './conventions';
 import { Disposable } from './disposable';
@@ -52,16 +52,25 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     this.register(store.onDidChange(({ article }) => this.refresh(article)));
     this.register(conventions.onDidChange(() => store.all().forEach((entry) => this.refresh(entry.article))));
     // Opening an article turns its findings' line-only places into exact spans.
-    // Opening a sidecar says whether it is laid out as the extension writes it.
     this.register(
       vscode.workspace.onDidOpenTextDocument((document) => {
         if (this.store.peek(document.uri)) this.refresh(document.uri);
-        const owner = this.store.all().find((entry) => entry.sidecar?.toString() === document.uri.toString());
-        if (owner) this.refresh(owner.article);
+        this.refreshSidecar(document);
       }),
     );
+    // An open sidecar's layout is judged on its text in the editor: again when that changes
+    // (reloaded from disk, or saved after an edit).
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.refreshSidecar(event.document)));
+    this.register(vscode.workspace.onDidSaveTextDocument((document) => this.refreshSidecar(document)));
     this.register(vscode.languages.registerCodeActionsProvider('*', this, { providedCodeActionKinds: TagDiagnostics.providedCodeActionKinds }));
     for (const entry of store.all()) this.refresh(entry.article);
+  }
+
+  /** Refreshes the findings of the article whose sidecar `document` is, if it is one. */
+  private refreshSidecar(document: vscode.TextDocument): void {
+    if (!document.uri.path.endsWith(SIDECAR_SUFFIX)) return;
+    const owner = this.store.all().find((entry) => entry.sidecar?.toString() === document.uri.toString());
+    if (owner) this.refresh(owner.article);
   }
 
   private refresh(article: vscode.Uri): void {

@@ -121,4 +121,27 @@ describe('review findings in the Problems panel', () => {
       assert.fail(`${String(error)}\nProblems: ${JSON.stringify([shown(article), shown(brokenSidecar)])}\ncheck: ${JSON.stringify([expected('review-merged.txt'), expected('review-broken.txt.tags.yaml')])}`);
     });
   });
+
+  it('says non-canonical for an open sidecar laid out by hand, as check does, and nothing for one the extension wrote', async () => {
+    const article = await freshArticle('000_66182b2613313ed4.txt', 'review-layout.txt');
+    const text = await readText(article);
+    const start = text.indexOf('a sign of desperation');
+    const tag = createTag([], { kind: 'claim', text, start, end: start + 'a sign of desperation'.length, author: 'Desk', now: new Date('2026-11-20T10:00:00Z') });
+    const sidecar = vscode.Uri.file(`${article.fsPath}.tags.yaml`);
+    const written = serialiseSidecar('review-layout.txt', [tag]);
+    // The same data, with the kind quoted by hand.
+    const byHand = written.replace('    kind: claim\n', "    kind: 'claim'\n");
+    assert.notEqual(byHand, written);
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(byHand));
+    await showArticle(article);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(sidecar), { preview: false });
+    const check = cli(['check', '--format', 'json', 'review-layout.txt'], workspaceRoot().fsPath);
+    const rules = (JSON.parse(check.stdout) as { findings: JsonFinding[] }).findings.filter((f) => f.path === 'review-layout.txt.tags.yaml').map((f) => `${f.rule} ${SEVERITIES[f.severity]}`);
+    assert.deepEqual(rules, [`non-canonical ${vscode.DiagnosticSeverity.Warning}`]);
+    const codes = (): string[] => vscode.languages.getDiagnostics(sidecar).map((d) => `${String(d.code)} ${d.severity}`);
+    await eventually(() => JSON.stringify(codes()) === JSON.stringify(rules), vscode.languages.onDidChangeDiagnostics, 'non-canonical on the open sidecar');
+    // Written as the extension writes it, the finding goes.
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(written));
+    await eventually(() => codes().length === 0, vscode.languages.onDidChangeDiagnostics, 'the non-canonical finding to clear');
+  });
 });
