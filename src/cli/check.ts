@@ -5,7 +5,7 @@ import { findConventions, type ConventionsFileReader, type FindingSeverity, type
 import { atOrAbove, checkSidecar, findRenamedArticle, type CheckResult } from '../core/review/check';
 import { countFindings, formatGithub, formatJson, formatSarif, formatSummary, formatText, type ReportedFinding } from '../core/review/checkFormat';
 import { choice, parseArgs } from './args';
-import { articleOf, displayPath, fileExists, FileChangedError, isSidecarFile, readForUpdate, readTextFile, replaceFile, sidecarOf, walk } from './files';
+import { applySidecarLayout, articleOf, displayPath, fileExists, FileChangedError, isSidecarFile, LAYOUT_OPTIONS, LAYOUT_USAGE, readForUpdate, readTextFile, replaceFile, sidecarOf, sidecarRoots, walk } from './files';
 import { changedPaths, GitError, resolveCommit, workTreeRoot } from './git';
 import type { Io, Subcommand } from './run';
 
@@ -35,6 +35,7 @@ Options:
                        revision REF (committed, staged, unstaged or untracked)
   --fix                rewrite the positions that re-anchoring finds exactly, and nothing
                        else; then report what is left
+${LAYOUT_USAGE}
 
 Exit code: 0 no finding at or above the fail level, 1 such findings, 2 bad usage, an
 unknown revision, a path that cannot be read or a conventions file with errors.
@@ -59,12 +60,13 @@ export const check: Subcommand = {
   summary: 'validate sidecars against their articles and the conventions',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseArgs(args, { format: 'value', 'fail-level': 'value', 'changed-since': 'value', fix: 'flag' });
+    const parsed = parseArgs(args, { format: 'value', 'fail-level': 'value', 'changed-since': 'value', fix: 'flag', ...LAYOUT_OPTIONS });
     const usageError = (message: string): number => {
       io.stderr.write(`news-annotator check: ${message}\n`);
       return 2;
     };
     if (typeof parsed === 'string') return usageError(`${parsed}\n\n${USAGE}`);
+    if (!applySidecarLayout(parsed, io, 'check')) return 2;
     const format = choice<Format>(parsed, 'format', ['text', 'json', 'github', 'sarif']);
     if (typeof format !== 'string') return usageError(format.error);
     const failLevel = choice<'error' | 'warning'>(parsed, 'fail-level', ['error', 'warning']);
@@ -76,7 +78,7 @@ export const check: Subcommand = {
     const articlesGiven = new Set((given.length > 0 ? given : []).filter((file) => !isSidecarFile(file) && fileExists(file)).map((file) => path.resolve(file)));
     let configError = false;
     const found = walk(
-      roots.filter((root) => !(articlesGiven.has(path.resolve(articleOf(root))) && !fileExists(root))),
+      sidecarRoots(roots.filter((root) => !(articlesGiven.has(path.resolve(articleOf(root))) && !fileExists(root)))),
       isSidecarFile,
     );
     for (const problem of found.problems) {

@@ -3,7 +3,7 @@ import { diffTags, type TagSide } from '../core/review/diff';
 import { formatJson, formatMarkdown, formatText, type ArticleChanges } from '../core/review/diffFormat';
 import { loadSidecar } from '../core/review/load';
 import { choice, parseArgs } from './args';
-import { articleOf, displayPath, fileExists, isSidecarFile, readTextFile, sidecarOf } from './files';
+import { applySidecarLayout, articleOf, displayPath, fileExists, isSidecarFile, LAYOUT_OPTIONS, LAYOUT_USAGE, readTextFile, sidecarOf } from './files';
 import { changedPaths, GitError, mergeBase, readBlobs, resolveCommit, workTreeRoot } from './git';
 import { decodeText } from './readText';
 import type { Io, Subcommand } from './run';
@@ -27,6 +27,7 @@ Options:
                  markdown: a table for a pull request comment or a CI step summary
                  json: {"summary", "files": [{"article", "changes": [...]}]}
   -- PATH...     only these files or folders
+${LAYOUT_USAGE}
 
 Exit code: 0 compared (with or without changes), 1 a sidecar could not be read completely
 (its readable tags were still compared; the problem is on stderr), 2 bad usage, an unknown
@@ -40,12 +41,13 @@ export const diff: Subcommand = {
   summary: 'tag-level changelog between two revisions or two files',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseArgs(args, { format: 'value' });
+    const parsed = parseArgs(args, { format: 'value', ...LAYOUT_OPTIONS });
     const fail = (message: string, code = 2): number => {
       io.stderr.write(`news-annotator diff: ${message}\n`);
       return code;
     };
     if (typeof parsed === 'string') return fail(`${parsed}\n\n${USAGE}`);
+    if (!applySidecarLayout(parsed, io, 'diff')) return 2;
     const format = choice<Format>(parsed, 'format', ['text', 'markdown', 'json']);
     if (typeof format !== 'string') return fail(format.error);
     const positional = parsed.positional;
@@ -146,12 +148,18 @@ function diffRevisions(positional: readonly string[], pathspecs: readonly string
   } catch (error) {
     return error instanceof GitError ? error.message : String(error);
   }
+  // git's paths are relative to the repository's root; where sidecars are is decided on absolute paths.
+  const inRepo = (file: string): string => path.join(root, file);
+  const fromRepo = (file: string): string => path.relative(root, file).split(path.sep).join('/');
+  const isSidecar = (file: string): boolean => isSidecarFile(inRepo(file));
+  const sidecarFor = (file: string): string => fromRepo(sidecarOf(inRepo(file)));
+  const articleFor = (file: string): string => fromRepo(articleOf(inRepo(file)));
   // Each sidecar to compare: its path before and after (they differ for a rename).
   const pairs = new Map<string, { before: string | undefined; after: string | undefined }>();
   for (const change of changes) {
     if (!wanted(change.path) && !wanted(change.from)) continue;
-    const before = change.status === 'A' ? undefined : isSidecarFile(change.from) ? change.from : sidecarOf(change.from);
-    const after = change.status === 'D' ? undefined : isSidecarFile(change.path) ? change.path : sidecarOf(change.path);
+    const before = change.status === 'A' ? undefined : isSidecar(change.from) ? change.from : sidecarFor(change.from);
+    const after = change.status === 'D' ? undefined : isSidecar(change.path) ? change.path : sidecarFor(change.path);
     const key = after ?? before!;
     const existing = pairs.get(key);
     pairs.set(key, { before: existing?.before ?? before, after: existing?.after ?? after });
@@ -159,8 +167,8 @@ function diffRevisions(positional: readonly string[], pathspecs: readonly string
   const oldPaths = new Set<string>();
   const newPaths = new Set<string>();
   for (const pair of pairs.values()) {
-    if (pair.before) oldPaths.add(pair.before).add(articleOf(pair.before));
-    if (pair.after) newPaths.add(pair.after).add(articleOf(pair.after));
+    if (pair.before) oldPaths.add(pair.before).add(articleFor(pair.before));
+    if (pair.after) newPaths.add(pair.after).add(articleFor(pair.after));
   }
   let oldBlobs: Map<string, Buffer>;
   let newBlobs: Map<string, Buffer> | undefined;
@@ -182,11 +190,11 @@ function diffRevisions(positional: readonly string[], pathspecs: readonly string
   const files: ArticleChanges[] = [];
   const shown = (file: string): string => displayPath(path.join(root, file), cwd);
   for (const pair of [...pairs.values()].sort((a, b) => ((a.after ?? a.before)! < (b.after ?? b.before)! ? -1 : 1))) {
-    const before = side(pair.before, pair.before && articleOf(pair.before), readOld, ` (at ${from.slice(0, 12)})`, warnings);
-    const after = side(pair.after, pair.after && articleOf(pair.after), readNew, to ? ` (at ${to.slice(0, 12)})` : '', warnings);
+    const before = side(pair.before, pair.before && articleFor(pair.before), readOld, ` (at ${from.slice(0, 12)})`, warnings);
+    const after = side(pair.after, pair.after && articleFor(pair.after), readNew, to ? ` (at ${to.slice(0, 12)})` : '', warnings);
     if (!before && !after) continue;
     const changed = diffTags(before, after);
-    if (changed.length > 0) files.push({ article: shown(articleOf((pair.after && after ? pair.after : pair.before)!)), changes: changed });
+    if (changed.length > 0) files.push({ article: shown(articleFor((pair.after && after ? pair.after : pair.before)!)), changes: changed });
   }
   return { files, warnings };
 }

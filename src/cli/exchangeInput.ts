@@ -6,7 +6,7 @@
 import { findConventions, type Conventions } from '../core/conventions';
 import { readArticleTags, type ExchangeArticle } from '../core/exchange';
 import { folderOf, nodeConventionsReader } from './conventionsReader';
-import { articleOf, displayPath, fileExists, isSidecarFile, readTextFile, sidecarOf, walk } from './files';
+import { articleOf, displayPath, fileExists, isSidecarFile, readTextFile, sidecarOf, sidecarRoots, walk } from './files';
 import type { Io } from './run';
 
 export interface TaggedArticles {
@@ -31,7 +31,7 @@ export async function readTaggedArticles(paths: readonly string[], io: Io, comma
     if (isSidecarFile(given) || !fileExists(given)) roots.push(given);
     else if (fileExists(sidecarOf(given))) roots.push(sidecarOf(given));
   }
-  const found = walk(roots, isSidecarFile);
+  const found = walk(sidecarRoots(roots), isSidecarFile);
   let usageError = false;
   for (const problem of found.problems) {
     say(`${displayPath(problem.path)}: ${problem.message}`);

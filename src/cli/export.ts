@@ -1,7 +1,7 @@
 import { buildClaimReviews, buildW3cCollection, tagTable, toCsv, toJsonLines, type ClaimReviewEntry } from '../core/exchange';
 import { choice, parseArgs } from './args';
 import { readTaggedArticles } from './exchangeInput';
-import { displayPath, FileChangedError, fileExists, readForUpdate, replaceFile } from './files';
+import { applySidecarLayout, displayPath, FileChangedError, fileExists, LAYOUT_OPTIONS, LAYOUT_USAGE, readForUpdate, replaceFile } from './files';
 import type { Io, Subcommand } from './run';
 
 const FORMATS = ['csv', 'jsonl', 'w3c', 'claimreview'] as const;
@@ -31,6 +31,7 @@ Options:
                default urn:x-news-annotator:
   --strict     claimreview: write nothing and fail if any record lacks a required or
                recommended property, listing what each lacks
+${LAYOUT_USAGE}
 
 Sidecars with errors are left out and named on stderr. Exit code: 0 every tag exported,
 1 some sidecar was left out (or, with --strict, records are incomplete: nothing written),
@@ -46,8 +47,9 @@ export const exportCommand: Subcommand = {
       io.stderr.write(`news-annotator export: ${message}\n\n${USAGE}`);
       return 2;
     };
-    const parsed = parseArgs(args, { format: 'value', out: 'value', bom: 'flag', base: 'value', strict: 'flag' }, { '-o': 'out', '-f': 'format' });
+    const parsed = parseArgs(args, { format: 'value', out: 'value', bom: 'flag', base: 'value', strict: 'flag', ...LAYOUT_OPTIONS }, { '-o': 'out', '-f': 'format' });
     if (typeof parsed === 'string') return usageError(parsed);
+    if (!applySidecarLayout(parsed, io, 'export')) return 2;
     if (!parsed.values.has('format')) return usageError('--format is required (csv, jsonl, w3c or claimreview)');
     const format = choice<Format>(parsed, 'format', FORMATS);
     if (typeof format !== 'string') return usageError(format.error);

@@ -1,7 +1,7 @@
 import { canonicalSidecar } from '../core/review/canonical';
 import { readCanonical } from '../core/review/codec';
 import { parseArgs } from './args';
-import { displayPath, FileChangedError, isSidecarFile, readForUpdate, replaceFile, sidecarOf, walk, fileExists } from './files';
+import { applySidecarLayout, displayPath, FileChangedError, isSidecarFile, LAYOUT_OPTIONS, LAYOUT_USAGE, readForUpdate, replaceFile, sidecarOf, sidecarRoots, walk, fileExists } from './files';
 import type { Io, Subcommand } from './run';
 
 const USAGE = `Usage: news-annotator fmt [PATH...] [--check]
@@ -13,6 +13,7 @@ Values never change. PATHs are sidecars, articles (their sidecar is formatted) o
 
 Options:
   --check   change nothing; list the sidecars that are not in canonical form
+${LAYOUT_USAGE}
 
 A sidecar with errors is never rewritten: its first error is reported instead.
 Exit code: 0 every sidecar is (now) canonical, 1 some sidecar has errors or, with --check,
@@ -24,15 +25,16 @@ export const fmt: Subcommand = {
   summary: 'rewrite sidecars in the form the extension writes (--check only reports)',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseArgs(args, { check: 'flag' });
+    const parsed = parseArgs(args, { check: 'flag', ...LAYOUT_OPTIONS });
     if (typeof parsed === 'string') {
       io.stderr.write(`news-annotator fmt: ${parsed}\n\n${USAGE}`);
       return 2;
     }
+    if (!applySidecarLayout(parsed, io, 'fmt')) return 2;
     const checkOnly = parsed.flags.has('check');
     const given = [...parsed.positional, ...parsed.afterDashes];
     const roots = (given.length > 0 ? given : ['.']).map((file) => (isSidecarFile(file) || !fileExists(file) || !fileExists(sidecarOf(file)) ? file : sidecarOf(file)));
-    const found = walk(roots, isSidecarFile);
+    const found = walk(sidecarRoots(roots), isSidecarFile);
     let usage = false;
     let failed = false;
     for (const problem of found.problems) {

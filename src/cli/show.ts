@@ -1,7 +1,7 @@
 import { loadSidecar } from '../core/review/load';
 import { showTags } from '../core/review/show';
 import { parseArgs } from './args';
-import { articleOf, displayPath, fileExists, isSidecarFile, readTextFile, sidecarOf } from './files';
+import { applySidecarLayout, articleOf, displayPath, fileExists, LAYOUT_OPTIONS, LAYOUT_USAGE, namesSidecar, readTextFile, sidecarOf } from './files';
 import type { Io, Subcommand } from './run';
 
 const USAGE = `Usage: news-annotator show FILE [--stored] [--ids]
@@ -18,6 +18,7 @@ Options:
              git diff needs as a textconv, where the two sides' articles are not at hand
              (git-setup configures this)
   --ids      end each line with the tag's id
+${LAYOUT_USAGE}
 
 A sidecar with errors is printed as written, with its problems on stderr, so git diff
 still works on it. Exit code: 0 shown, 2 bad usage or a file that cannot be read.
@@ -28,15 +29,18 @@ export const show: Subcommand = {
   summary: 'print an article\'s tags one per line (also a git textconv)',
   usage: USAGE,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseArgs(args, { stored: 'flag', ids: 'flag' });
+    const parsed = parseArgs(args, { stored: 'flag', ids: 'flag', ...LAYOUT_OPTIONS });
     const fail = (message: string): number => {
       io.stderr.write(`news-annotator show: ${message}\n`);
       return 2;
     };
     if (typeof parsed === 'string') return fail(`${parsed}\n\n${USAGE}`);
+    if (!applySidecarLayout(parsed, io, 'show')) return 2;
     const files = [...parsed.positional, ...parsed.afterDashes];
     if (files.length !== 1) return fail(`${files.length === 0 ? 'no file given' : 'give one file'}\n\n${USAGE}`);
     const given = files[0];
+    // A file named as a sidecar is one wherever it is (git hands the textconv a temporary copy).
+    const isSidecarFile = namesSidecar;
     const sidecar = isSidecarFile(given) ? given : sidecarOf(given);
     const article = isSidecarFile(given) ? articleOf(given) : given;
     if (!isSidecarFile(given) && !fileExists(given)) {

@@ -13,6 +13,7 @@
  * merging: a tag moved on one side takes the move, and moves alone never conflict.
  */
 import { sortTags, type Tag } from './tags';
+import { deepEqual } from './values';
 
 /**
  * The key under which the merge driver records a conflict inside the tag's block, so the
@@ -207,19 +208,4 @@ function sameTag(a: Tag, b: Tag): boolean {
       a.updated === b.updated &&
       deepEqual(a.extra ?? {}, b.extra ?? {}))
   );
-}
-
-/**
- * Whether two values read from a sidecar are the same YAML data (object keys in any order).
- * The serialiser's rule, restated here so that the merge driver does not load the YAML
- * library with the serialiser.
- */
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { evaluateTags } from '../core/conventions';
-import { reviewTagFindings } from '../core/review/check';
+import { reviewTagFindings, sidecarFileFindings } from '../core/review/check';
+import { loadSidecar } from '../core/review/load';
+import { baseName, SIDECAR_SUFFIX } from '../core/sidecarPath';
 import { Commands, DIAGNOSTIC_SOURCE } from '../ids';
 import type { ConventionsService } from './conventions';
 import { Disposable } from './disposable';
@@ -8,10 +10,14 @@ import { relocationOf } from './sidecarMove';
 import { SidecarStore } from './sidecarStore';
 import type { TagRef } from './tagCommands';
 
+/**
+ * Codes the quick fixes and tests look for. All but `write-failed` (which only the editor
+ * meets) are rule ids of the conventions, the same `news-annotator check` prints.
+ */
 export const DiagnosticCodes = {
   orphan: 'orphan-tag',
   fuzzy: 'fuzzy-tag',
-  articleMissing: 'article-missing',
+  articleMissing: 'missing-article',
   writeFailed: 'write-failed',
 } as const;
 
@@ -21,11 +27,13 @@ interface TagDiagnostic {
 }
 
 /**
- * Reports what needs a person's eye in the Problems panel: sidecar errors at their line,
- * sidecars whose article is gone, and every tag that breaks a rule of the conventions
- * (orphaned and fuzzy tags among them) at the tag's place in the article, with the rule id
- * as the code and the severity the conventions give it. Orphans and fuzzy tags are also
- * listed in the sidecar. Quick fixes re-attach, confirm or delete.
+ * Reports what needs a person's eye in the Problems panel, as `news-annotator check` does
+ * (the same core functions, rule ids as codes, severities from the conventions): sidecar
+ * problems at their line (`invalid-sidecar`, `sidecar-warning`), a sidecar not laid out as
+ * the extension writes it while it is open (`non-canonical`), sidecars whose article is gone
+ * (`missing-article`), and every tag that breaks a rule (orphaned and fuzzy tags, stale
+ * verdicts, merge conflicts…) at the tag's place in the article. Orphans and fuzzy tags are
+ * also listed in the sidecar. Quick fixes re-attach, confirm or delete.
  */
 export class TagDiagnostics extends Disposable implements vscode.CodeActionProvider {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('news-annotator'));
@@ -44,9 +52,25 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     this.register(store.onDidChange(({ article }) => this.refresh(article)));
     this.register(conventions.onDidChange(() => store.all().forEach((entry) => this.refresh(entry.article))));
     // Opening an article turns its findings' line-only places into exact spans.
-    this.register(vscode.workspace.onDidOpenTextDocument((document) => this.store.peek(document.uri) && this.refresh(document.uri)));
+    this.register(
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.store.peek(document.uri)) this.refresh(document.uri);
+        this.refreshSidecar(document);
+      }),
+    );
+    // An open sidecar's layout is judged on its text in the editor: again when that changes
+    // (reloaded from disk, or saved after an edit).
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.refreshSidecar(event.document)));
+    this.register(vscode.workspace.onDidSaveTextDocument((document) => this.refreshSidecar(document)));
     this.register(vscode.languages.registerCodeActionsProvider('*', this, { providedCodeActionKinds: TagDiagnostics.providedCodeActionKinds }));
     for (const entry of store.all()) this.refresh(entry.article);
+  }
+
+  /** Refreshes the findings of the article whose sidecar `document` is, if it is one. */
+  private refreshSidecar(document: vscode.TextDocument): void {
+    if (!document.uri.path.endsWith(SIDECAR_SUFFIX)) return;
+    const owner = this.store.all().find((entry) => entry.sidecar?.toString() === document.uri.toString());
+    if (owner) this.refresh(owner.article);
   }
 
   private refresh(article: vscode.Uri): void {
@@ -61,27 +85,32 @@ export class TagDiagnostics extends Disposable implements vscode.CodeActionProvi
     const plain: vscode.Diagnostic[] = [];
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === article.toString());
 
-    for (const problem of entry.problems) {
-      // A kind the conventions do not define is the undefined-kind rule's finding, reported
-      // below with the team's severity; the sidecar parser's own warning would repeat it.
-      if (problem.code === 'unknown-kind') continue;
-      const range = new vscode.Range(problem.line, problem.column, problem.endLine ?? problem.line, problem.endColumn ?? problem.column + 1);
-      plain.push(make(range, problem.message, severityOf(problem.severity), problem.code));
-    }
+    const conventions = this.conventions.forUri(article);
+    const articlePath = this.conventions.articlePath(article);
+    const sidecarDocument = entry.sidecar && vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.sidecar!.toString());
     const top = new vscode.Range(0, 0, 0, 0);
-    if (entry.articleMissing) {
-      const relocation = entry.sidecar && relocationOf(entry.sidecar);
-      const message = relocation
-        ? `This sidecar is not where the newsAnnotator.sidecar.location setting looks for tags, so its article is taken to be ${vscode.workspace.asRelativePath(entry.article)}, which does not exist. Run "Move Sidecars to the Configured Location" to move it to ${vscode.workspace.asRelativePath(relocation)}, or change the setting back.`
-        : `The article ${vscode.workspace.asRelativePath(entry.article)} does not exist any more. Restore it, or delete this sidecar if its tags are no longer needed.`;
-      plain.push(make(top, message, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.articleMissing));
+    const relocation = entry.articleMissing && entry.sidecar ? relocationOf(entry.sidecar) : undefined;
+    for (const finding of sidecarFileFindings({
+      problems: entry.problems,
+      // Known only for a sidecar open in the editor (and one that could be rewritten).
+      canonical: sidecarDocument && entry.writable && !sidecarDocument.isDirty ? loadSidecar(sidecarDocument.getText()).isCanonical() : undefined,
+      articleMissing: entry.articleMissing,
+      articleName: baseName(article.path),
+      conventions,
+      articlePath,
+    })) {
+      const range = new vscode.Range(finding.line, finding.column, finding.endLine ?? finding.line, finding.endColumn ?? finding.column + 1);
+      // A sidecar left in the other place after the location setting changed: say how to move it.
+      const message =
+        finding.rule === 'missing-article' && relocation
+          ? `${finding.message} This sidecar is not where the newsAnnotator.sidecar.location setting looks for tags; run "Move Sidecars to the Configured Location" to move it to ${vscode.workspace.asRelativePath(relocation)}, or change the setting back.`
+          : finding.message;
+      plain.push(make(range, message, severityOf(finding.severity), finding.rule));
     }
     if (entry.writeError) {
       const message = `Tags could not be written here (${entry.writeError}); they are kept in the open window until a write succeeds.`;
       plain.push(make(top, message, vscode.DiagnosticSeverity.Error, DiagnosticCodes.writeFailed));
     }
-    const conventions = this.conventions.forUri(article);
-    const articlePath = this.conventions.articlePath(article);
     // The same findings as `news-annotator check`: the conventions' rules and the review's
     // rules on single tags (stale verdicts, merge conflicts), from one implementation in core.
     const findings = [...evaluateTags(entry.tags, conventions, { articlePath }), ...reviewTagFindings(entry.tags, conventions, { articlePath, articleText: document?.getText() })];

@@ -100,7 +100,7 @@ describe('sidecars are never overwritten', () => {
     await store.flush(article);
     assert.equal(await readText(sidecarOf(article)), hand, 'the file is as it was');
     assert.equal(store.peek(article)!.tags.length, 4, 'its four tags are shown');
-    const alias = (): boolean => vscode.languages.getDiagnostics(sidecarOf(article)).some((d) => d.code === 'yaml-alias' && d.severity === vscode.DiagnosticSeverity.Error);
+    const alias = (): boolean => vscode.languages.getDiagnostics(sidecarOf(article)).some((d) => d.code === 'invalid-sidecar' && d.message.includes('[yaml-alias]') && d.severity === vscode.DiagnosticSeverity.Error);
     await eventually(alias, vscode.languages.onDidChangeDiagnostics, 'the alias reported in Problems');
   });
 

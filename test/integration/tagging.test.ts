@@ -287,7 +287,7 @@ describe('tagging spans and keeping them in sidecar files', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.deleteFile(article);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const missing = (): boolean => vscode.languages.getDiagnostics(sidecarOf(article)).some((d) => d.code === 'article-missing');
+    const missing = (): boolean => vscode.languages.getDiagnostics(sidecarOf(article)).some((d) => d.code === 'missing-article');
     await eventually(missing, vscode.languages.onDidChangeDiagnostics, 'an article-missing diagnostic');
     assert.ok(await exists(sidecarOf(article)), 'the sidecar is kept');
     await vscode.workspace.fs.delete(sidecarOf(article));

@@ -10,6 +10,7 @@
 import { evaluateTags, isEmptyValue, type Conventions, type Finding, type FindingSeverity, type RuleId } from '../conventions';
 import { CONFLICT_KEY } from '../merge';
 import { LineIndex } from '../position';
+import type { Problem } from '../sidecar/problem';
 import { reanchorTags, type Tag } from '../tags';
 import { exactlyInPlace } from './place';
 import { conflictFields } from './show';
@@ -69,33 +70,22 @@ export function checkSidecar(input: CheckInput): CheckResult {
     const level = conventions.severityOf(rule, input.articlePath);
     return level === 'off' ? undefined : level;
   };
-  const inSidecar = (rule: string, message: string, at?: { line: number; column: number; endLine?: number; endColumn?: number }, severity?: FindingSeverity): void => {
-    const level = severityOf(rule);
-    if (!level) return;
-    findings.push({ rule, severity: severity && rank(severity) < rank(level) ? severity : level, message, file: 'sidecar', line: at?.line ?? 0, column: at?.column ?? 0, endLine: at?.endLine, endColumn: at?.endColumn });
-  };
 
   const sidecar = loadSidecar(input.sidecarText, { articleName: input.articleName, articleLength: input.articleText?.length });
-  for (const problem of sidecar.problems) {
-    if (problem.code === 'unknown-kind') continue; // the conventions' undefined-kind says it, with their severity
-    if (problem.severity === 'error') inSidecar('invalid-sidecar', `${problem.message} [${problem.code}]`, problem);
-    else inSidecar('sidecar-warning', `${problem.message} [${problem.code}]`, problem, problem.severity === 'info' ? 'info' : undefined);
-  }
-  if (sidecar.writable && !sidecar.isCanonical()) {
-    inSidecar('non-canonical', 'This sidecar is not laid out as the extension writes it; run `news-annotator fmt` on it.');
-  }
+  findings.push(
+    ...sidecarFileFindings({
+      problems: sidecar.problems,
+      canonical: sidecar.writable ? sidecar.isCanonical() : undefined,
+      articleMissing: input.articleText === undefined,
+      articleName: input.articleName,
+      articleProblem: input.articleProblem,
+      renamedTo: input.renamedTo,
+      conventions,
+      articlePath: input.articlePath,
+    }),
+  );
 
   const articleText = input.articleText;
-  if (articleText === undefined) {
-    if (input.articleProblem !== undefined) {
-      inSidecar('missing-article', `The article ${input.articleName} ${input.articleProblem}; its tags cannot be checked against it.`);
-    } else if (input.renamedTo !== undefined) {
-      inSidecar('renamed-article', `The article ${input.articleName} is gone, and ${input.renamedTo} holds this sidecar's tagged texts: it seems to have been renamed without its sidecar. Rename the sidecar to ${input.renamedTo}.tags.yaml (git mv).`);
-    } else {
-      inSidecar('missing-article', `The article ${input.articleName} does not exist. Restore it, or delete this sidecar if its tags are no longer needed.`);
-    }
-  }
-
   const tags = sidecar.tags;
   let lineIndex: LineIndex | undefined;
   const lines = (): LineIndex | undefined => (articleText === undefined ? undefined : (lineIndex ??= new LineIndex(articleText)));
@@ -150,6 +140,53 @@ export function checkSidecar(input: CheckInput): CheckResult {
 
   findings.sort((a, b) => (a.file === b.file ? 0 : a.file === 'article' ? -1 : 1) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { findings, sidecar, fixed: fixable && sidecar.writable ? fixed : undefined };
+}
+
+export interface SidecarFileInput {
+  /** The sidecar parser's problems. */
+  readonly problems: readonly Problem[];
+  /** Whether the file is laid out as the extension writes it; undefined when not known (nothing is said). */
+  readonly canonical?: boolean;
+  readonly articleMissing: boolean;
+  /** The article's file name. */
+  readonly articleName: string;
+  /** Why the article could not be read, when it exists but is not text. */
+  readonly articleProblem?: string;
+  /** When the article is missing: where it seems to have gone. */
+  readonly renamedTo?: string;
+  readonly conventions: Conventions;
+  readonly articlePath?: string;
+}
+
+/**
+ * The findings about a sidecar file itself, placed in the sidecar: its parser problems
+ * (`invalid-sidecar` for errors, `sidecar-warning` otherwise, the parser's code in brackets),
+ * a layout that is not canonical, and a missing or renamed article. Shared by `check` and
+ * the editor's Problems panel, so both say the same with the same ids and severities.
+ */
+export function sidecarFileFindings(input: SidecarFileInput): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const add = (rule: string, message: string, at?: { line: number; column: number; endLine?: number; endColumn?: number }, severity?: FindingSeverity): void => {
+    const level = input.conventions.severityOf(rule, input.articlePath);
+    if (level === 'off') return;
+    findings.push({ rule, severity: severity && rank(severity) < rank(level) ? severity : level, message, file: 'sidecar', line: at?.line ?? 0, column: at?.column ?? 0, endLine: at?.endLine, endColumn: at?.endColumn });
+  };
+  for (const problem of input.problems) {
+    if (problem.code === 'unknown-kind') continue; // the conventions' undefined-kind says it, with their severity
+    if (problem.severity === 'error') add('invalid-sidecar', `${problem.message} [${problem.code}]`, problem);
+    else add('sidecar-warning', `${problem.message} [${problem.code}]`, problem, problem.severity === 'info' ? 'info' : undefined);
+  }
+  if (input.canonical === false) add('non-canonical', 'This sidecar is not laid out as the extension writes it; run `news-annotator fmt` on it.');
+  if (input.articleMissing) {
+    if (input.articleProblem !== undefined) {
+      add('missing-article', `The article ${input.articleName} ${input.articleProblem}; its tags cannot be checked against it.`);
+    } else if (input.renamedTo !== undefined) {
+      add('renamed-article', `The article ${input.articleName} is gone, and ${input.renamedTo} holds this sidecar's tagged texts: it seems to have been renamed without its sidecar. Rename the sidecar to ${input.renamedTo}.tags.yaml (git mv).`);
+    } else {
+      add('missing-article', `The article ${input.articleName} does not exist. Restore it, or delete this sidecar if its tags are no longer needed.`);
+    }
+  }
+  return findings;
 }
 
 export interface ReviewTagOptions {

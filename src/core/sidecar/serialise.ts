@@ -6,6 +6,7 @@
 import { Pair, Scalar, YAMLMap, isScalar, type Document, type Node } from 'yaml';
 import type { Tag } from '../tags';
 import { TAG_KEYS, type TagKey } from './format';
+import { deepEqual } from '../values';
 
 type Persisted = string | number;
 
@@ -171,13 +172,4 @@ export function join(a: string | null | undefined, b: string | null | undefined)
   return `${a}\n${b}`;
 }
 
-/** Structural equality of plain JSON-like values, as read from YAML. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
+export { deepEqual };
