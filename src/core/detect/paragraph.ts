@@ -141,6 +141,7 @@ const NO_ATTRIBUTIONS: Attribution[] = [];
 const reading = new Reading();
 /** Strings out of the paragraph being scanned. */
 const source = new ParagraphText();
+source.written = reading;
 
 /**
  * Detects everything in one paragraph.

@@ -103,6 +103,19 @@ export class Reading {
     return lo;
   }
 
+  /**
+   * Where [start, end) of the reading is in the text when it lies within one run read as
+   * written (no edit inside it), or -1.
+   */
+  writtenAt(start: number, end: number): number {
+    const n = this.count;
+    if (n === 0 || start < this.viewFrom[0] || end > this.end) return -1;
+    const k = this.pieceAt(start);
+    if (this.replaced[k]) return -1;
+    if (end > (k + 1 < n ? this.viewFrom[k + 1] : this.end)) return -1;
+    return this.textFrom[k] + (start - this.viewFrom[k]);
+  }
+
   /** The text offset of the reading's offset `o` taken as a start (of a span, a name, a sentence). */
   toText(o: number): number {
     if (this.identity || this.count === 0 || o < this.viewFrom[0]) return o;

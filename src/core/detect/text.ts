@@ -594,10 +594,18 @@ export class ParagraphText {
   codes: Codes = new Uint16Array(0);
   /** Whether the code units of the paragraph are those of the text. */
   direct = true;
+  /**
+   * Where a run of the reading read as written is in the text (see Reading.writtenAt), when
+   * not `direct`: most strings the scan takes (a name, a unit) lie within one such run, and
+   * are then sliced from the text rather than built from the code units.
+   */
+  written: { writtenAt(start: number, end: number): number } | null = null;
 
   /** The paragraph's characters [start, end) as the scan reads them. */
   slice(start: number, end: number): string {
     if (this.direct) return this.text.slice(start, end);
+    const at = this.written ? this.written.writtenAt(start, end) : -1;
+    if (at >= 0) return this.text.slice(at, at + (end - start));
     return codesToString(this.codes, start, end);
   }
 }

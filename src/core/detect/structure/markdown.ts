@@ -15,7 +15,7 @@
  * mid-document; this scanner reads only what decides where prose is, line by line.
  */
 import { C, CLASS } from '../text';
-import { inlineEdits } from './inline';
+import { MarkupFinder, inlineEdits } from './inline';
 import { afterDateline, isByline, isEndMark } from './news';
 import { DELETE, ParagraphSpan, type ReaderState, type StructureReader } from './span';
 import { Case, Ch } from '../chars';
@@ -134,6 +134,7 @@ export class MarkdownReader implements StructureReader {
   private readonly cursor = new Cursor();
   private readonly hasCr: boolean;
   private done = false;
+  private readonly finder: MarkupFinder;
 
   /**
    * @param text - The text
@@ -152,6 +153,7 @@ export class MarkdownReader implements StructureReader {
     this.atTop = state.atTop && from === 0;
     const cr = text.indexOf('\r', from);
     this.hasCr = cr >= 0 && cr < to;
+    this.finder = new MarkupFinder(text);
   }
 
   stateAtParagraph(): ReaderState {
@@ -654,7 +656,7 @@ export class MarkdownReader implements StructureReader {
     span.reset(ls, start, !inLine, this.broken);
     span.end = end;
     const edits: number[] = [];
-    inlineEdits(text, segments, html, edits);
+    inlineEdits(text, segments, html, edits, this.finder);
     // Between two lines: the line break, the container marks and the spaces read as one space
     // (a backslash ending a line is a hard break).
     const joins: number[] = [];
