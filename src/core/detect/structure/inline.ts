@@ -143,11 +143,12 @@ class InlineScanner {
     this.text = text;
     this.segments = segments;
     this.out = out;
-    this.brackets.length = 0;
+    // (Setting an array's length is a call: only when it is not empty already.)
+    if (this.brackets.length !== 0) this.brackets.length = 0;
     this.runs = null;
     this.runUsed = null;
     this.noClose = null;
-    this.edits.length = 0;
+    if (this.edits.length !== 0) this.edits.length = 0;
     this.hint = 0;
   }
 
@@ -251,14 +252,31 @@ class InlineScanner {
   /** Sorts the edits found and appends them to `out`, dropping any inside an earlier one. */
   private flush(): void {
     const e = this.edits;
-    if (e.length === 0) return;
-    const order: number[] = [];
-    for (let k = 0; k < e.length; k += 3) order.push(k);
-    order.sort((a, b) => e[a] - e[b]);
+    const n = e.length;
+    if (n === 0) return;
+    // Found in order but for a link's opening bracket, found after its text: an insertion
+    // sort (stable) puts the few out of place where they belong.
+    for (let k = 3; k < n; k += 3) {
+      const from = e[k];
+      if (e[k - 3] <= from) continue;
+      const to = e[k + 1];
+      const code = e[k + 2];
+      let j = k - 3;
+      while (j >= 0 && e[j] > from) {
+        e[j + 3] = e[j];
+        e[j + 4] = e[j + 1];
+        e[j + 5] = e[j + 2];
+        j -= 3;
+      }
+      e[j + 3] = from;
+      e[j + 4] = to;
+      e[j + 5] = code;
+    }
     let lastEnd = -1;
-    for (const k of order) {
+    const out = this.out;
+    for (let k = 0; k < n; k += 3) {
       if (e[k] < lastEnd) continue;
-      this.out.push(e[k], e[k + 1], e[k + 2]);
+      out.push(e[k], e[k + 1], e[k + 2]);
       lastEnd = e[k + 1];
     }
     e.length = 0;

@@ -94,6 +94,8 @@ const HTML_ENDS = ['', '', '-->', '?>', '>', ']]>'];
 const REFERENCE = /^\[(?:[^\]\\]|\\.){1,999}\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
 const FOOTNOTE = /^\[\^[^\]\s]{1,100}\]:[ \t]*/;
 const DELIMITER_CELL = /^:?-+:?$/;
+/** The inline edits of the paragraph being handed out (reused). */
+const INLINE_EDITS: number[] = [];
 
 /** Where the first non-space character from (pos, col) is, tabs advancing to the next multiple of 4. */
 class Cursor {
@@ -129,6 +131,8 @@ export class MarkdownReader implements StructureReader {
   private readonly ready: ParagraphSpan[] = [];
   private readonly readyStates: Array<MarkdownState | null> = [];
   private readyAt = 0;
+  /** How many of `ready` (and `readyStates`) are in use: the arrays are reused, not emptied. */
+  private readyCount = 0;
   private readonly spare: ParagraphSpan[] = [];
   private handedState: MarkdownState = MARKDOWN_START;
   private readonly cursor = new Cursor();
@@ -161,10 +165,9 @@ export class MarkdownReader implements StructureReader {
   }
 
   next(into: ParagraphSpan): boolean {
-    while (this.readyAt >= this.ready.length) {
+    while (this.readyAt >= this.readyCount) {
       if (this.readyAt > 0) {
-        this.ready.length = 0;
-        this.readyStates.length = 0;
+        this.readyCount = 0;
         this.readyAt = 0;
       }
       if (this.done) return false;
@@ -492,7 +495,8 @@ export class MarkdownReader implements StructureReader {
       this.closeLeaf();
       return;
     }
-    if (this.leaf === Leaf.PARAGRAPH && !opened && this.delimiterRow(p, le)) return;
+    // A delimiter row opens with "|", ":" or "-".
+    if (this.leaf === Leaf.PARAGRAPH && !opened && (c === Ch.PIPE || c === Ch.COLON || c === Ch.HYPHEN) && this.delimiterRow(p, le)) return;
     if (this.leaf === Leaf.TABLE) {
       if (!opened) {
         this.emitRow(ls, p, le, this.lineState);
@@ -631,7 +635,7 @@ export class MarkdownReader implements StructureReader {
     if ((leaf === Leaf.PARAGRAPH || leaf === Leaf.HTML) && this.lines.length > 0) {
       this.emit(this.paragraphLineStart, this.lines, this.paragraphState, false, this.paragraphHtml);
     }
-    this.lines = [];
+    if (this.lines.length !== 0) this.lines.length = 0;
     this.leaf = Leaf.NONE;
     this.fence = 0;
     this.fenceLength = 0;
@@ -655,24 +659,40 @@ export class MarkdownReader implements StructureReader {
     const span = this.spare.pop() ?? new ParagraphSpan();
     span.reset(ls, start, !inLine, this.broken);
     span.end = end;
-    const edits: number[] = [];
+    const edits = INLINE_EDITS;
+    if (edits.length !== 0) edits.length = 0;
     inlineEdits(text, segments, html, edits, this.finder);
     // Between two lines: the line break, the container marks and the spaces read as one space
-    // (a backslash ending a line is a hard break).
-    const joins: number[] = [];
+    // (a backslash ending a line is a hard break). Merged with the inline edits in text
+    // order, leaving out those inside an earlier one and before `start`.
+    const out = span.edits;
+    let i = 0;
+    let lastEnd = start;
     for (let k = 1; k + 1 < segments.length; k += 2) {
       let e = segments[k];
       if (text.charCodeAt(e - 1) === Ch.BACKSLASH && e - 1 > segments[k - 1]) e--;
-      joins.push(e, segments[k + 1], 32);
+      for (; i < edits.length && edits[i] <= e; i += 3) {
+        if (edits[i] < lastEnd) continue;
+        out.push(edits[i], edits[i + 1], edits[i + 2]);
+        lastEnd = edits[i + 1];
+      }
+      if (e < lastEnd) continue;
+      out.push(e, segments[k + 1], 32);
+      lastEnd = segments[k + 1];
     }
-    mergeEdits(edits, joins, start, span.edits);
+    for (; i < edits.length; i += 3) {
+      if (edits[i] < lastEnd) continue;
+      out.push(edits[i], edits[i + 1], edits[i + 2]);
+      lastEnd = edits[i + 1];
+    }
     if (html && !hasWords(text, start, end, span.edits)) {
       this.spare.push(span);
       return false;
     }
     span.setHead(text);
-    this.ready.push(span);
-    this.readyStates.push(state);
+    this.ready[this.readyCount] = span;
+    this.readyStates[this.readyCount] = state;
+    this.readyCount++;
     this.broken = false;
     return true;
   }
@@ -726,32 +746,6 @@ export function frontMatterEnd(text: string): number {
   if (first !== '---' && first !== '+++') return le;
   const end = closingLine(text.slice(0, FRONT_MATTER_LIMIT), 0, le);
   return end < 0 ? FRONT_MATTER_LIMIT : end;
-}
-
-/** Appends the edits of `a` and `b` (each sorted) to `out` in order, leaving out those inside an earlier one and before `start`. */
-function mergeEdits(a: number[], b: number[], start: number, out: number[]): void {
-  let i = 0;
-  let j = 0;
-  let lastEnd = start;
-  while (i < a.length || j < b.length) {
-    let from: number;
-    let to: number;
-    let code: number;
-    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
-      from = a[i];
-      to = a[i + 1];
-      code = a[i + 2];
-      i += 3;
-    } else {
-      from = b[j];
-      to = b[j + 1];
-      code = b[j + 2];
-      j += 3;
-    }
-    if (from < lastEnd) continue;
-    out.push(from, to, code);
-    lastEnd = to;
-  }
 }
 
 /** Whether the paragraph [start, end) read with `edits` has a letter or a digit. */
