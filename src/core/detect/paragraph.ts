@@ -410,7 +410,14 @@ function readParagraph(codes: Codes, span: ParagraphSpan): number {
   }
   const end = reading.apply(codes, span);
   if (windowCodes === codes && span.start < windowEnd && span.end > windowStart) {
-    if (span.start >= windowStart && span.end <= windowEnd) WINDOW.set(codes.subarray(span.start, span.end), span.start - windowStart);
+    if (reading.single) {
+      // The few code units changed, changed in the window too.
+      const edits = span.edits;
+      for (let k = 0; k < edits.length; k += 3) {
+        const at = edits[k];
+        if (at >= windowStart && at < windowEnd) WINDOW[at - windowStart] = edits[k + 2];
+      }
+    } else if (span.start >= windowStart && span.end <= windowEnd) WINDOW.set(codes.subarray(span.start, span.end), span.start - windowStart);
     else windowCodes = null;
   }
   return end;

@@ -22,6 +22,12 @@ export class Reading {
   /** Whether piece k is one code unit standing for a whole range (a replacement) rather than a run kept as written. */
   private replaced = new Uint8Array(16);
   private count = 0;
+  /**
+   * Whether every edit was one code unit for one (then no piece is recorded: offsets are
+   * the text's), and those edits, valid while the paragraph is scanned.
+   */
+  single = false;
+  edits: readonly number[] = [];
 
   /**
    * Makes the edits of `span` in `codes` (which hold the text's code units over
@@ -34,7 +40,17 @@ export class Reading {
     this.textEnd = end;
     this.count = 0;
     this.identity = true;
+    this.single = false;
     if (edits.length === 0) {
+      this.end = end;
+      return end;
+    }
+    if (oneForOne(edits)) {
+      // Each edit one code unit for one (a line break read as a space, the commonest): nothing
+      // moves, and only where they are is kept, for `writtenAt`.
+      for (let k = 0; k < edits.length; k += 3) codes[edits[k]] = edits[k + 2];
+      this.single = true;
+      this.edits = edits;
       this.end = end;
       return end;
     }
@@ -108,6 +124,18 @@ export class Reading {
    * written (no edit inside it), or -1.
    */
   writtenAt(start: number, end: number): number {
+    if (this.single) {
+      // Read as written unless an edit falls inside.
+      const edits = this.edits;
+      let lo = 0;
+      let hi = edits.length / 3;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (edits[mid * 3] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo * 3 < edits.length && edits[lo * 3] < end ? -1 : start;
+    }
     const n = this.count;
     if (n === 0 || start < this.viewFrom[0] || end > this.end) return -1;
     const k = this.pieceAt(start);
@@ -131,4 +159,10 @@ export class Reading {
     const k = this.pieceAt(o - 1);
     return this.replaced[k] ? this.textTo[k] : this.textFrom[k] + (o - this.viewFrom[k]);
   }
+}
+
+/** Whether every edit replaces one code unit by one. */
+function oneForOne(edits: readonly number[]): boolean {
+  for (let k = 0; k < edits.length; k += 3) if (edits[k + 1] - edits[k] !== 1 || edits[k + 2] === DELETE) return false;
+  return true;
 }
