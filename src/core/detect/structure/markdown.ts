@@ -262,6 +262,25 @@ export class MarkdownReader implements StructureReader {
     const text = this.text;
     const boxes = this.boxes;
     const cursor = this.cursor;
+    if (boxes.length === 0 && (this.leaf === Leaf.PARAGRAPH || this.leaf === Leaf.NONE)) {
+      // Most lines are prose outside any container: a blank line ends a paragraph, and a line
+      // opening with a letter (after fewer than four spaces) can open no block and no
+      // container, so it starts a paragraph or goes on with one.
+      if (ls === le) {
+        this.closeLeaf();
+        return;
+      }
+      let p = ls;
+      while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
+      if (p < le && p - ls < 4) {
+        const c = text.charCodeAt(p);
+        if (c >= 128 || isAsciiLetter(c)) {
+          if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
+          else this.startParagraph(ls, p, le);
+          return;
+        }
+      }
+    }
     let pos = ls;
     let col = 0;
     // The containers the line continues.

@@ -54,7 +54,8 @@ export class ParagraphSpan {
     this.afterBreak = afterBreak;
     this.start = start;
     this.end = start;
-    this.edits.length = 0;
+    // (Setting an array's length is a call: only when it is not empty already.)
+    if (this.edits.length !== 0) this.edits.length = 0;
     this.head0 = 0;
     this.head1 = 0;
     this.piece = 0;
@@ -72,7 +73,7 @@ export class ParagraphSpan {
     this.afterBreak = other.afterBreak;
     this.start = other.start;
     this.end = other.end;
-    this.edits.length = 0;
+    if (this.edits.length !== 0) this.edits.length = 0;
     for (const v of other.edits) this.edits.push(v);
     this.head0 = other.head0;
     this.head1 = other.head1;
