@@ -54,22 +54,31 @@ export class Reading {
       this.end = end;
       return end;
     }
+    // Edits one code unit for one stay inside the runs read as written (they move no offset
+    // and map as those runs do): fewer pieces, and a run over many lines copied at once.
+    this.edits = edits;
+    const n = edits.length;
     let w = start;
     let r = start;
-    for (let k = 0; k < edits.length; k += 3) {
+    /** The next one-for-one edit not made yet. */
+    let j = 0;
+    for (let k = 0; k < n; k += 3) {
       const from = edits[k];
       const to = edits[k + 1];
       const code = edits[k + 2];
+      if (code !== DELETE && to - from === 1) continue;
       if (from > r) {
         if (w !== r) codes.copyWithin(w, r, from);
+        for (; j < k; j += 3) if (edits[j + 2] !== DELETE && edits[j + 1] - edits[j] === 1) codes[w + (edits[j] - r)] = edits[j + 2];
         this.piece(w, r, from, 0);
         w += from - r;
       }
+      j = k + 3;
       if (code !== DELETE) {
         codes[w] = code;
         this.piece(w, from, to, 1);
         w++;
-        if (to - from !== 1) this.identity = false;
+        this.identity = false;
       } else if (to > from) {
         this.identity = false;
       }
@@ -77,6 +86,7 @@ export class Reading {
     }
     if (end > r) {
       if (w !== r) codes.copyWithin(w, r, end);
+      for (; j < n; j += 3) if (edits[j + 2] !== DELETE && edits[j + 1] - edits[j] === 1) codes[w + (edits[j] - r)] = edits[j + 2];
       this.piece(w, r, end, 0);
       w += end - r;
     }
@@ -124,24 +134,16 @@ export class Reading {
    * written (no edit inside it), or -1.
    */
   writtenAt(start: number, end: number): number {
-    if (this.single) {
-      // Read as written unless an edit falls inside.
-      const edits = this.edits;
-      let lo = 0;
-      let hi = edits.length / 3;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (edits[mid * 3] < start) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo * 3 < edits.length && edits[lo * 3] < end ? -1 : start;
-    }
+    // Read as written unless an edit falls inside.
+    if (this.single) return editFrom(this.edits, start) < end ? -1 : start;
     const n = this.count;
     if (n === 0 || start < this.viewFrom[0] || end > this.end) return -1;
     const k = this.pieceAt(start);
     if (this.replaced[k]) return -1;
     if (end > (k + 1 < n ? this.viewFrom[k + 1] : this.end)) return -1;
-    return this.textFrom[k] + (start - this.viewFrom[k]);
+    const at = this.textFrom[k] + (start - this.viewFrom[k]);
+    // Unless a one-for-one edit falls inside.
+    return editFrom(this.edits, at) < at + (end - start) ? -1 : at;
   }
 
   /** The text offset of the reading's offset `o` taken as a start (of a span, a name, a sentence). */
@@ -165,4 +167,16 @@ export class Reading {
 function oneForOne(edits: readonly number[]): boolean {
   for (let k = 0; k < edits.length; k += 3) if (edits[k + 1] - edits[k] !== 1 || edits[k + 2] === DELETE) return false;
   return true;
+}
+
+/** Where the first of `edits` starting at or after `i` starts, or +Infinity. */
+function editFrom(edits: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = edits.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edits[mid * 3] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 3 < edits.length ? edits[lo * 3] : Infinity;
 }
