@@ -264,8 +264,8 @@ export class MarkdownReader implements StructureReader {
     const cursor = this.cursor;
     if (boxes.length === 0 && (this.leaf === Leaf.PARAGRAPH || this.leaf === Leaf.NONE)) {
       // Most lines are prose outside any container: a blank line ends a paragraph, and a line
-      // opening with a letter (after fewer than four spaces) can open no block and no
-      // container, so it starts a paragraph or goes on with one.
+      // opening with a letter, a quote mark or a parenthesis (after fewer than four spaces)
+      // can open no block and no container, so it starts a paragraph or goes on with one.
       if (ls === le) {
         this.closeLeaf();
         return;
@@ -274,7 +274,7 @@ export class MarkdownReader implements StructureReader {
       while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
       if (p < le && p - ls < 4) {
         const c = text.charCodeAt(p);
-        if (c >= 128 || isAsciiLetter(c)) {
+        if (c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN) {
           if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
           else this.startParagraph(ls, p, le);
           return;

@@ -182,7 +182,10 @@ export class PlainReader implements StructureReader {
       return;
     }
     // End marks and bylines are short.
-    line.kind = ce - cs <= 100 && (isEndMark(text, cs, ce) || isByline(text, cs, ce)) ? LineKind.SKIP : LineKind.PROSE;
+    // (Only a line opening as one of them can be one: most lines are not asked.)
+    const c = text.charCodeAt(cs);
+    line.kind = ce - cs <= 100 && (c === Ch.B || c === Ch.b || c === Ch.HYPHEN || c === Ch.HASH || c === Ch.OPEN_PAREN || c === Ch.E) &&
+      (isEndMark(text, cs, ce) || isByline(text, cs, ce)) ? LineKind.SKIP : LineKind.PROSE;
   }
 
   /** Reads the details of `line` (see Line.detailed). */
