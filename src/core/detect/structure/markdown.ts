@@ -209,6 +209,10 @@ export class MarkdownReader implements StructureReader {
   }
 
   private readLine(): void {
+    if (this.leaf === Leaf.PARAGRAPH && this.boxes.length === 0 && this.lines.length !== 0 && !this.hasCr && !this.atTop) {
+      this.continueParagraph();
+      if (this.at >= this.to) return;
+    }
     const text = this.text;
     const ls = this.at;
     let le: number;
@@ -230,6 +234,34 @@ export class MarkdownReader implements StructureReader {
       if (this.frontMatter(ls, le)) return;
     }
     this.line(ls, le);
+  }
+
+  /**
+   * The lines that go on with a paragraph outside any container, in one loop: those `line`
+   * takes on its fast path (see there), with the state they start in, which they do not
+   * change. Stops before any other line.
+   */
+  private continueParagraph(): void {
+    const text = this.text;
+    const to = this.to;
+    const lines = this.lines;
+    const state = this.currentState();
+    let ls = this.at;
+    while (ls < to) {
+      let le = text.indexOf('\n', ls);
+      if (le < 0 || le > to) le = to;
+      let p = ls;
+      while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
+      if (p >= le || p - ls >= 4) break;
+      const c = text.charCodeAt(p);
+      if (!(c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN)) break;
+      this.lineState = state;
+      this.lastLineStart = ls;
+      this.lastLineState = state;
+      lines.push(p, this.trimEnd(p, le));
+      ls = le >= to ? to : le + 1;
+    }
+    this.at = ls;
   }
 
   /** Front matter opening on the first line: skipped to its closing line. */
