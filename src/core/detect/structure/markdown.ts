@@ -179,7 +179,8 @@ export class MarkdownReader implements StructureReader {
       this.readLine();
     }
     const span = this.ready[this.readyAt];
-    into.copyFrom(span);
+    // The span goes back to the spare ones, which are reset before use: its edits are taken, not copied.
+    into.takeFrom(span);
     this.handedState = this.readyStates[this.readyAt] ?? this.handedState;
     this.spare.push(span);
     this.readyAt++;

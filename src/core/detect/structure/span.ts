@@ -80,6 +80,28 @@ export class ParagraphSpan {
     this.piece = other.piece;
   }
 
+  /**
+   * `copyFrom`, taking `other`'s edits rather than copying them: `other` is left with this
+   * span's old edits array, to be reset before it is used again.
+   */
+  takeFrom(other: ParagraphSpan): void {
+    const edits = this.edits;
+    this.copyFields(other);
+    this.edits = other.edits;
+    other.edits = edits;
+  }
+
+  private copyFields(other: ParagraphSpan): void {
+    this.lineStart = other.lineStart;
+    this.firstInLine = other.firstInLine;
+    this.afterBreak = other.afterBreak;
+    this.start = other.start;
+    this.end = other.end;
+    this.head0 = other.head0;
+    this.head1 = other.head1;
+    this.piece = other.piece;
+  }
+
   /** Sets `head0`/`head1` from the text and the edits (call once the span is complete). */
   setHead(text: string): void {
     let found = 0;
