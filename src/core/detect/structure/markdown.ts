@@ -436,17 +436,17 @@ export class MarkdownReader implements StructureReader {
         if (indent < 4 && text.charCodeAt(p) === this.fence) {
           let e = p;
           while (e < le && text.charCodeAt(e) === this.fence) e++;
-          if (e - p >= this.fenceLength && text.slice(e, le).trim() === '') this.leaf = Leaf.NONE;
+          if (e - p >= this.fenceLength && text.slice(e, le).trim() === '') this.endRaw();
         }
         return true;
       }
       case Leaf.MATH:
-        if (text.slice(cursor.pos, le).trim() === '$$') this.leaf = Leaf.NONE;
+        if (text.slice(cursor.pos, le).trim() === '$$') this.endRaw();
         return true;
       case Leaf.HTML:
         if (this.htmlKind <= 5) {
           const line = text.slice(pos, le);
-          if (this.htmlKind === 1 ? HTML_RAW_END.test(line) : line.includes(HTML_ENDS[this.htmlKind])) this.leaf = Leaf.NONE;
+          if (this.htmlKind === 1 ? HTML_RAW_END.test(line) : line.includes(HTML_ENDS[this.htmlKind])) this.endRaw();
           return true;
         }
         if (blank) {
@@ -458,6 +458,19 @@ export class MarkdownReader implements StructureReader {
       default:
         return false;
     }
+  }
+
+  /**
+   * Ends a fence, a math block or a raw HTML block at its closing line. What it was is
+   * forgotten, as `closeLeaf` forgets it: the state after is the one shared by every line
+   * outside any block, which `currentState` hands out without a lookup.
+   */
+  private endRaw(): void {
+    this.leaf = Leaf.NONE;
+    this.fence = 0;
+    this.fenceLength = 0;
+    this.fenceIndent = 0;
+    this.htmlKind = 0;
   }
 
   private trimEnd(s: number, e: number): number {
@@ -528,7 +541,7 @@ export class MarkdownReader implements StructureReader {
         this.leaf = Leaf.HTML;
         this.htmlKind = kind;
         if (kind <= 5) {
-          if (kind === 1 ? HTML_RAW_END.test(rest) : rest.includes(HTML_ENDS[kind], kind === 2 ? 4 : 2)) this.leaf = Leaf.NONE;
+          if (kind === 1 ? HTML_RAW_END.test(rest) : rest.includes(HTML_ENDS[kind], kind === 2 ? 4 : 2)) this.endRaw();
         } else {
           this.paragraphLineStart = ls;
           this.paragraphState = this.lineState;
