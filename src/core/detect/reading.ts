@@ -66,10 +66,10 @@ export class Reading {
       const from = edits[k];
       const to = edits[k + 1];
       const code = edits[k + 2];
-      if (code !== DELETE && to - from === 1) continue;
+      if (isOneForOne(edits, k)) continue;
       if (from > r) {
         if (w !== r) codes.copyWithin(w, r, from);
-        for (; j < k; j += 3) if (edits[j + 2] !== DELETE && edits[j + 1] - edits[j] === 1) codes[w + (edits[j] - r)] = edits[j + 2];
+        for (; j < k; j += 3) if (isOneForOne(edits, j)) codes[w + (edits[j] - r)] = edits[j + 2];
         this.piece(w, r, from, 0);
         w += from - r;
       }
@@ -86,7 +86,7 @@ export class Reading {
     }
     if (end > r) {
       if (w !== r) codes.copyWithin(w, r, end);
-      for (; j < n; j += 3) if (edits[j + 2] !== DELETE && edits[j + 1] - edits[j] === 1) codes[w + (edits[j] - r)] = edits[j + 2];
+      for (; j < n; j += 3) if (isOneForOne(edits, j)) codes[w + (edits[j] - r)] = edits[j + 2];
       this.piece(w, r, end, 0);
       w += end - r;
     }
@@ -165,8 +165,13 @@ export class Reading {
 
 /** Whether every edit replaces one code unit by one. */
 function oneForOne(edits: readonly number[]): boolean {
-  for (let k = 0; k < edits.length; k += 3) if (edits[k + 1] - edits[k] !== 1 || edits[k + 2] === DELETE) return false;
+  for (let k = 0; k < edits.length; k += 3) if (!isOneForOne(edits, k)) return false;
   return true;
+}
+
+/** Whether the edit at `k` replaces one code unit by one. */
+function isOneForOne(edits: readonly number[], k: number): boolean {
+  return edits[k + 1] - edits[k] === 1 && edits[k + 2] !== DELETE;
 }
 
 /** Where the first of `edits` starting at or after `i` starts, or +Infinity. */

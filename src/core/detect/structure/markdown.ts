@@ -77,6 +77,19 @@ function isAsciiLetter(c: number): boolean {
   return (c | Case.LOWER) >= Ch.a && (c | Case.LOWER) <= Ch.z;
 }
 
+/**
+ * Where the content of the line [ls, le) starts when the line is surely prose, or -1: after
+ * fewer than four spaces, a letter, a quote mark or a parenthesis opens no block and no
+ * container.
+ */
+function proseStart(text: string, ls: number, le: number): number {
+  let p = ls;
+  while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
+  if (p >= le || p - ls >= 4) return -1;
+  const c = text.charCodeAt(p);
+  return c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN ? p : -1;
+}
+
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
@@ -238,8 +251,8 @@ export class MarkdownReader implements StructureReader {
   }
 
   /**
-   * The lines that go on with a paragraph outside any container, in one loop: those `line`
-   * takes on its fast path (see there), with the state they start in, which they do not
+   * The lines that go on with a paragraph outside any container, in one loop: those that
+   * are surely prose (see proseStart), with the state they start in, which they do not
    * change. Stops before any other line.
    */
   private continueParagraph(): void {
@@ -251,11 +264,8 @@ export class MarkdownReader implements StructureReader {
     while (ls < to) {
       let le = text.indexOf('\n', ls);
       if (le < 0 || le > to) le = to;
-      let p = ls;
-      while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
-      if (p >= le || p - ls >= 4) break;
-      const c = text.charCodeAt(p);
-      if (!(c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN)) break;
+      const p = proseStart(text, ls, le);
+      if (p < 0) break;
       this.lineState = state;
       this.lastLineStart = ls;
       this.lastLineState = state;
@@ -297,21 +307,16 @@ export class MarkdownReader implements StructureReader {
     const cursor = this.cursor;
     if (boxes.length === 0 && (this.leaf === Leaf.PARAGRAPH || this.leaf === Leaf.NONE)) {
       // Most lines are prose outside any container: a blank line ends a paragraph, and a line
-      // opening with a letter, a quote mark or a parenthesis (after fewer than four spaces)
-      // can open no block and no container, so it starts a paragraph or goes on with one.
+      // that is surely prose (see proseStart) starts a paragraph or goes on with one.
       if (ls === le) {
         this.closeLeaf();
         return;
       }
-      let p = ls;
-      while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
-      if (p < le && p - ls < 4) {
-        const c = text.charCodeAt(p);
-        if (c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN) {
-          if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
-          else this.startParagraph(ls, p, le);
-          return;
-        }
+      const p = proseStart(text, ls, le);
+      if (p >= 0) {
+        if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
+        else this.startParagraph(ls, p, le);
+        return;
       }
     }
     let pos = ls;
