@@ -7,7 +7,7 @@ import { reanchorTags, type Tag } from '../core/tags';
 import { moveSidecar } from '../core/store/moveSidecars';
 import { ClosedUntitled } from '../core/store/untitled';
 import { ArticleEntry } from '../core/store/articleEntry';
-import { errorMessage as message, readArticle, replaceFile, type StoreFiles } from '../core/store/sidecarIo';
+import { errorMessage as message, readArticle, replaceFile, unsavedCopyPath, type StoreFiles } from '../core/store/sidecarIo';
 import { encodeUtf8 } from '../core/utf8';
 import { Settings } from '../ids';
 import { Disposable } from './disposable';
@@ -245,8 +245,7 @@ export class SidecarStore extends Disposable {
     const entry = article instanceof Entry ? article : this.entries.get((article instanceof vscode.Uri ? article : article.article).toString());
     const copy = entry?.state.unsavedCopy();
     if (!entry || !copy || !entry.sidecar) return undefined;
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    const aside = entry.sidecar.with({ path: `${entry.sidecar.path.replace(/\.yaml$/, '')}.unsaved-${stamp}.yaml` });
+    const aside = entry.sidecar.with({ path: unsavedCopyPath(entry.sidecar.path, new Date()) });
     try {
       await this.fs.writeFile(aside, encodeUtf8(copy));
     } catch (error) {

@@ -7,7 +7,7 @@ import { KindRegistry } from '../../src/core/kinds';
 import { parseSidecar } from '../../src/core/sidecar';
 import { createTag, addTag, type Tag } from '../../src/core/tags';
 import { SidecarStore } from '../../src/vscode/sidecarStore';
-import { activateExtension, eventually, exists, freshArticle, readText, repoRoot, select, showArticle, when, workspaceRoot } from './helpers';
+import { activateExtension, afterRedraw, eventually, exists, freshArticle, readText, repoRoot, select, showArticle, when, workspaceRoot } from './helpers';
 
 const sidecarOf = (article: vscode.Uri): vscode.Uri => article.with({ path: `${article.path}.tags.yaml` });
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -305,6 +305,21 @@ describe('sidecars are never overwritten', () => {
     // The hover's own link works on its own tag.
     await vscode.commands.executeCommand('newsAnnotator._hoverAction', { action: 'remove', article: article.toString(), id: tag.id });
     assert.equal(store.peek(article)!.tags.length, 3);
+    // A detected span is tagged as a kind in effect only, and never through an inherited name:
+    // the hover's own link, as clicked, works; the same request with another kind does not.
+    const { number } = (await afterRedraw(editor, undefined, (d) => d.kinds.number.length > 0)).kinds;
+    const figure = number.find((n) => !store.peek(article)!.tags.some((t) => t.anchor.start < n.end && n.start < t.anchor.end));
+    assert.ok(figure, 'a figure outside every tag');
+    const offered = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', article, editor.document.positionAt(figure.start));
+    const shownNow = offered.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const requests = [...shownNow.matchAll(/\]\(command:newsAnnotator\._hoverAction\?([^)]+)\)/g)].map((m) => (JSON.parse(decodeURIComponent(m[1])) as Array<Record<string, unknown>>)[0]);
+    const request = requests.find((r) => r.action === 'tagAs' && r.kind === 'claim');
+    assert.ok(request, 'the hover offers to tag the figure as a claim');
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator._hoverAction', { ...request, kind: 'made-up' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('newsAnnotator._hoverAction', { ...request, action: 'constructor', id: tag.id }), undefined);
+    assert.equal(store.peek(article)!.tags.length, 3);
+    await vscode.commands.executeCommand('newsAnnotator._hoverAction', request);
+    assert.equal(store.peek(article)!.tags.length, 4);
   });
 
   it('keeps the byte order mark of a sidecar it rewrites', async () => {

@@ -42,6 +42,7 @@ export const enum Ch {
   N = 0x4e,
   R = 0x52,
   S = 0x53,
+  W = 0x57,
   Z = 0x5a,
   OPEN_BRACKET = 0x5b, // [
   BACKSLASH = 0x5c, // \\

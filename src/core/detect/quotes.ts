@@ -240,6 +240,19 @@ export function pairQuotes(
       skipUntil = i + 1;
       closeFamily(Q.DOUBLE, i + 2);
       continue;
+    } else if (c === Ch.RIGHT_SINGLE_QUOTE && codes[i + 1] === c && findOpen(Q.DOUBLE) >= 0 && closesOnRight(codes, i + 1, end)) {
+      // ‘‘Doubled single marks’’ stand for a double mark: two closing ones close.
+      skipUntil = i + 1;
+      closeFamily(Q.DOUBLE, i + 2);
+      continue;
+    } else if ((c === Ch.LEFT_SINGLE_QUOTE || c === Ch.APOSTROPHE) && codes[i + 1] === c && left && i + 2 < end && CLASS[codes[i + 2]] !== C.SPACE) {
+      // ‘‘Two opening single marks’’ or ''two straight ones'' before a word open a double quote.
+      skipUntil = i + 1;
+      if (stackSize < 4) {
+        pushEntry(Q.DOUBLE, 'double', i, c, false);
+        opened = i + 1;
+      }
+      continue;
     } else if (family === Q.DOUBLE) {
       if (lean === Lean.ONLY_OPEN) action = 1;
       else if (left !== right) action = left ? 1 : 2;
@@ -294,7 +307,7 @@ export function pairQuotes(
       while (b < stackSize && stack[b].family === Q.SINGLE) b++;
       if (b < stackSize) {
         const bounded = stack[b];
-        const e = skipSpacesBack(codes, end, bounded.start + 1);
+        const e = endBeforeNextQuote(codes, bounded, skipSpacesBack(codes, end, bounded.start + 1));
         addQuote({ start: bounded.start, end: e, subtype: bounded.subtype, nested: false, unclosed: true, continued: bounded.continued });
       }
     }
@@ -382,6 +395,24 @@ function classifySingle(text: ParagraphText, codes: Codes, i: number, start: num
   if (left && right) return prevK === C.PUNCT || prevK === C.TERMINATOR ? 2 : 0;
   if (!left && !right) return lean === Lean.LEANS_OPEN ? 1 : 2;
   return lean === Lean.ONLY_OPEN ? 1 : 0;
+}
+
+/**
+ * Where a quote left open ends: at the end of its paragraph (`end`), or, when a new quote of
+ * its kind opens inside it and is closed, right before that one (`He said “we will win and
+ * then “nobody” came`: the writer forgot a closing mark, and the second quote is not nested
+ * in the first). What lies from there on is then no longer nested in it.
+ */
+function endBeforeNextQuote(codes: Codes, open: StackEntry, end: number): number {
+  let next = -1;
+  for (const q of quotes) if (q.nested && q.start > open.start && q.start < end && q.subtype === open.subtype && !q.continued && (next < 0 || q.start < next)) next = q.start;
+  if (next < 0) return end;
+  for (const q of quotes) {
+    if (q.start < next || !q.nested) continue;
+    // Still nested when another quote from `next` on holds it.
+    q.nested = quotes.some((r) => r !== q && r.start >= next && r.start <= q.start && r.end >= q.end && !(r.start === q.start && r.end === q.end));
+  }
+  return skipSpacesBack(codes, next, open.start + 1);
 }
 
 /** Whether a paragraph whose reading opens with `c`, `next` reopens a quote of `family` (the quote runs on). */

@@ -157,6 +157,16 @@ function holds(now: SidecarRead, expected: string | undefined): boolean {
   return expected === undefined ? now.kind === 'absent' : now.kind === 'text' && now.text === expected;
 }
 
+/**
+ * Where tag changes that cannot be written to `sidecarPath` are saved aside for a person to
+ * merge by hand: `<sidecar>.unsaved-<UTC time>.yaml` beside it, a name that never ends in
+ * the sidecar suffix, so it is never read as a sidecar.
+ */
+export function unsavedCopyPath(sidecarPath: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${sidecarPath.replace(/\.yaml$/, '')}.unsaved-${stamp}.yaml`;
+}
+
 /** Nothing there, or a file where a folder on the way should be: no file to read. */
 export function isMissingFile(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;

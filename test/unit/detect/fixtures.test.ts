@@ -11,6 +11,7 @@ import { type Expected, fixtureCases, parseMarkup } from './markup';
 
 const FILES: Array<[string, DetectionKind]> = [
   ['quotes.txt', 'quote'],
+  ['quotes-slips.txt', 'quote'],
   ['numbers.txt', 'number'],
   ['numbers-written.txt', 'number'],
   ['attributions.txt', 'attribution'],

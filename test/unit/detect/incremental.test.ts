@@ -53,6 +53,25 @@ function applyBatch(text: string, changes: Array<{ at: number; remove: number; i
   return { text, edits };
 }
 
+type Change = { at: number; remove: number; insert: string };
+
+/** Asserts that after each batch of one or two `edit`s to a `text`, the incremental result equals a full scan. */
+function assertEditsMatchFullScan(text: fc.Arbitrary<string>, edit: fc.Arbitrary<Change>, numRuns: number): void {
+  fc.assert(
+    fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
+      const detector = new IncrementalDetector(initial);
+      let current = initial;
+      for (const b of batches) {
+        const applied = applyBatch(current, b);
+        current = applied.text;
+        detector.applyChanges(applied.edits);
+        assert.deepStrictEqual(detector.detections, detect(current));
+      }
+    }),
+    { numRuns },
+  );
+}
+
 function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
@@ -178,19 +197,7 @@ describe('IncrementalDetector', () => {
     const line = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
     const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n', '\r\n', '\r')), { minLength: 2, maxLength: 14 }).map((lines) => lines.map(([l, br]) => l + br).join(''));
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(3), insert: fc.constantFrom('', '”', '“', '"', '’', "'", '«', '»', '\n', '\n\n', ' ', 'x', 'x'.repeat(50)) });
-    fc.assert(
-      fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
-        const detector = new IncrementalDetector(initial);
-        let current = initial;
-        for (const b of batches) {
-          const applied = applyBatch(current, b);
-          current = applied.text;
-          detector.applyChanges(applied.edits);
-          assert.deepStrictEqual(detector.detections, detect(current));
-        }
-      }),
-      { numRuns: 3000 },
-    );
+    assertEditsMatchFullScan(text, edit, 3000);
   });
 
   it('joins a quote hard-wrapped over four lines once its closing mark is typed', () => {
@@ -216,19 +223,7 @@ describe('IncrementalDetector', () => {
     const line = fc.array(word, { minLength: 1, maxLength: 14 }).map((words) => words.join(' '));
     const text = fc.array(fc.tuple(line, fc.constantFrom('\n', '\n', '\n', '\n\n', '\r\n')), { minLength: 2, maxLength: 16 }).map((lines) => lines.map(([l, br]) => l + br).join(''));
     const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(4), insert: fc.constantFrom('', '\n', '\n\n', ' ', 'word ', 'x'.repeat(40), '”', '“', '> ', '- ') });
-    fc.assert(
-      fc.property(text, fc.array(fc.array(edit, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 }), (initial, batches) => {
-        const detector = new IncrementalDetector(initial);
-        let current = initial;
-        for (const b of batches) {
-          const applied = applyBatch(current, b);
-          current = applied.text;
-          detector.applyChanges(applied.edits);
-          assert.deepStrictEqual(detector.detections, detect(current));
-        }
-      }),
-      { numRuns: 1000 },
-    );
+    assertEditsMatchFullScan(text, edit, 1000);
   });
 
   it('equals a full scan of Markdown when edits open and close code fences, front matter, lists, quotes and tables', () => {

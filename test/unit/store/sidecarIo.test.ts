@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { KindRegistry } from '../../../src/core/kinds';
 import { parseSidecar } from '../../../src/core/sidecar';
 import { ArticleState, type WritePlan } from '../../../src/core/store/articleState';
-import { readArticle, readSidecar, replaceFile, writeSidecar, type ReplaceFiles, type SidecarWriteIo, type StoreFiles } from '../../../src/core/store/sidecarIo';
+import { readArticle, readSidecar, replaceFile, unsavedCopyPath, writeSidecar, type ReplaceFiles, type SidecarWriteIo, type StoreFiles } from '../../../src/core/store/sidecarIo';
+import { isSidecarPath } from '../../../src/core/sidecarPath';
 import { addTag, createTag, type Tag } from '../../../src/core/tags';
 import { readFixture } from '../../support/paths';
 
@@ -273,5 +274,14 @@ describe('the store replacing a file', () => {
     const { done, io } = replaceFiles({ outside: 'news leads out of the workspace folder (a symbolic link)' });
     await assert.rejects(replaceFile(io, 'news/a.txt.tags.yaml', 'ours', true), /news leads out of the workspace folder .* writes sidecars only inside the workspace folder/);
     assert.deepEqual(done, []);
+  });
+});
+
+describe('tag changes saved aside', () => {
+  it('go to a file beside the sidecar, named with the time, that is never read as a sidecar', () => {
+    const path = unsavedCopyPath('/news/world/a.txt.tags.yaml', new Date('2026-12-03T11:30:32.123Z'));
+    assert.equal(path, '/news/world/a.txt.tags.unsaved-20261203T113032Z.yaml');
+    assert.equal(isSidecarPath(path), false);
+    assert.equal(isSidecarPath(path, { location: 'mirror', mirrorFolder: '.annotations' }), false);
   });
 });

@@ -195,11 +195,21 @@ export function digitAtom(ctx: NumberReader, i: number, into: Atom): Atom | null
   if (isLetter(c)) {
     const e = letterRunEnd(ctx, j, end);
     if (e < end && isDigit(codes[e])) {
+      // "45m2", "3km3": square and cubic measures written with a plain digit.
+      const power = codes[e];
+      const squared = (power === Ch.TWO || power === Ch.THREE) && !isLetter(codes[e + 1]) && !isDigit(codes[e + 1]) && !isUpper(c) ? GLUED.get(codes, j, e) : undefined;
+      if (squared !== undefined && squared.kind === 'measure') {
+        a.end = e + 1;
+        a.kind = 'measure';
+        a.unit = `${squared.unit}${power === Ch.TWO ? '²' : '³'}`;
+        return a;
+      }
       ctx.skipTo = tokenEnd(codes, e, end);
       return null;
     }
     const length = e - j;
-    if (length === 2 && a.int && !a.grouped && ORDINAL_SUFFIXES.has(codes, j, e)) {
+    // "1st", "23rd", and with separators "1,000th".
+    if (length === 2 && a.int && ORDINAL_SUFFIXES.has(codes, j, e)) {
       a.end = e;
       a.kind = 'ordinal';
       return a;
@@ -221,6 +231,14 @@ export function digitAtom(ctx: NumberReader, i: number, into: Atom): Atom | null
     if (length === 1 && (c | Case.LOWER) === Ch.x && !a.grouped) {
       a.end = e;
       a.kind = 'multiple';
+      return a;
+    }
+    // "80p": pence.
+    if (length === 1 && c === Ch.p && a.int && !a.grouped && a.value < 1000 && !(codes[e] === Ch.PERIOD && isLetter(codes[e + 1]))) {
+      a.end = e;
+      a.value /= 100;
+      a.int = false;
+      a.currency = 'GBP';
       return a;
     }
     const singleCapital = length === 1 && isUpper(c);
@@ -247,7 +265,8 @@ export function digitAtom(ctx: NumberReader, i: number, into: Atom): Atom | null
       a.currency = length === 2 ? 'INR' : text.slice(j, e);
       return a;
     }
-    if (!singleCapital) {
+    // "60W": watts are written with a capital.
+    if (!singleCapital || c === Ch.W) {
       const unit = GLUED.get(codes, j, e);
       if (unit) {
         a.end = e;

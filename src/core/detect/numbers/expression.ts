@@ -75,8 +75,8 @@ export function finishExpression(ctx: NumberReader, first: Atom): number {
         x.subtype = 'score';
         x.range = false;
       }
-      x.min = lo;
-      x.max = hi;
+      x.min = Math.min(lo, hi);
+      x.max = Math.max(lo, hi);
       x.end = second.end;
       x.unit = second.unit ?? x.unit;
       x.kind = second.kind ?? x.kind;
@@ -134,7 +134,19 @@ export function finishExpression(ctx: NumberReader, first: Atom): number {
     }
   }
   const sign = codes[x.start - 1];
-  if ((sign === Ch.HYPHEN || sign === Ch.MINUS_SIGN) && x.start - 1 >= ctx.floor && !first.words) {
+  if (sign === Ch.HYPHEN && x.start === first.start && isLetter(codes[x.start - 2]) && x.start - 2 >= ctx.floor) {
+    // "minus-40 degrees", "sub-500", "sub-7 nanometre"
+    const ps = letterRunStart(ctx, x.start - 1, ctx.floor);
+    if ((ps === ctx.floor || !isLetter(codes[ps - 1])) && isWord(codes, ps, x.start - 1, 'minus')) {
+      x.start = ps;
+      const min = x.min;
+      x.min = x.range ? -x.max : -min;
+      x.max = x.range ? -min : -x.max;
+    } else if ((ps === ctx.floor || !isLetter(codes[ps - 1])) && isWord(codes, ps, x.start - 1, 'sub')) {
+      x.start = ps;
+      if (x.bound === Bound.NONE) x.bound = Bound.MAX;
+    }
+  } else if ((sign === Ch.HYPHEN || sign === Ch.MINUS_SIGN) && x.start - 1 >= ctx.floor && !first.words) {
     const before = x.start - 2 >= ctx.start ? codes[x.start - 2] : Ch.SPACE;
     if (CLASS[before] === C.SPACE || before === Ch.OPEN_PAREN || x.start - 1 === ctx.start) {
       x.start--;
@@ -246,7 +258,9 @@ export function numberAtDigit(ctx: NumberReader, i: number): number {
       // COVID-19, F-16, Su-34 are names; mid-2024 is a year.
       const ls = letterRunStart(ctx, i - 1, start);
       const we = i - 1;
-      if (!(isWord(codes, ls, we, 'mid') || isWord(codes, ls, we, 'pre') || isWord(codes, ls, we, 'post') || isWord(codes, ls, we, 'late') || isWord(codes, ls, we, 'early'))) {
+      // "minus-40", "sub-500": a sign and a bound written as prefixes.
+      if (!(isWord(codes, ls, we, 'mid') || isWord(codes, ls, we, 'pre') || isWord(codes, ls, we, 'post') || isWord(codes, ls, we, 'late') || isWord(codes, ls, we, 'early') ||
+        isWord(codes, ls, we, 'minus') || isWord(codes, ls, we, 'sub'))) {
         return tokenEnd(codes, i, end);
       }
     } else if (isDigit(before)) {

@@ -8,7 +8,7 @@ import { type Atom, type NumberReader, letterRunEnd, letterRunStart } from './re
 import { SCALE_WORDS } from './scales';
 import { UNITS } from './units';
 import { readDigits } from './digits';
-import { unitAfterTens } from './words';
+import { extendAsMany, unitAfterTens } from './words';
 import { Case, Ch } from '../chars';
 
 /** Determiners after "half" that make it a fraction ("half the troops"). */
@@ -78,6 +78,14 @@ export function fractionAtom(ctx: NumberReader, a: Atom, ws: number, we: number,
   const afterEnd = after >= 0 ? letterRunEnd(ctx, after, end) : -1;
   const of = after >= 0 && isWord(codes, after, afterEnd, 'of');
   if ((entry.n === 2 || entry.n === 4) && halfAmount(ctx, a, ws, we, entry.n, after, afterEnd)) return a;
+  if (entry.n === 2 && after >= 0 && isWord(codes, after, afterEnd, 'as')) {
+    // "half as much", "half as many": a multiple, as "twice as many" is.
+    a.kind = 'multiple';
+    a.value = 0.5;
+    a.int = false;
+    extendAsMany(ctx, a, end);
+    if (a.end > we) return a;
+  }
   if (entry.n === 2) {
     // "half of", "half a million", "half a dozen"
     if (after >= 0 && (isWord(codes, after, afterEnd, 'a') || isWord(codes, after, afterEnd, 'an'))) {

@@ -7,7 +7,7 @@ import { type Atom, type Expression, type NumberReader, atom, letterRunEnd, lett
 import { SYMBOLS, currencyBefore } from './currency';
 import { UNITS, unitTail } from './units';
 import { cardinalAtom } from './words';
-import { digitAtom, readDigits } from './digits';
+import { countedNounFollows, digitAtom, readDigits } from './digits';
 import { Ch } from '../chars';
 
 /** "from 30 degrees to 40 degrees", "between 2 kg and 5 kg": a range with the unit on both ends. */
@@ -67,6 +67,10 @@ export function rangeEnd(ctx: NumberReader, first: Atom, startPos: number): bool
   if ((c === Ch.HYPHEN || c === Ch.EN_DASH || c === Ch.EM_DASH) && !first.words) {
     s = j + 1;
     ctx.rangeConnector = 'dash';
+  } else if (c === Ch.SLASH && CLASS[codes[j + 1]] === C.CURRENCY && isDigit(codes[j + 2]) && !first.words) {
+    // "$7/$9": two amounts given as alternatives.
+    s = j + 1;
+    ctx.rangeConnector = 'slash';
   } else if (c === Ch.SPACE && (codes[j + 1] === Ch.EN_DASH || codes[j + 1] === Ch.HYPHEN) && codes[j + 2] === Ch.SPACE && !first.words &&
     (isDigit(codes[j + 3]) || CLASS[codes[j + 3]] === C.CURRENCY)) {
     // A spaced dash between figures: 1000 - 5000, 10 – 12
@@ -128,9 +132,12 @@ export function rangeEnd(ctx: NumberReader, first: Atom, startPos: number): bool
   }
   if (!second) return false;
   if (connector === 'or' && !(first.value < second.value && second.value <= 100)) return false;
-  if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1))) return false;
+  // "from 20 to 15 per cent" may fall; "10 to 12" and "between 11 and 12" rise.
+  if (connector !== 'dash' && connector !== 'or' && !(first.value < second.value || (second.scale > 1 && first.scale === 1) || (connector === 'from' && first.value > second.value))) return false;
   // "10 to 12%" shares the unit; "rose 15% to $3.2bn" is a change, not a range.
-  if (first.kind !== undefined && first.kind !== second.kind) return false;
+  // "from 10% to 12": the unit written on the first end only.
+  const unitOnFirst = second.kind === undefined && (connector === 'from' || connector === 'between') && first.kind === 'percent' && !countedNounFollows(ctx, second.end, end);
+  if (first.kind !== undefined && first.kind !== second.kind && !unitOnFirst) return false;
   if (first.kind === 'percent' && (currency !== undefined || currencyBefore(ctx, second.start, q - 1) >= 0)) return false;
   ctx.rangeSecond = second;
   ctx.rangeConnector = connector;

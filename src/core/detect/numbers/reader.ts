@@ -9,8 +9,8 @@ import type { Detection, NumberSubtype, NumericRange } from '../types';
 import { type DetectionList, addDetection } from '../list';
 import { type Codes, type ParagraphText, letterRunEnd as textRunEnd, letterRunStart as textRunStart } from '../text';
 
-/** What the connector of a range was: "10-12", "10 to 12", "between 10 and 12", "from 10 to 12", "10 or 12". */
-export type RangeConnector = 'dash' | 'to' | 'between' | 'from' | 'or';
+/** What the connector of a range was: "10-12", "10 to 12", "between 10 and 12", "from 10 to 12", "10 or 12", "$7/$9". */
+export type RangeConnector = 'dash' | 'slash' | 'to' | 'between' | 'from' | 'or';
 
 /**
  * One reader per detector (see paragraph.ts), reused for every number: nothing in it

@@ -100,6 +100,16 @@ units('measure', 'GB', 'gb gigabyte gigabytes');
 units('measure', 'TB', 'tb terabyte terabytes');
 
 units('measure', 'MB', 'mb megabyte megabytes');
+units('measure', 'hp', 'hp bhp horsepower');
+units('measure', 'nm', 'nm nanometre nanometres nanometer nanometers');
+units('measure', 'W', 'watt watts');
+units('measure', 'Hz', 'hz hertz');
+units('measure', 'kHz', 'khz kilohertz');
+units('measure', 'MHz', 'mhz megahertz');
+units('measure', 'GHz', 'ghz gigahertz');
+units('measure', 'kbit/s', 'kbps');
+units('measure', 'Mbit/s', 'mbps');
+units('measure', 'Gbit/s', 'gbps');
 
 units('duration', 'second', 'second seconds sec secs');
 
@@ -126,9 +136,12 @@ export const UNITS = new WordTable<Unit>(unitList);
 /** Units written straight onto the digits ("5km", "10am"), with the word they stand for. */
 export const GLUED = new WordTable<Unit>(
   ['km', 'kg', 'cm', 'mm', 'mph', 'kph', 'kmh', 'ft', 'lb', 'lbs', 'oz', 'mi', 'mw', 'gw', 'kw', 'kwh', 'gwh', 'twh',
-    'gb', 'tb', 'mb', 'ml', 'mls', 'gal', 'kmph', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
+    'gb', 'tb', 'mb', 'ml', 'mls', 'gal', 'kmph', 'h', 'hr', 'hrs', 'min', 'mins', 'yrs', 'ha', 'bbl', 'mg', 'hp', 'bhp', 'hz', 'khz', 'mhz',
+    'ghz', 'kbps', 'mbps', 'gbps'].map((w): [string, Unit] => [w, UNITS.getWord(w) as Unit])
     .concat([['m', { unit: 'm', kind: 'measure' }], ['g', { unit: 'g', kind: 'measure' }], ['l', { unit: 'l', kind: 'measure' }],
-      ['t', { unit: 't', kind: 'measure' }]]),
+      ['t', { unit: 't', kind: 'measure' }], ['w', { unit: 'W', kind: 'measure' }],
+      // "5pc": per cent, as British papers write it.
+      ['pc', { unit: '%', kind: 'percent' }]]),
 );
 
 /** Units, percent and currency words written after the expression ("12 percent", "40 dollars"). */
@@ -248,6 +261,9 @@ export function unitAfter(ctx: NumberReader, x: Expression): void {
       x.end = e;
     } else if (isWord(codes, s, e, 'fold')) {
       x.kind = 'multiple';
+      x.end = e;
+    } else if (isWord(codes, s, e, 'strong') && kind === undefined && x.currency === undefined) {
+      // "a 5,000-strong force", "a thousand-strong crowd": how many there are.
       x.end = e;
     }
   }
