@@ -5,24 +5,13 @@
  * thousand processes).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { findProgram } from '../core/findProgram';
+import { findProgram, isProgramOnDisk } from '../core/findProgram';
 
 /** A git command failed; `message` is git's own first line of complaint. */
 export class GitError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'GitError';
-  }
-}
-
-function isProgram(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    if (process.platform !== 'win32') accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -34,7 +23,7 @@ let gitProgram: string | undefined | null = null;
  * repository under review: a repository must not choose the program its review runs.
  */
 function gitPath(): string | undefined {
-  if (gitProgram === null) gitProgram = findProgram('git', { pathVariable: process.env.PATH, platform: process.platform, untrusted: [], isProgram });
+  if (gitProgram === null) gitProgram = findProgram('git', { pathVariable: process.env.PATH, platform: process.platform, untrusted: [], isProgram: isProgramOnDisk });
   return gitProgram;
 }
 
