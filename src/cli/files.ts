@@ -373,6 +373,7 @@ export function replaceFile(file: string, text: string, expected: Uint8Array | u
   }
   const unchanged = expected === undefined ? current === undefined : current !== undefined && Buffer.compare(current, expected) === 0;
   if (!unchanged) throw new FileChangedError(file);
+  if (current === undefined) makeMirrorFolders(file);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     fs.writeFileSync(temp, text, { encoding: 'utf8', mode: mode ?? 0o644, flag: 'wx' });
@@ -382,6 +383,21 @@ export function replaceFile(file: string, text: string, expected: Uint8Array | u
     fs.rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * A new sidecar in the mirror folder may need its folders made (the mirror holds the
+ * articles' folders): they are, only inside the mirror folder, and never through a
+ * symbolic link leading out of the workspace.
+ */
+function makeMirrorFolders(file: string): void {
+  if (layout.location !== 'mirror') return;
+  const folder = path.dirname(path.resolve(file));
+  const slashes = toSlashes(folder);
+  if (slashes !== layout.mirror && !slashes.startsWith(`${layout.mirror}/`)) return;
+  const root = layout.root!.split('/').join(path.sep);
+  if (!realInside(root, folder)) throw new Error(`${displayPath(folder)} leads out of the workspace folder through a symbolic link`);
+  fs.mkdirSync(folder, { recursive: true });
 }
 
 /** A path as the output prints it: relative to the working directory when inside it, `/`-separated. */

@@ -5,6 +5,7 @@
  * thousand processes).
  */
 import { spawnSync } from 'node:child_process';
+import { findProgram, isProgramOnDisk } from '../core/findProgram';
 
 /** A git command failed; `message` is git's own first line of complaint. */
 export class GitError extends Error {
@@ -14,9 +15,23 @@ export class GitError extends Error {
   }
 }
 
+let gitProgram: string | undefined | null = null;
+
+/**
+ * git's absolute path, found once on the absolute entries of PATH. Handing the OS a bare
+ * `git` would, on Windows, run a `git.exe` in the working directory first, which is the
+ * repository under review: a repository must not choose the program its review runs.
+ */
+function gitPath(): string | undefined {
+  if (gitProgram === null) gitProgram = findProgram('git', { pathVariable: process.env.PATH, platform: process.platform, untrusted: [], isProgram: isProgramOnDisk });
+  return gitProgram;
+}
+
 /** Runs git in `cwd` and returns its stdout; throws {@link GitError} with git's message on failure. */
 export function git(args: readonly string[], cwd: string, input?: string | Buffer): Buffer {
-  const result = spawnSync('git', args, { cwd, input, maxBuffer: 1024 * 1024 * 1024 });
+  const program = gitPath();
+  if (!program) throw new GitError('git is not installed (or not on PATH)');
+  const result = spawnSync(program, args, { cwd, input, maxBuffer: 1024 * 1024 * 1024, windowsHide: true });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     throw new GitError(code === 'ENOENT' ? 'git is not installed (or not on PATH)' : `git could not be run (${result.error.message})`);

@@ -8,7 +8,7 @@ import { SidecarFile } from '../core/sidecar';
 import { chooseAuthor, reanchorTags } from '../core/tags';
 import { choice, parseArgs } from './args';
 import { folderOf, nodeConventionsReader } from './conventionsReader';
-import { displayPath, FileChangedError, fileExists, readForUpdate, readTextFile, replaceFile, sidecarOf } from './files';
+import { applySidecarLayout, displayPath, FileChangedError, fileExists, LAYOUT_OPTIONS, LAYOUT_USAGE, readForUpdate, readTextFile, replaceFile, sidecarOf } from './files';
 import { git } from './git';
 import type { Io, Subcommand } from './run';
 
@@ -40,6 +40,7 @@ Options:
                           else the system user)
   --keep-unanchored       keep annotations whose text is not found, as orphan tags
   --dry-run               say what would be imported; write nothing
+${LAYOUT_USAGE}
 
 Exit code: 0 every annotation is now a tag (or already was), 1 some were not imported
 (listed), 2 bad usage or a file that cannot be read or written: nothing was written.
@@ -70,10 +71,11 @@ export const importCommand: Subcommand = {
     };
     const parsed = parseArgs(
       args,
-      { format: 'value', article: 'value', source: 'value', base: 'value', 'kind-from': 'value', map: 'list', 'default-kind': 'value', author: 'value', 'keep-unanchored': 'flag', 'dry-run': 'flag' },
+      { format: 'value', article: 'value', source: 'value', base: 'value', 'kind-from': 'value', map: 'list', 'default-kind': 'value', author: 'value', 'keep-unanchored': 'flag', 'dry-run': 'flag', ...LAYOUT_OPTIONS },
       { '-f': 'format' },
     );
     if (typeof parsed === 'string') return usageError(parsed);
+    if (!applySidecarLayout(parsed, io, 'import')) return 2;
     const files = [...parsed.positional, ...parsed.afterDashes];
     if (files.length !== 1) return usageError(files.length === 0 ? 'no FILE given' : 'give one FILE at a time');
     if (!parsed.values.has('format')) return usageError('--format is required (w3c or hypothesis)');

@@ -94,7 +94,7 @@ async function mergeCanonical(base: CanonicalReading, ours: CanonicalReading, th
 
 /**
  * Any other sides, read by the full parser: the merged file is in canonical form when ours
- * was, else ours edited in place so its comments and layout stay.
+ * was as the extension writes it, else ours edited in place so its comments and layout stay.
  *
  * @returns the merge, or why it cannot be made (a side with errors)
  */
@@ -111,7 +111,11 @@ async function mergeParsed(texts: readonly string[], codec: CanonicalCodec, name
   }
   const merged = mergeTags(base.tags, ours.tags, theirs.tags, { resolve: 'mark' });
   const oursText = texts[1];
-  if (ours.isCanonical() && oursText.trim() !== '') {
+  // Ours as the extension writes it (the codec reads it, from the blocks it has read
+  // already): written afresh. Anything else (comments, a layout of its own) is edited in
+  // place, which keeps what it holds beside the tags, and does not parse it a second time
+  // to find out whether it was canonical.
+  if (codec.read(oursText) !== undefined) {
     const newline = oursText.indexOf('\n');
     const lineEnding = newline > 0 && oursText[newline - 1] === '\r' ? '\r\n' : '\n';
     return { merged, output: writeCanonical({ article: ours.article, tags: merged.tags, lineEnding }, codec) };

@@ -2,14 +2,18 @@ import { findConventions, type LoadedConventions } from '../core/conventions';
 import { type Detection, type DetectionKind, type DetectionNotice, type TextFormat, type Vocabulary, compileVocabulary, detectInBatches } from '../core/detect';
 import { folderOf, nodeConventionsReader } from './conventionsReader';
 import { LineIndex } from '../core/position';
+import { namesSidecar, walk } from './files';
 import { readTextFile } from './readText';
 import type { Io, Output, Subcommand } from './run';
 
 const KINDS: readonly DetectionKind[] = ['quote', 'number', 'attribution', 'cue'];
 
-const USAGE = `Usage: news-annotator scan FILE... [--json] [--kinds quote,number,attribution,cue]
+const USAGE = `Usage: news-annotator scan PATH... [--json] [--kinds quote,number,attribution,cue]
 
 Lists the quoted statements, numeric claims, attributions and cues found in each file.
+A folder is scanned for articles, recursively, in name order: files ending in .txt, .text,
+.md or .markdown (sidecars, and .git and node_modules folders, are left out). A file named
+directly is scanned whatever its name.
 Files ending in .md or .markdown are read as Markdown (nothing is found in front matter,
 code, HTML or link targets); others as plain text, hard-wrapped lines joined.
 
@@ -30,7 +34,7 @@ Cues follow the team's vocabularies: the "cues" of the .news-annotator.yaml file
 apply to each file's folder (the nearest one and those above it, up to one with root: true
 or the repository root). Problems of those files are reported on stderr.
 
-Files that cannot be read (missing, a directory, binary, not UTF-8) are reported on stderr
+Files that cannot be read (missing, binary, not UTF-8) are reported on stderr
 and skipped; the others are still scanned. Output is written as it is found, so a huge file
 costs memory for a paragraph's detections, not the file's; past 250,000 detections in one
 file, detection stops there and says so on stderr. When the reader of the output goes away
@@ -82,6 +86,13 @@ const MARKDOWN = /\.(?:md|markdown|mdown|mkd|mkdn)$/i;
 
 function formatOf(path: string): TextFormat {
   return MARKDOWN.test(path) ? 'markdown' : 'plain';
+}
+
+/** Files of a folder that scan reads as articles. */
+const ARTICLE = /\.(?:txt|text|md|markdown|mdown|mkd|mkdn)$/i;
+
+function isArticleName(file: string): boolean {
+  return ARTICLE.test(file) && !namesSidecar(file);
 }
 
 /** Streams that can tell their reader went away (process.stdout): the others cannot. */
@@ -154,9 +165,14 @@ export const scan: Subcommand = {
     const write = (s: string): void => {
       if (!out.closed) io.stdout.write(s);
     };
+    const found = walk(options.files, isArticleName);
+    for (const problem of found.problems) {
+      io.stderr.write(`news-annotator scan: ${problem.path}: ${problem.message}\n`);
+      failed = true;
+    }
     if (options.json) write('{"files":[');
     let firstFile = true;
-    for (const path of options.files) {
+    for (const path of found.files) {
       if (out.closed) break;
       const read = readTextFile(path);
       if (!read.ok) {
@@ -193,7 +209,7 @@ export const scan: Subcommand = {
         });
       }
       // Let a closed pipe be told (its error comes on a later turn) before the next file.
-      if (options.files.length > 1) await new Promise((resolve) => setImmediate(resolve));
+      if (found.files.length > 1) await new Promise((resolve) => setImmediate(resolve));
     }
     if (options.json) write(']}\n');
     return failed ? 2 : 0;

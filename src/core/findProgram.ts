@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Where to look for a program, and how to tell a file from a folder. */
@@ -38,4 +39,15 @@ export function findProgram(name: string, search: ProgramSearch): string | undef
     if (search.isProgram(candidate)) return candidate;
   }
   return undefined;
+}
+
+/** Whether `file` is a regular file that can be run (on POSIX, executable by this user): the usual `isProgram`. */
+export function isProgramOnDisk(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    if (process.platform !== 'win32') accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

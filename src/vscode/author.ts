@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { findProgram } from '../core/findProgram';
+import { findProgram, isProgramOnDisk } from '../core/findProgram';
 import { chooseAuthor } from '../core/tags';
 import { Settings } from '../ids';
 
@@ -51,16 +50,6 @@ export function findGit(): string | undefined {
     pathVariable: process.env.PATH,
     platform: process.platform,
     untrusted: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
-    isProgram,
+    isProgram: isProgramOnDisk,
   });
-}
-
-function isProgram(file: string): boolean {
-  try {
-    if (!statSync(file).isFile()) return false;
-    if (process.platform !== 'win32') accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -45,6 +45,15 @@ const baseSettings = {
   'editor.minimap.enabled': false,
 };
 
+/**
+ * Workspace trust on, and no modal asking to trust the folder at startup: an untrusted folder
+ * then simply opens in Restricted Mode, as it does for someone who chose "Don't Trust".
+ */
+const restrictedModeSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
 async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -89,15 +98,18 @@ function killGroup(child, signal) {
  * @param {Record<string,string>} [options.env] extra environment for code-server and so the extension host
  * @param {(line: string) => void} [options.onOutput] code-server's own output, line by line
  * @param {number} [options.port] the port to listen on (default: any free one)
+ * @param {boolean} [options.trust] keep workspace trust on, so `workspace` (never trusted in
+ *   the throwaway profile) opens in Restricted Mode, without the startup prompt
  */
-export async function startServer({ workspace, settings = {}, env = {}, onOutput, port: requestedPort }) {
+export async function startServer({ workspace, settings = {}, env = {}, onOutput, port: requestedPort, trust = false }) {
   const state = await mkdtemp(join(tmpdir(), 'news-annotator-host-'));
   const userData = join(state, 'user-data');
   await mkdir(join(userData, 'User'), { recursive: true });
   await mkdir(join(state, 'extensions'), { recursive: true });
   await mkdir(join(state, 'xdg-config'), { recursive: true });
   await mkdir(join(state, 'xdg-data'), { recursive: true });
-  await writeFile(join(userData, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...settings }, null, 2));
+  const trustSettings = trust ? restrictedModeSettings : {};
+  await writeFile(join(userData, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...trustSettings, ...settings }, null, 2));
   const config = join(state, 'config.yaml');
   await writeFile(config, 'auth: none\ncert: false\n');
 
@@ -111,7 +123,7 @@ export async function startServer({ workspace, settings = {}, env = {}, onOutput
     '--config', config,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     workspace,

@@ -15,12 +15,17 @@ interface TestRecord {
  * path in NEWS_ANNOTATOR_TEST_SUMMARY, so the runner outside can report even a run that hangs.
  */
 export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
+
+/** Runs every `*.test.js` in `folder` with mocha, keeping the summary as {@link run} says. */
+export function runTestsIn(folder: string): Promise<void> {
   const summaryPath = process.env.NEWS_ANNOTATOR_TEST_SUMMARY;
   const grep = process.env.NEWS_ANNOTATOR_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, slow: 5_000 });
   if (grep) mocha.grep(grep);
-  for (const name of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, name));
+  for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(folder, name));
   }
 
   const records: TestRecord[] = [];

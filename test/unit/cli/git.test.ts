@@ -151,6 +151,20 @@ describe('reviewing tags in a real git repository', function () {
     assert.equal(git('merge', '--abort').code, 0);
   });
 
+  it('runs the git installed on the machine, never a git the repository ships, even with the working folder on PATH', () => {
+    const marker = path.join(repo, 'planted-git-ran');
+    const planted = path.join(repo, 'git');
+    fs.writeFileSync(planted, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+    try {
+      const result = runCli(['check', '--format', 'json', '--changed-since', 'HEAD'], repo, { PATH: `.:${process.env.PATH ?? ''}` });
+      assert.equal(fs.existsSync(marker), false, 'the git in the repository ran');
+      assert.notEqual(result.code, 2, result.stderr);
+    } finally {
+      fs.rmSync(planted, { force: true });
+      fs.rmSync(marker, { force: true });
+    }
+  });
+
   it('limits check to what changed since a revision, and refuses a revision that does not exist', () => {
     fs.writeFileSync(path.join(repo, 'second.txt'), article);
     fs.writeFileSync(path.join(repo, 'second.txt.tags.yaml'), serialiseSidecar('second.txt', [{ ...tag([], 'a sign of desperation', 'rumour') }]).replace('version: 1', 'version: 1 # hand-edited'));

@@ -64,4 +64,24 @@ describe('the command line with sidecars in a mirror folder', function () {
       outside.remove();
     }
   });
+
+  it('imports tags into the mirror folder, making its folders, and then checks and shows them there', () => {
+    const source = copy();
+    const target = copy();
+    try {
+      const exported = runCli(['export', '--format', 'w3c', '--out', 'tags.json'], source.dir);
+      assert.equal(exported.code, 0, exported.stderr);
+      fs.rmSync(path.join(target.dir, '.annotations'), { recursive: true });
+      const imported = runCli(['import', path.join(source.dir, 'tags.json'), '--format', 'w3c'], target.dir);
+      assert.equal(imported.code, 0, imported.stdout + imported.stderr);
+      assert.ok(fs.existsSync(path.join(target.dir, '.annotations', 'stories', 'briefing.txt.tags.yaml')), 'written in the mirror folder');
+      assert.ok(!fs.existsSync(path.join(target.dir, 'stories', 'briefing.txt.tags.yaml')), 'nothing written beside the article');
+      const shown = runCli(['show', 'stories/briefing.txt'], target.dir);
+      assert.equal(shown.stdout, runCli(['show', 'stories/briefing.txt'], source.dir).stdout);
+      assert.match(shown.stdout, /^L1:70 claim verdict=misleading "upwards of 1,000 troops per day"$/m);
+    } finally {
+      source.remove();
+      target.remove();
+    }
+  });
 });

@@ -100,22 +100,37 @@ describe('news-annotator scan', function () {
     assert.deepEqual(kinds, ['number', 'cue']);
   });
 
-  it('reports a missing file, a directory, a binary file and invalid UTF-8 on stderr and still scans the others', () => {
+  it('reports a missing file, a binary file and invalid UTF-8 on stderr and still scans the others', () => {
     const good = write('good.txt', 'They sent 4 brigades.');
     const binary = write('binary.txt', Buffer.from([0x48, 0x69, 0x00, 0x01, 0x02]));
     const latin1 = write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x34, 0x20, 0x74, 0x72, 0x6f, 0x6f, 0x70, 0x73]));
-    const sub = path.join(dir, 'folder');
-    fs.mkdirSync(sub, { recursive: true });
     const missing = path.join(dir, 'missing.txt');
-    const { code, stdout, stderr } = run('scan', '--json', missing, sub, binary, latin1, good);
+    const { code, stdout, stderr } = run('scan', '--json', missing, binary, latin1, good);
     assert.equal(code, 2);
     const output = JSON.parse(stdout) as { files: Array<{ path: string; detections: JsonDetection[] }> };
     assert.deepEqual(output.files.map((f) => f.path), [good]);
     assert.equal(output.files[0].detections[0].text, '4');
     assert.match(stderr, new RegExp(`${escape(missing)}: no such file`));
-    assert.match(stderr, new RegExp(`${escape(sub)}: is a directory`));
     assert.match(stderr, new RegExp(`${escape(binary)}: looks binary`));
     assert.match(stderr, new RegExp(`${escape(latin1)}: is not valid UTF-8 \\(first bad byte at offset 3\\)`));
+  });
+
+  it('scans the articles of a folder, recursively and in name order, leaving out sidecars, other files and node_modules', () => {
+    const folder = path.join(dir, 'desk');
+    fs.mkdirSync(path.join(folder, 'world'), { recursive: true });
+    fs.mkdirSync(path.join(folder, 'node_modules'), { recursive: true });
+    const markdown = write(path.join('desk', 'world', 'b.md'), '```\n"not a quote"\n```\n\nThey sent 4 brigades.\n');
+    const plain = write(path.join('desk', 'a.txt'), 'Officials said 12 people were hurt.');
+    write(path.join('desk', 'a.txt.tags.yaml'), 'version: 1\ntags: []\n');
+    write(path.join('desk', 'data.json'), '{"troops": 10000}');
+    write(path.join('desk', 'node_modules', 'c.txt'), 'It said 7 times.');
+    const { code, stdout, stderr } = run('scan', '--json', '--kinds', 'quote,number', folder);
+    assert.equal(code, 0, stderr);
+    const output = JSON.parse(stdout) as { files: Array<{ path: string; detections: JsonDetection[] }> };
+    assert.deepEqual(output.files.map((f) => f.path), [plain, markdown]);
+    assert.deepEqual(output.files[0].detections.map((d) => d.text), ['12']);
+    // The folder's Markdown file is read as Markdown: the code block gives nothing.
+    assert.deepEqual(output.files[1].detections.map((d) => d.text), ['4']);
   });
 
   it('exits with 2 and the usage when no file is given or an option is unknown', () => {
