@@ -9,19 +9,10 @@ import MarkdownIt from 'markdown-it';
 import { detect } from '../src/core/detect';
 import { ParagraphSpan, structureReader } from '../src/core/detect/structure';
 import { buildCorpus } from './corpus';
-import { report, time } from './measure';
+import { throughput } from './detect.bench';
 import { asMarkdown } from '../test/support/text';
 
 const MB = 1024 * 1024;
-
-function throughput(label: string, bytes: number, fn: () => unknown, runs: number, target?: number): void {
-  const t = time(fn, runs, 2);
-  report(label, bytes / MB / (t.median / 1000), 'MB/s', target !== undefined ? { min: target } : undefined);
-  report(`  best of ${runs}`, bytes / MB / (t.best / 1000), 'MB/s');
-  // On a machine shared with other work, the processor time the runs took shows the code's
-  // own cost without the waits for a core.
-  report('  by processor time (median)', bytes / MB / (t.cpuMedian / 1000), 'MB/s');
-}
 
 /** Every paragraph the detector's Markdown reader hands out (with its inline markup read), counted. */
 function scanStructure(text: string): number {

@@ -12,7 +12,7 @@ import { asMarkdown, hardWrap } from '../test/support/text';
 const MB = 1024 * 1024;
 
 /** Prints the median throughput of `runs` runs with its target, then the best run's and the median by processor time. */
-function throughput(label: string, bytes: number, fn: () => unknown, runs: number, target?: number): void {
+export function throughput(label: string, bytes: number, fn: () => unknown, runs: number, target?: number): void {
   const t = time(fn, runs, 2);
   report(label, bytes / MB / (t.median / 1000), 'MB/s', target !== undefined ? { min: target } : undefined);
   report(`  best of ${runs}`, bytes / MB / (t.best / 1000), 'MB/s');
