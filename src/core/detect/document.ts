@@ -1,5 +1,6 @@
 import type { DetectOptions, Detection, DetectionNotice } from './types';
-import { type Carry, type ScanSettings, compareDetections, releaseText, scanParagraph, scanSettings } from './paragraph';
+import { type Carry, type ScanSettings, compareDetections, scanParagraph, scanSettings } from './paragraph';
+import { releaseText } from './candidates';
 import { MAX_PARAGRAPH, ParagraphSpan, type StructureReader, structureReader } from './structure';
 
 /** The notice for a paragraph read in pieces, at the start of its first piece. */

@@ -21,7 +21,8 @@
  * the whole re-detection: it is joined only when `text` is read.
  */
 import type { DetectOptions, Detection, DetectionNotice, TextChange } from './types';
-import { type Carry, type ScanSettings, compareDetections, releaseText, sameCarry, scanParagraph, scanSettings } from './paragraph';
+import { type Carry, type ScanSettings, compareDetections, sameCarry, scanParagraph, scanSettings } from './paragraph';
+import { releaseText } from './candidates';
 import { limitNotice, mergeSorted, piecesNotice } from './document';
 import { FRONT_MATTER_LIMIT, ParagraphSpan, type ReaderState, frontMatterEnd, structureReader } from './structure';
 import { Ch } from './chars';
