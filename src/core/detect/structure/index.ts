@@ -7,7 +7,7 @@ import { PLAIN_START, PlainReader, PlainState } from './plain';
 import { DELETE, ParagraphSpan, type ReaderState, type StructureReader, type TextFormat } from './span';
 import { Ch } from '../chars';
 
-export { FRONT_MATTER_LIMIT, frontMatterEnd } from './markdown';
+export { FRONT_MATTER_LIMIT, frontMatterEnd } from './markdownLines';
 export { DELETE, PLACEHOLDER, ParagraphSpan, type ReaderState, type StructureReader, type TextFormat } from './span';
 
 /**

@@ -6,7 +6,7 @@
  * or hard-wrapped). Front matter, fenced and indented code, math blocks, raw HTML blocks of
  * the script, pre, style and comment kinds, thematic breaks and link reference definitions
  * hold no prose; other HTML blocks are read with their tags left out. Inline markup is read
- * in inline.ts.
+ * in inline.ts; what a line is, taken alone, in markdownLines.ts.
  *
  * Why a scanner of its own rather than a CommonMark library: the detector reads 100 MB/s
  * and re-reads a paragraph around each keystroke, so the structure must be read at a few
@@ -17,11 +17,9 @@
 import { C, CLASS } from '../text';
 import { MarkupFinder, inlineEdits } from './inline';
 import { afterDateline, isByline, isEndMark } from './news';
-import { DELETE, ParagraphSpan, type ReaderState, type StructureReader } from './span';
-import { Case, Ch } from '../chars';
-
-/** How far front matter may run from the top of the document (its closing line must come within). */
-export const FRONT_MATTER_LIMIT = 32768;
+import { ParagraphSpan, type ReaderState, type StructureReader } from './span';
+import { Ch } from '../chars';
+import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, HTML_TAG_LINE, REFERENCE, SETEXT, closingLine, hasWords, isAsciiLetter, isThematicBreak, proseStart } from './markdownLines';
 
 const enum Leaf {
   NONE = 0,
@@ -73,40 +71,12 @@ for (let leaf = 0; leaf <= Leaf.MATH; leaf++) {
   TOP_LEVEL.push(new MarkdownState([], leaf, 0, 0, 0, 0, false), leaf === Leaf.NONE ? MARKDOWN_START : new MarkdownState([], leaf, 0, 0, 0, 0, true));
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c | Case.LOWER) >= Ch.a && (c | Case.LOWER) <= Ch.z;
-}
-
-/**
- * Where the content of the line [ls, le) starts when the line is surely prose, or -1: after
- * fewer than four spaces, a letter, a quote mark or a parenthesis opens no block and no
- * container.
- */
-function proseStart(text: string, ls: number, le: number): number {
-  let p = ls;
-  while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
-  if (p >= le || p - ls >= 4) return -1;
-  const c = text.charCodeAt(p);
-  return c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN ? p : -1;
-}
-
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
 }
 
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-const SETEXT = /^(?:=+|-+)[ \t]*$/;
-const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
-const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
-const HTML_BLOCK = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
-const HTML_TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
-const HTML_ENDS = ['', '', '-->', '?>', '>', ']]>'];
-const REFERENCE = /^\[(?:[^\]\\]|\\.){1,999}\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
-const FOOTNOTE = /^\[\^[^\]\s]{1,100}\]:[ \t]*/;
-const DELIMITER_CELL = /^:?-+:?$/;
 /** The inline edits of the paragraph being handed out (reused). */
 const INLINE_EDITS: number[] = [];
 
@@ -766,73 +736,4 @@ export class MarkdownReader implements StructureReader {
     this.broken = false;
     return true;
   }
-}
-
-/**
- * Whether [p, e) is a thematic break: three or more of one of - * _, spaces and tabs
- * between them and nothing else. (A regular expression for it overflowed the stack on a
- * line of a million asterisks.)
- */
-function isThematicBreak(text: string, p: number, e: number): boolean {
-  const c = text.charCodeAt(p);
-  if (c !== Ch.HYPHEN && c !== Ch.ASTERISK && c !== Ch.UNDERSCORE) return false;
-  let n = 0;
-  for (let i = p; i < e; i++) {
-    const d = text.charCodeAt(i);
-    if (d === c) n++;
-    else if (d !== Ch.SPACE && d !== Ch.TAB) return false;
-  }
-  return n >= 3;
-}
-
-/**
- * Where the front matter opening with the first line [ls, le) of `text` ends (after its
- * closing line's break), or -1 when the line opens none or no closing line follows in `text`.
- */
-function closingLine(text: string, ls: number, le: number): number {
-  const first = text.slice(ls, le).trimEnd();
-  if (first !== '---' && first !== '+++') return -1;
-  const closes = first === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
-  let s = text.charCodeAt(le) === Ch.CR && text.charCodeAt(le + 1) === Ch.LF ? le + 2 : le + 1;
-  while (s < text.length) {
-    let e = s;
-    while (e < text.length && text.charCodeAt(e) !== Ch.LF && text.charCodeAt(e) !== Ch.CR) e++;
-    const next = text.charCodeAt(e) === Ch.CR && text.charCodeAt(e + 1) === Ch.LF ? e + 2 : e + 1;
-    if (closes.test(text.slice(s, e))) return Math.min(next, text.length);
-    s = next;
-  }
-  return -1;
-}
-
-/**
- * Up to where an edit can change the front matter `text` opens with (the end of its closing
- * line, or FRONT_MATTER_LIMIT when none closes it yet), or -1 when its first line opens
- * none. `text` is the document's first FRONT_MATTER_LIMIT characters at least.
- */
-export function frontMatterEnd(text: string): number {
-  let le = 0;
-  while (le < text.length && text.charCodeAt(le) !== Ch.LF && text.charCodeAt(le) !== Ch.CR) le++;
-  const first = text.slice(0, le).trimEnd();
-  if (first !== '---' && first !== '+++') return le;
-  const end = closingLine(text.slice(0, FRONT_MATTER_LIMIT), 0, le);
-  return end < 0 ? FRONT_MATTER_LIMIT : end;
-}
-
-/** Whether the paragraph [start, end) read with `edits` has a letter or a digit. */
-function hasWords(text: string, start: number, end: number, edits: number[]): boolean {
-  let k = 0;
-  for (let i = start; i < end; i++) {
-    while (k < edits.length && edits[k + 1] <= i) k += 3;
-    if (k < edits.length && edits[k] <= i) {
-      if (edits[k + 2] !== DELETE) {
-        const c = CLASS[edits[k + 2]];
-        if (c === C.UPPER || c === C.LOWER || c === C.DIGIT) return true;
-      }
-      i = edits[k + 1] - 1;
-      continue;
-    }
-    const c = CLASS[text.charCodeAt(i)];
-    if (c === C.UPPER || c === C.LOWER || c === C.DIGIT) return true;
-  }
-  return false;
 }

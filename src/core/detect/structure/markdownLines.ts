@@ -1,0 +1,110 @@
+/**
+ * What a Markdown line is, taken alone: the patterns and tests of block starts (headings,
+ * fences, HTML blocks, reference definitions, thematic breaks, table delimiter cells), front
+ * matter's extent, and whether a line or a paragraph is surely prose. The reader that puts
+ * lines into blocks and paragraphs is markdown.ts.
+ */
+import { C, CLASS } from '../text';
+import { DELETE } from './span';
+import { Case, Ch } from '../chars';
+
+/** How far front matter may run from the top of the document (its closing line must come within). */
+export const FRONT_MATTER_LIMIT = 32768;
+
+export function isAsciiLetter(c: number): boolean {
+  return (c | Case.LOWER) >= Ch.a && (c | Case.LOWER) <= Ch.z;
+}
+
+/**
+ * Where the content of the line [ls, le) starts when the line is surely prose, or -1: after
+ * fewer than four spaces, a letter, a quote mark or a parenthesis opens no block and no
+ * container.
+ */
+export function proseStart(text: string, ls: number, le: number): number {
+  let p = ls;
+  while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
+  if (p >= le || p - ls >= 4) return -1;
+  const c = text.charCodeAt(p);
+  return c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN ? p : -1;
+}
+
+export const ATX = /^#{1,6}(?:[ \t]|$)/;
+export const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+export const SETEXT = /^(?:=+|-+)[ \t]*$/;
+export const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+export const HTML_RAW_END = /<\/(?:script|pre|style|textarea)>/i;
+export const HTML_BLOCK = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+export const HTML_TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+export const HTML_ENDS = ['', '', '-->', '?>', '>', ']]>'];
+export const REFERENCE = /^\[(?:[^\]\\]|\\.){1,999}\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+export const FOOTNOTE = /^\[\^[^\]\s]{1,100}\]:[ \t]*/;
+export const DELIMITER_CELL = /^:?-+:?$/;
+
+/**
+ * Whether [p, e) is a thematic break: three or more of one of - * _, spaces and tabs
+ * between them and nothing else. (A regular expression for it overflowed the stack on a
+ * line of a million asterisks.)
+ */
+export function isThematicBreak(text: string, p: number, e: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== Ch.HYPHEN && c !== Ch.ASTERISK && c !== Ch.UNDERSCORE) return false;
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const d = text.charCodeAt(i);
+    if (d === c) n++;
+    else if (d !== Ch.SPACE && d !== Ch.TAB) return false;
+  }
+  return n >= 3;
+}
+
+/**
+ * Where the front matter opening with the first line [ls, le) of `text` ends (after its
+ * closing line's break), or -1 when the line opens none or no closing line follows in `text`.
+ */
+export function closingLine(text: string, ls: number, le: number): number {
+  const first = text.slice(ls, le).trimEnd();
+  if (first !== '---' && first !== '+++') return -1;
+  const closes = first === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
+  let s = text.charCodeAt(le) === Ch.CR && text.charCodeAt(le + 1) === Ch.LF ? le + 2 : le + 1;
+  while (s < text.length) {
+    let e = s;
+    while (e < text.length && text.charCodeAt(e) !== Ch.LF && text.charCodeAt(e) !== Ch.CR) e++;
+    const next = text.charCodeAt(e) === Ch.CR && text.charCodeAt(e + 1) === Ch.LF ? e + 2 : e + 1;
+    if (closes.test(text.slice(s, e))) return Math.min(next, text.length);
+    s = next;
+  }
+  return -1;
+}
+
+/**
+ * Up to where an edit can change the front matter `text` opens with (the end of its closing
+ * line, or FRONT_MATTER_LIMIT when none closes it yet), or -1 when its first line opens
+ * none. `text` is the document's first FRONT_MATTER_LIMIT characters at least.
+ */
+export function frontMatterEnd(text: string): number {
+  let le = 0;
+  while (le < text.length && text.charCodeAt(le) !== Ch.LF && text.charCodeAt(le) !== Ch.CR) le++;
+  const first = text.slice(0, le).trimEnd();
+  if (first !== '---' && first !== '+++') return le;
+  const end = closingLine(text.slice(0, FRONT_MATTER_LIMIT), 0, le);
+  return end < 0 ? FRONT_MATTER_LIMIT : end;
+}
+
+/** Whether the paragraph [start, end) read with `edits` has a letter or a digit. */
+export function hasWords(text: string, start: number, end: number, edits: number[]): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    while (k < edits.length && edits[k + 1] <= i) k += 3;
+    if (k < edits.length && edits[k] <= i) {
+      if (edits[k + 2] !== DELETE) {
+        const c = CLASS[edits[k + 2]];
+        if (c === C.UPPER || c === C.LOWER || c === C.DIGIT) return true;
+      }
+      i = edits[k + 1] - 1;
+      continue;
+    }
+    const c = CLASS[text.charCodeAt(i)];
+    if (c === C.UPPER || c === C.LOWER || c === C.DIGIT) return true;
+  }
+  return false;
+}
