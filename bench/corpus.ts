@@ -5,18 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from '../test/support/provenance';
 
-/** mulberry32: small, fast, and good enough to shuffle paragraphs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the provenance test's generator): small, fast, and good enough to shuffle paragraphs. */
+export const seededRandom = mulberry32;
 
 /** samples/ of the repository, found from the compiled file (out/ or a temporary outDir) or the working directory. */
 function findSamples(): string {
