@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { detect, type DetectionKind } from '../../src/core/detect';
-import { parseSidecar } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tags';
-import { EXTENSION_ID, activateExtension, afterRedraw, eventually, exists, freshArticle, readText, select, showArticle, when, workspaceRoot } from '../integration/helpers';
+import { EXTENSION_ID, activateExtension, afterRedraw, eventually, exists, freshArticle, readText, select, showArticle, tagsOnDisk, when, workspaceRoot } from '../integration/helpers';
 
 // What the runner put in the folder and the user settings (RESTRICTED in test/host/run-tests.mjs).
 const WORKSPACE_AUTHOR = 'Workspace Author';
@@ -29,12 +28,6 @@ async function tagAndWrite(article: vscode.Uri, command: string): Promise<{ tag:
   await done;
   await store.flush(article);
   return { tag, yaml: await readText(article.with({ path: `${article.path}.tags.yaml` })) };
-}
-
-function tagsOnDisk(yaml: string): Tag[] {
-  const parsed = parseSidecar(yaml);
-  assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
-  return parsed.tags;
 }
 
 describe('in Restricted Mode (a workspace folder VS Code does not trust)', () => {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from '../../src/extension';
+import { parseSidecar } from '../../src/core/sidecar';
+import type { Tag } from '../../src/core/tags';
 
 export const EXTENSION_ID = 'news-annotator.news-annotator';
 
@@ -128,4 +130,11 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function eventually<T>(check: () => boolean, event: vscode.Event<T>, what: string, timeoutMs = 10_000): Promise<void> {
   if (check()) return;
   await when(event, () => check(), what, timeoutMs);
+}
+
+/** The tags of a sidecar's text, which must read without an error. */
+export function tagsOnDisk(yaml: string): Tag[] {
+  const parsed = parseSidecar(yaml);
+  assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
+  return parsed.tags;
 }

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parseSidecar } from '../../src/core/sidecar';
 import type { Tag } from '../../src/core/tags';
-import { activateExtension, eventually, exists, freshArticle, readText, select, showArticle, when, workspaceRoot } from './helpers';
+import { activateExtension, eventually, exists, freshArticle, readText, select, showArticle, tagsOnDisk, when, workspaceRoot } from './helpers';
 
 const sidecarOf = (article: vscode.Uri): vscode.Uri => article.with({ path: `${article.path}.tags.yaml` });
 
@@ -21,12 +20,6 @@ async function written(article: vscode.Uri, action: () => Thenable<unknown> | un
   await done;
   await store.flush(article);
   return readText(sidecarOf(article));
-}
-
-function tagsOnDisk(yaml: string): Tag[] {
-  const parsed = parseSidecar(yaml);
-  assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
-  return parsed.tags;
 }
 
 describe('tagging spans and keeping them in sidecar files', () => {
