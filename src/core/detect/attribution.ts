@@ -162,6 +162,38 @@ function isTokenChar(c: number): boolean {
 let tokStart = 0;
 let tokEnd = 0;
 
+/*
+ * Reading one verb asks about the same few tokens again and again: the word before the verb
+ * is read by the auxiliary check, the speaker check and the run of capitals, the word before
+ * a name by the run and by the role check. The answers are kept for the verb being read, in
+ * slots chosen by offset and stamped with the verb's number (`verbStamp`, moved on by
+ * `forgetTokens` as each verb starts), so that no answer outlives its verb.
+ */
+const MEMO_SLOTS = 32;
+let verbStamp = 1; // slots start stamped 0: never a verb's
+// tokenBefore(codes, e, floor): the token's bounds, or -1 when none ends at e.
+const beforeStamp = new Int32Array(MEMO_SLOTS);
+const beforeEnd = new Int32Array(MEMO_SLOTS);
+const beforeFloor = new Int32Array(MEMO_SLOTS);
+const beforeTokStart = new Int32Array(MEMO_SLOTS);
+const beforeTokEnd = new Int32Array(MEMO_SLOTS);
+// listsOf(codes, s, e): the lists the token is in.
+const listsStamp = new Int32Array(MEMO_SLOTS);
+const listsStart = new Int32Array(MEMO_SLOTS);
+const listsEnd = new Int32Array(MEMO_SLOTS);
+const listsFound = new Int32Array(MEMO_SLOTS);
+
+/** Forgets the remembered tokens: called as each verb starts. */
+function forgetTokens(): void {
+  verbStamp++;
+  if (verbStamp === 0x7fffffff) {
+    // Never in practice; but a stamp reused must not meet a slot written with it long ago.
+    beforeStamp.fill(0);
+    listsStamp.fill(0);
+    verbStamp = 1;
+  }
+}
+
 /** Whether a whitespace-separated token ends at `e`; its bounds go to `tokStart`/`tokEnd`. */
 function tokenBefore(codes: Codes, e: number, floor: number): boolean {
   if (e <= floor || !isTokenChar(codes[e - 1])) return false;
@@ -210,38 +242,6 @@ function trimPeriod(codes: Codes, s: number, e: number): number {
 /** Whether [s, e) is in `list`, with or without its final period ("Gen.", "U.S."). */
 function inList(list: In, codes: Codes, s: number, e: number): boolean {
   return (listsOf(codes, s, e) & list) !== 0;
-}
-
-/*
- * Reading one verb asks about the same few tokens again and again: the word before the verb
- * is read by the auxiliary check, the speaker check and the run of capitals, the word before
- * a name by the run and by the role check. The answers are kept for the verb being read, in
- * slots chosen by offset and stamped with the verb's number (`verbStamp`, moved on by
- * `forgetTokens` as each verb starts), so that no answer outlives its verb.
- */
-const MEMO_SLOTS = 32;
-let verbStamp = 0;
-// tokenBefore(codes, e, floor): the token's bounds, or -1 when none ends at e.
-const beforeStamp = new Int32Array(MEMO_SLOTS);
-const beforeEnd = new Int32Array(MEMO_SLOTS);
-const beforeFloor = new Int32Array(MEMO_SLOTS);
-const beforeTokStart = new Int32Array(MEMO_SLOTS);
-const beforeTokEnd = new Int32Array(MEMO_SLOTS);
-// listsOf(codes, s, e): the lists the token is in.
-const listsStamp = new Int32Array(MEMO_SLOTS);
-const listsStart = new Int32Array(MEMO_SLOTS);
-const listsEnd = new Int32Array(MEMO_SLOTS);
-const listsFound = new Int32Array(MEMO_SLOTS);
-
-/** Forgets the remembered tokens: called as each verb starts. */
-function forgetTokens(): void {
-  verbStamp++;
-  if (verbStamp === 0x7fffffff) {
-    // Never in practice; but a stamp reused must not meet a slot written with it long ago.
-    beforeStamp.fill(0);
-    listsStamp.fill(0);
-    verbStamp = 1;
-  }
 }
 
 /** The lists [s, e) is in, with or without its final period. */
