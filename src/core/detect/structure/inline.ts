@@ -12,7 +12,7 @@
  * word, an underscore not inside a word.
  */
 import { C, CLASS } from '../text';
-import { DELETE, PLACEHOLDER } from './span';
+import { DELETE, PLACEHOLDER, empty } from './span';
 import { Case, Ch } from '../chars';
 
 /** ASCII punctuation a backslash escapes. */
@@ -86,12 +86,12 @@ export class MarkupFinder {
         this.base = i;
         this.chunk = this.text.slice(i, i + SEARCH_CHUNK);
       }
+      // test() rather than exec(): no match object is made; the one character found ends where lastIndex stands.
       const search = MARKUP_CHARS;
       search.lastIndex = i - this.base;
-      const m = search.exec(this.chunk);
-      if (m) {
+      if (search.test(this.chunk)) {
         this.from = i;
-        this.at = this.base + m.index;
+        this.at = this.base + search.lastIndex - 1;
       } else {
         this.from = -1;
         this.at = -1;
@@ -143,12 +143,11 @@ class InlineScanner {
     this.text = text;
     this.segments = segments;
     this.out = out;
-    // (Setting an array's length is a call: only when it is not empty already.)
-    if (this.brackets.length !== 0) this.brackets.length = 0;
+    empty(this.brackets);
     this.runs = null;
     this.runUsed = null;
     this.noClose = null;
-    if (this.edits.length !== 0) this.edits.length = 0;
+    empty(this.edits);
     this.hint = 0;
   }
 
@@ -279,7 +278,7 @@ class InlineScanner {
       out.push(e[k], e[k + 1], e[k + 2]);
       lastEnd = e[k + 1];
     }
-    e.length = 0;
+    empty(e);
   }
 
   private backslash(i: number): number {

@@ -17,9 +17,9 @@
 import { C, CLASS } from '../text';
 import { MarkupFinder, inlineEdits } from './inline';
 import { afterDateline, isByline, isEndMark } from './news';
-import { ParagraphSpan, type ReaderState, type StructureReader } from './span';
+import { ParagraphSpan, type ReaderState, type StructureReader, empty } from './span';
 import { Ch } from '../chars';
-import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, HTML_TAG_LINE, REFERENCE, SETEXT, closingLine, hasWords, isAsciiLetter, isThematicBreak, proseStart } from './markdownLines';
+import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, HTML_TAG_LINE, REFERENCE, SETEXT, closingLine, hasWords, isThematicBreak, proseStart } from './markdownLines';
 
 const enum Leaf {
   NONE = 0,
@@ -77,6 +77,9 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+/** How many states a reader keeps at hand (see `currentState`). */
+const RECENT_STATES = 8;
+
 /** The inline edits of the paragraph being handed out (reused). */
 const INLINE_EDITS: number[] = [];
 
@@ -122,6 +125,9 @@ export class MarkdownReader implements StructureReader {
   private readonly hasCr: boolean;
   private done = false;
   private readonly finder: MarkupFinder;
+  /** The last states `currentState` looked up (at most RECENT_STATES), and where the next one goes. */
+  private readonly recent: MarkdownState[] = [];
+  private recentAt = 0;
 
   /**
    * @param text - The text
@@ -179,9 +185,11 @@ export class MarkdownReader implements StructureReader {
     const boxes = this.boxes;
     const top = this.atTop ? 1 : 0;
     if (boxes.length === 0 && this.fence === 0 && this.htmlKind === 0) return TOP_LEVEL[this.leaf * 2 + top];
-    const last = this.lineState;
-    if (last.leaf === this.leaf && last.fence === this.fence && last.fenceLength === this.fenceLength && last.fenceIndent === this.fenceIndent &&
-      last.htmlKind === this.htmlKind && last.atTop === this.atTop && sameNumbers(last.boxes, boxes)) return last;
+    if (this.isNow(this.lineState)) return this.lineState;
+    // Inside a list or a quote, lines go back and forth between a few states: the last ones
+    // made are compared before a key is built (building it cost more than the rest of the line).
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k++) if (this.isNow(recent[k])) return recent[k];
     const key = `${this.leaf},${this.fence},${this.fenceLength},${this.fenceIndent},${this.htmlKind},${top},${boxes.join(',')}`;
     let state = SHARED_STATES.get(key);
     if (!state) {
@@ -189,7 +197,15 @@ export class MarkdownReader implements StructureReader {
       if (SHARED_STATES.size >= 4096) SHARED_STATES.clear();
       SHARED_STATES.set(key, state);
     }
+    recent[this.recentAt] = state;
+    this.recentAt = (this.recentAt + 1) % RECENT_STATES;
     return state;
+  }
+
+  /** Whether `state` is the reader's state now. */
+  private isNow(state: MarkdownState): boolean {
+    return state.leaf === this.leaf && state.fence === this.fence && state.fenceLength === this.fenceLength && state.fenceIndent === this.fenceIndent &&
+      state.htmlKind === this.htmlKind && state.atTop === this.atTop && sameNumbers(state.boxes, this.boxes);
   }
 
   private readLine(): void {
@@ -324,7 +340,7 @@ export class MarkdownReader implements StructureReader {
         return;
       }
       this.closeLeaf();
-      boxes.length = matched;
+      while (boxes.length > matched) boxes.pop();
     }
 
     // New containers.
@@ -478,8 +494,9 @@ export class MarkdownReader implements StructureReader {
       return;
     }
     const c = text.charCodeAt(p);
-    // Most lines open with a letter: the rest is sliced only for a line that may be markup.
-    const rest = c < 128 && !isAsciiLetter(c) ? text.slice(p, le) : '';
+    // The rest is sliced only for a line opening as a pattern below may match.
+    const rest = c === Ch.HASH || c === Ch.BACKTICK || c === Ch.TILDE || c === Ch.DOLLAR || c === Ch.LESS || c === Ch.EQUALS || c === Ch.HYPHEN ||
+      c === Ch.OPEN_BRACKET ? text.slice(p, le) : '';
     if (c === Ch.HASH && ATX.test(rest)) {
       this.closeLeaf();
       let s = p;
@@ -675,7 +692,7 @@ export class MarkdownReader implements StructureReader {
     if ((leaf === Leaf.PARAGRAPH || leaf === Leaf.HTML) && this.lines.length > 0) {
       this.emit(this.paragraphLineStart, this.lines, this.paragraphState, false, this.paragraphHtml);
     }
-    if (this.lines.length !== 0) this.lines.length = 0;
+    empty(this.lines);
     this.leaf = Leaf.NONE;
     this.fence = 0;
     this.fenceLength = 0;
@@ -699,13 +716,36 @@ export class MarkdownReader implements StructureReader {
     const span = this.spare.pop() ?? new ParagraphSpan();
     span.reset(ls, start, !inLine, this.broken);
     span.end = end;
-    const edits = INLINE_EDITS;
-    if (edits.length !== 0) edits.length = 0;
-    inlineEdits(text, segments, html, edits, this.finder);
-    // Between two lines: the line break, the container marks and the spaces read as one space
-    // (a backslash ending a line is a hard break). Merged with the inline edits in text
-    // order, leaving out those inside an earlier one and before `start`.
     const out = span.edits;
+    // Between two lines: the line break, the container marks and the spaces read as one space
+    // (a backslash ending a line is a hard break).
+    if (this.finder.next(segments[0], end) >= end) {
+      // Most paragraphs hold no character that may start markup: no inline edits, and no
+      // backslash ending a line.
+      for (let k = 1; k + 1 < segments.length; k += 2) out.push(segments[k], segments[k + 1], 32);
+    } else this.mergeEdits(segments, html, start, out);
+    if (html && !hasWords(text, start, end, span.edits)) {
+      this.spare.push(span);
+      return false;
+    }
+    span.setHead(text);
+    this.ready[this.readyCount] = span;
+    this.readyStates[this.readyCount] = state;
+    this.readyCount++;
+    this.broken = false;
+    return true;
+  }
+
+  /**
+   * Appends to `out` the inline edits of the paragraph made of `segments` merged with the
+   * line breaks between them, in text order, leaving out those inside an earlier one and
+   * before `start`.
+   */
+  private mergeEdits(segments: number[], html: boolean, start: number, out: number[]): void {
+    const text = this.text;
+    const edits = INLINE_EDITS;
+    empty(edits);
+    inlineEdits(text, segments, html, edits, this.finder);
     let i = 0;
     let lastEnd = start;
     for (let k = 1; k + 1 < segments.length; k += 2) {
@@ -725,15 +765,5 @@ export class MarkdownReader implements StructureReader {
       out.push(edits[i], edits[i + 1], edits[i + 2]);
       lastEnd = edits[i + 1];
     }
-    if (html && !hasWords(text, start, end, span.edits)) {
-      this.spare.push(span);
-      return false;
-    }
-    span.setHead(text);
-    this.ready[this.readyCount] = span;
-    this.readyStates[this.readyCount] = state;
-    this.readyCount++;
-    this.broken = false;
-    return true;
   }
 }
