@@ -209,10 +209,8 @@ export class MarkdownReader implements StructureReader {
   }
 
   private readLine(): void {
-    if (this.leaf === Leaf.PARAGRAPH && this.boxes.length === 0 && this.lines.length !== 0 && !this.hasCr && !this.atTop) {
-      this.continueParagraph();
-      if (this.at >= this.to) return;
-    }
+    if (this.boxes.length === 0 && (this.leaf === Leaf.PARAGRAPH || this.leaf === Leaf.NONE) && this.fence === 0 && this.htmlKind === 0 &&
+      !this.hasCr && !this.atTop && !this.proseLines()) return;
     const text = this.text;
     const ls = this.at;
     let le: number;
@@ -237,28 +235,45 @@ export class MarkdownReader implements StructureReader {
   }
 
   /**
-   * The lines that go on with a paragraph outside any container, in one loop: those that
-   * are surely prose (see proseStart), with the state they start in, which they do not
-   * change. Stops before any other line.
+   * Most lines of an article are prose outside any container, or blank lines between its
+   * paragraphs: they are read here in one loop, without the general line reading (`line`),
+   * which they would pass through untouched. A blank line ends the paragraph open; a line
+   * that is surely prose (see proseStart) starts one or goes on with it. Stops after the
+   * paragraph it ends (to hand it out) and returns false, or before any other line and
+   * returns true (the line is left to `line`).
    */
-  private continueParagraph(): void {
+  private proseLines(): boolean {
     const text = this.text;
     const to = this.to;
     const lines = this.lines;
-    const state = this.currentState();
     let ls = this.at;
     while (ls < to) {
-      let le = text.indexOf('\n', ls);
+      // (A blank line is seen without a search.)
+      let le = text.charCodeAt(ls) === Ch.LF ? ls : text.indexOf('\n', ls);
       if (le < 0 || le > to) le = to;
+      const next = le >= to ? to : le + 1;
+      // The state at the line start: outside any container, in a paragraph or not.
+      const state = TOP_LEVEL[this.leaf * 2];
+      if (ls === le) {
+        this.lineState = state;
+        if (lines.length !== 0) {
+          this.closeLeaf();
+          this.at = next;
+          return false;
+        }
+        this.leaf = Leaf.NONE;
+        ls = next;
+        continue;
+      }
       const p = proseStart(text, ls, le);
       if (p < 0) break;
       this.lineState = state;
-      this.lastLineStart = ls;
-      this.lastLineState = state;
-      lines.push(p, this.trimEnd(p, le));
-      ls = le >= to ? to : le + 1;
+      if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
+      else this.startParagraph(ls, p, le);
+      ls = next;
     }
     this.at = ls;
+    return ls < to;
   }
 
   /** Front matter opening on the first line: skipped to its closing line. */
