@@ -80,9 +80,6 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
 /** How many states a reader keeps at hand (see `currentState`). */
 const RECENT_STATES = 8;
 
-/** The inline edits of the paragraph being handed out (reused). */
-const INLINE_EDITS: number[] = [];
-
 /** Where the first non-space character from (pos, col) is, tabs advancing to the next multiple of 4. */
 class Cursor {
   pos = 0;
@@ -758,15 +755,17 @@ export class MarkdownReader implements StructureReader {
    */
   private mergeEdits(segments: number[], html: boolean, start: number, out: number[]): void {
     const text = this.text;
-    const edits = INLINE_EDITS;
-    empty(edits);
-    inlineEdits(text, segments, html, edits, this.finder);
+    const edits = inlineEdits(text, segments, html, this.finder);
     let i = 0;
+    // The end of the last inline edit not inside an earlier one, and of the last edit kept.
+    let inlineEnd = -1;
     let lastEnd = start;
     for (let k = 1; k + 1 < segments.length; k += 2) {
       let e = segments[k];
       if (text.charCodeAt(e - 1) === Ch.BACKSLASH && e - 1 > segments[k - 1]) e--;
       for (; i < edits.length && edits[i] <= e; i += 3) {
+        if (edits[i] < inlineEnd) continue;
+        inlineEnd = edits[i + 1];
         if (edits[i] < lastEnd) continue;
         out.push(edits[i], edits[i + 1], edits[i + 2]);
         lastEnd = edits[i + 1];
@@ -776,6 +775,8 @@ export class MarkdownReader implements StructureReader {
       lastEnd = segments[k + 1];
     }
     for (; i < edits.length; i += 3) {
+      if (edits[i] < inlineEnd) continue;
+      inlineEnd = edits[i + 1];
       if (edits[i] < lastEnd) continue;
       out.push(edits[i], edits[i + 1], edits[i + 2]);
       lastEnd = edits[i + 1];
