@@ -522,8 +522,8 @@ export class MarkdownReader implements StructureReader {
       if (cursor.pos < e) this.emit(ls, [cursor.pos, e], this.lineState, false, false);
       return;
     }
-    if ((c === Ch.BACKTICK || c === Ch.TILDE) && FENCE_OPEN.test(rest)) {
-      const m = FENCE_OPEN.exec(rest) as RegExpExecArray;
+    const m = c === Ch.BACKTICK || c === Ch.TILDE ? FENCE_OPEN.exec(rest) : null;
+    if (m) {
       if (c === Ch.TILDE || !m[2].includes('`')) {
         this.closeLeaf();
         this.leaf = Leaf.FENCE;
