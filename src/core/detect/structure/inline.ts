@@ -12,7 +12,7 @@
  * word, an underscore not inside a word.
  */
 import { C, CLASS } from '../text';
-import { DELETE, PLACEHOLDER } from './span';
+import { DELETE, PLACEHOLDER, empty } from './span';
 import { Case, Ch } from '../chars';
 
 /** ASCII punctuation a backslash escapes. */
@@ -42,21 +42,25 @@ const ENTITIES = new Map<string, number>(
 const TAG_NAME = /^[A-Za-z][A-Za-z0-9-]*/;
 
 /**
- * Finds the inline markup of a paragraph and appends its edits ([from, to, code] triples,
- * in text order) to `out`.
+ * Finds the inline markup of a paragraph: its edits ([from, to, code] triples) sorted by
+ * where they start, some perhaps inside an earlier one (to be left out). The array is the
+ * scanner's own, good until the next call.
  *
  * @param text - The text
  * @param segments - The paragraph's lines, [start, end) pairs in order: what lies between two is a line break (and container marks)
  * @param html - Only HTML is markup (the lines of an HTML block): tags, comments and entities
- * @param out - Receives the edits
+ * @param finder - Finds the characters that may start markup in `text`
  */
-export function inlineEdits(text: string, segments: readonly number[], html: boolean, out: number[], finder: MarkupFinder): void {
-  scanner.reset(text, segments, out, finder);
+export function inlineEdits(text: string, segments: readonly number[], html: boolean, finder: MarkupFinder): readonly number[] {
+  scanner.reset(text, segments, finder);
   scanner.run(html);
+  return scanner.sorted();
 }
 
 /** The characters that may start markup outside HTML blocks (see MARKUP). */
 const MARKUP_CHARS = /[\\`[\]!*_~<&]/g;
+/** How many characters `MarkupFinder.next` looks at one by one before it searches. */
+const NEAR = 16;
 /** How much of the text one search looks at, at most (a reader of a few paragraphs searches no further). */
 const SEARCH_CHUNK = 1 << 14;
 
@@ -79,6 +83,20 @@ export class MarkupFinder {
 
   /** The first character that may start markup in [i, limit), or `limit` if none. */
   next(i: number, limit: number): number {
+    if (i >= this.from && i <= this.at) return this.at < limit ? this.at : limit;
+    // Markup comes in pairs a few characters apart ("*word*", "[text](", "`code`"): a few
+    // characters are looked at one by one, which costs less than starting a search.
+    const from = i;
+    const text = this.text;
+    const near = Math.min(limit, i + NEAR);
+    for (; i < near; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128 && MARKUP[c] !== 0) {
+        this.from = from;
+        this.at = i;
+        return i;
+      }
+    }
     while (i < limit) {
       if (i >= this.from && i <= this.at) return this.at < limit ? this.at : limit;
       const chunkEnd = this.base + this.chunk.length;
@@ -86,12 +104,12 @@ export class MarkupFinder {
         this.base = i;
         this.chunk = this.text.slice(i, i + SEARCH_CHUNK);
       }
+      // test() rather than exec(): no match object is made; the one character found ends where lastIndex stands.
       const search = MARKUP_CHARS;
       search.lastIndex = i - this.base;
-      const m = search.exec(this.chunk);
-      if (m) {
-        this.from = i;
-        this.at = this.base + m.index;
+      if (search.test(this.chunk)) {
+        this.from = from;
+        this.at = this.base + search.lastIndex - 1;
       } else {
         this.from = -1;
         this.at = -1;
@@ -112,6 +130,10 @@ const MARKUP = new Uint8Array(128);
 for (const ch of '\\`[]!*_~') MARKUP[ch.charCodeAt(0)] = 1;
 for (const ch of '<&') MARKUP[ch.charCodeAt(0)] = 3;
 
+/** The ASCII characters that decide something in a link's target (see `linkTargetEnd`). */
+const TARGET_SPECIAL = new Uint8Array(128);
+for (const ch of '\\"\'()<') TARGET_SPECIAL[ch.charCodeAt(0)] = 1;
+
 /** How many link and image openers are kept open at most: a line of brackets costs no more. */
 const MAX_BRACKETS = 256;
 /** How far an HTML tag may run. */
@@ -121,7 +143,6 @@ const MAX_TAG = 4096;
 class InlineScanner {
   private text = '';
   private segments: readonly number[] = [];
-  private out: number[] = [];
   /** Openers of links and images not closed yet: [offset, 1 for "[" or 2 for "!["]. */
   private readonly brackets: number[] = [];
   /**
@@ -138,17 +159,15 @@ class InlineScanner {
 
   private finder: MarkupFinder | null = null;
 
-  reset(text: string, segments: readonly number[], out: number[], finder: MarkupFinder): void {
+  reset(text: string, segments: readonly number[], finder: MarkupFinder): void {
     this.finder = finder;
     this.text = text;
     this.segments = segments;
-    this.out = out;
-    // (Setting an array's length is a call: only when it is not empty already.)
-    if (this.brackets.length !== 0) this.brackets.length = 0;
+    empty(this.brackets);
     this.runs = null;
     this.runUsed = null;
     this.noClose = null;
-    if (this.edits.length !== 0) this.edits.length = 0;
+    empty(this.edits);
     this.hint = 0;
   }
 
@@ -236,7 +255,6 @@ class InlineScanner {
       }
       i = next;
     }
-    this.flush();
   }
 
   private pushBracket(i: number, kind: number): void {
@@ -249,11 +267,10 @@ class InlineScanner {
     this.edits.push(from, to, code);
   }
 
-  /** Sorts the edits found and appends them to `out`, dropping any inside an earlier one. */
-  private flush(): void {
+  /** The edits found, sorted by where they start. */
+  sorted(): readonly number[] {
     const e = this.edits;
     const n = e.length;
-    if (n === 0) return;
     // Found in order but for a link's opening bracket, found after its text: an insertion
     // sort (stable) puts the few out of place where they belong.
     for (let k = 3; k < n; k += 3) {
@@ -272,14 +289,7 @@ class InlineScanner {
       e[j + 4] = to;
       e[j + 5] = code;
     }
-    let lastEnd = -1;
-    const out = this.out;
-    for (let k = 0; k < n; k += 3) {
-      if (e[k] < lastEnd) continue;
-      out.push(e[k], e[k + 1], e[k + 2]);
-      lastEnd = e[k + 1];
-    }
-    e.length = 0;
+    return e;
   }
 
   private backslash(i: number): number {
@@ -461,6 +471,8 @@ class InlineScanner {
     let quote = 0;
     for (let j = i; j < end && j - i < 2048; j++) {
       const c = text.charCodeAt(j);
+      // Most of a target is letters, digits and punctuation that decide nothing: one look each.
+      if (c < 128 && TARGET_SPECIAL[c] === 0) continue;
       if (c === Ch.BACKSLASH) {
         j++;
         continue;

@@ -17,9 +17,9 @@
 import { C, CLASS } from '../text';
 import { MarkupFinder, inlineEdits } from './inline';
 import { afterDateline, isByline, isEndMark } from './news';
-import { ParagraphSpan, type ReaderState, type StructureReader } from './span';
+import { ParagraphSpan, type ReaderState, type StructureReader, empty } from './span';
 import { Ch } from '../chars';
-import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, HTML_TAG_LINE, REFERENCE, SETEXT, closingLine, hasWords, isAsciiLetter, isThematicBreak, proseStart } from './markdownLines';
+import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, HTML_TAG_LINE, REFERENCE, SETEXT, closingLine, hasWords, isThematicBreak, proseStart } from './markdownLines';
 
 const enum Leaf {
   NONE = 0,
@@ -77,8 +77,8 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** The inline edits of the paragraph being handed out (reused). */
-const INLINE_EDITS: number[] = [];
+/** How many states a reader keeps at hand (see `currentState`). */
+const RECENT_STATES = 8;
 
 /** Where the first non-space character from (pos, col) is, tabs advancing to the next multiple of 4. */
 class Cursor {
@@ -122,6 +122,9 @@ export class MarkdownReader implements StructureReader {
   private readonly hasCr: boolean;
   private done = false;
   private readonly finder: MarkupFinder;
+  /** The last states `currentState` looked up (at most RECENT_STATES), and where the next one goes. */
+  private readonly recent: MarkdownState[] = [];
+  private recentAt = 0;
 
   /**
    * @param text - The text
@@ -179,9 +182,11 @@ export class MarkdownReader implements StructureReader {
     const boxes = this.boxes;
     const top = this.atTop ? 1 : 0;
     if (boxes.length === 0 && this.fence === 0 && this.htmlKind === 0) return TOP_LEVEL[this.leaf * 2 + top];
-    const last = this.lineState;
-    if (last.leaf === this.leaf && last.fence === this.fence && last.fenceLength === this.fenceLength && last.fenceIndent === this.fenceIndent &&
-      last.htmlKind === this.htmlKind && last.atTop === this.atTop && sameNumbers(last.boxes, boxes)) return last;
+    if (this.isNow(this.lineState)) return this.lineState;
+    // Inside a list or a quote, lines go back and forth between a few states: the last ones
+    // made are compared before a key is built (building it cost more than the rest of the line).
+    const recent = this.recent;
+    for (let k = 0; k < recent.length; k++) if (this.isNow(recent[k])) return recent[k];
     const key = `${this.leaf},${this.fence},${this.fenceLength},${this.fenceIndent},${this.htmlKind},${top},${boxes.join(',')}`;
     let state = SHARED_STATES.get(key);
     if (!state) {
@@ -189,14 +194,20 @@ export class MarkdownReader implements StructureReader {
       if (SHARED_STATES.size >= 4096) SHARED_STATES.clear();
       SHARED_STATES.set(key, state);
     }
+    recent[this.recentAt] = state;
+    this.recentAt = (this.recentAt + 1) % RECENT_STATES;
     return state;
   }
 
+  /** Whether `state` is the reader's state now. */
+  private isNow(state: MarkdownState): boolean {
+    return state.leaf === this.leaf && state.fence === this.fence && state.fenceLength === this.fenceLength && state.fenceIndent === this.fenceIndent &&
+      state.htmlKind === this.htmlKind && state.atTop === this.atTop && sameNumbers(state.boxes, this.boxes);
+  }
+
   private readLine(): void {
-    if (this.leaf === Leaf.PARAGRAPH && this.boxes.length === 0 && this.lines.length !== 0 && !this.hasCr && !this.atTop) {
-      this.continueParagraph();
-      if (this.at >= this.to) return;
-    }
+    if (this.boxes.length === 0 && (this.leaf === Leaf.PARAGRAPH || this.leaf === Leaf.NONE) && this.fence === 0 && this.htmlKind === 0 &&
+      !this.hasCr && !this.atTop && !this.proseLines()) return;
     const text = this.text;
     const ls = this.at;
     let le: number;
@@ -221,28 +232,45 @@ export class MarkdownReader implements StructureReader {
   }
 
   /**
-   * The lines that go on with a paragraph outside any container, in one loop: those that
-   * are surely prose (see proseStart), with the state they start in, which they do not
-   * change. Stops before any other line.
+   * Most lines of an article are prose outside any container, or blank lines between its
+   * paragraphs: they are read here in one loop, without the general line reading (`line`),
+   * which they would pass through untouched. A blank line ends the paragraph open; a line
+   * that is surely prose (see proseStart) starts one or goes on with it. Stops after the
+   * paragraph it ends (to hand it out) and returns false, or before any other line and
+   * returns true (the line is left to `line`).
    */
-  private continueParagraph(): void {
+  private proseLines(): boolean {
     const text = this.text;
     const to = this.to;
     const lines = this.lines;
-    const state = this.currentState();
     let ls = this.at;
     while (ls < to) {
-      let le = text.indexOf('\n', ls);
+      // (A blank line is seen without a search.)
+      let le = text.charCodeAt(ls) === Ch.LF ? ls : text.indexOf('\n', ls);
       if (le < 0 || le > to) le = to;
+      const next = le >= to ? to : le + 1;
+      // The state at the line start: outside any container, in a paragraph or not.
+      const state = TOP_LEVEL[this.leaf * 2];
+      if (ls === le) {
+        this.lineState = state;
+        if (lines.length !== 0) {
+          this.closeLeaf();
+          this.at = next;
+          return false;
+        }
+        this.leaf = Leaf.NONE;
+        ls = next;
+        continue;
+      }
       const p = proseStart(text, ls, le);
       if (p < 0) break;
       this.lineState = state;
-      this.lastLineStart = ls;
-      this.lastLineState = state;
-      lines.push(p, this.trimEnd(p, le));
-      ls = le >= to ? to : le + 1;
+      if (this.leaf === Leaf.PARAGRAPH) this.addLine(ls, p, le);
+      else this.startParagraph(ls, p, le);
+      ls = next;
     }
     this.at = ls;
+    return ls < to;
   }
 
   /** Front matter opening on the first line: skipped to its closing line. */
@@ -324,7 +352,7 @@ export class MarkdownReader implements StructureReader {
         return;
       }
       this.closeLeaf();
-      boxes.length = matched;
+      while (boxes.length > matched) boxes.pop();
     }
 
     // New containers.
@@ -478,8 +506,9 @@ export class MarkdownReader implements StructureReader {
       return;
     }
     const c = text.charCodeAt(p);
-    // Most lines open with a letter: the rest is sliced only for a line that may be markup.
-    const rest = c < 128 && !isAsciiLetter(c) ? text.slice(p, le) : '';
+    // The rest is sliced only for a line opening as a pattern below may match.
+    const rest = c === Ch.HASH || c === Ch.BACKTICK || c === Ch.TILDE || c === Ch.DOLLAR || c === Ch.LESS || c === Ch.EQUALS || c === Ch.HYPHEN ||
+      c === Ch.OPEN_BRACKET ? text.slice(p, le) : '';
     if (c === Ch.HASH && ATX.test(rest)) {
       this.closeLeaf();
       let s = p;
@@ -493,8 +522,8 @@ export class MarkdownReader implements StructureReader {
       if (cursor.pos < e) this.emit(ls, [cursor.pos, e], this.lineState, false, false);
       return;
     }
-    if ((c === Ch.BACKTICK || c === Ch.TILDE) && FENCE_OPEN.test(rest)) {
-      const m = FENCE_OPEN.exec(rest) as RegExpExecArray;
+    const m = c === Ch.BACKTICK || c === Ch.TILDE ? FENCE_OPEN.exec(rest) : null;
+    if (m) {
       if (c === Ch.TILDE || !m[2].includes('`')) {
         this.closeLeaf();
         this.leaf = Leaf.FENCE;
@@ -675,7 +704,7 @@ export class MarkdownReader implements StructureReader {
     if ((leaf === Leaf.PARAGRAPH || leaf === Leaf.HTML) && this.lines.length > 0) {
       this.emit(this.paragraphLineStart, this.lines, this.paragraphState, false, this.paragraphHtml);
     }
-    if (this.lines.length !== 0) this.lines.length = 0;
+    empty(this.lines);
     this.leaf = Leaf.NONE;
     this.fence = 0;
     this.fenceLength = 0;
@@ -699,32 +728,14 @@ export class MarkdownReader implements StructureReader {
     const span = this.spare.pop() ?? new ParagraphSpan();
     span.reset(ls, start, !inLine, this.broken);
     span.end = end;
-    const edits = INLINE_EDITS;
-    if (edits.length !== 0) edits.length = 0;
-    inlineEdits(text, segments, html, edits, this.finder);
-    // Between two lines: the line break, the container marks and the spaces read as one space
-    // (a backslash ending a line is a hard break). Merged with the inline edits in text
-    // order, leaving out those inside an earlier one and before `start`.
     const out = span.edits;
-    let i = 0;
-    let lastEnd = start;
-    for (let k = 1; k + 1 < segments.length; k += 2) {
-      let e = segments[k];
-      if (text.charCodeAt(e - 1) === Ch.BACKSLASH && e - 1 > segments[k - 1]) e--;
-      for (; i < edits.length && edits[i] <= e; i += 3) {
-        if (edits[i] < lastEnd) continue;
-        out.push(edits[i], edits[i + 1], edits[i + 2]);
-        lastEnd = edits[i + 1];
-      }
-      if (e < lastEnd) continue;
-      out.push(e, segments[k + 1], 32);
-      lastEnd = segments[k + 1];
-    }
-    for (; i < edits.length; i += 3) {
-      if (edits[i] < lastEnd) continue;
-      out.push(edits[i], edits[i + 1], edits[i + 2]);
-      lastEnd = edits[i + 1];
-    }
+    // Between two lines: the line break, the container marks and the spaces read as one space
+    // (a backslash ending a line is a hard break).
+    if (this.finder.next(segments[0], end) >= end) {
+      // Most paragraphs hold no character that may start markup: no inline edits, and no
+      // backslash ending a line.
+      for (let k = 1; k + 1 < segments.length; k += 2) out.push(segments[k], segments[k + 1], 32);
+    } else this.mergeEdits(segments, html, start, out);
     if (html && !hasWords(text, start, end, span.edits)) {
       this.spare.push(span);
       return false;
@@ -735,5 +746,40 @@ export class MarkdownReader implements StructureReader {
     this.readyCount++;
     this.broken = false;
     return true;
+  }
+
+  /**
+   * Appends to `out` the inline edits of the paragraph made of `segments` merged with the
+   * line breaks between them, in text order, leaving out those inside an earlier one and
+   * before `start`.
+   */
+  private mergeEdits(segments: number[], html: boolean, start: number, out: number[]): void {
+    const text = this.text;
+    const edits = inlineEdits(text, segments, html, this.finder);
+    let i = 0;
+    // The end of the last inline edit not inside an earlier one, and of the last edit kept.
+    let inlineEnd = -1;
+    let lastEnd = start;
+    for (let k = 1; k + 1 < segments.length; k += 2) {
+      let e = segments[k];
+      if (text.charCodeAt(e - 1) === Ch.BACKSLASH && e - 1 > segments[k - 1]) e--;
+      for (; i < edits.length && edits[i] <= e; i += 3) {
+        if (edits[i] < inlineEnd) continue;
+        inlineEnd = edits[i + 1];
+        if (edits[i] < lastEnd) continue;
+        out.push(edits[i], edits[i + 1], edits[i + 2]);
+        lastEnd = edits[i + 1];
+      }
+      if (e < lastEnd) continue;
+      out.push(e, segments[k + 1], 32);
+      lastEnd = segments[k + 1];
+    }
+    for (; i < edits.length; i += 3) {
+      if (edits[i] < inlineEnd) continue;
+      inlineEnd = edits[i + 1];
+      if (edits[i] < lastEnd) continue;
+      out.push(edits[i], edits[i + 1], edits[i + 2]);
+      lastEnd = edits[i + 1];
+    }
   }
 }

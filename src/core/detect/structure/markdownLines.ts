@@ -18,14 +18,27 @@ export function isAsciiLetter(c: number): boolean {
 /**
  * Where the content of the line [ls, le) starts when the line is surely prose, or -1: after
  * fewer than four spaces, a letter, a quote mark or a parenthesis opens no block and no
- * container.
+ * container, nor does emphasis ("*", "**", "_" right before a letter or a digit: a list
+ * item's "*" is followed by a space, a thematic break's by nothing but its kind and spaces),
+ * nor a number not followed by "." or ")" (as a numbered item's is).
  */
 export function proseStart(text: string, ls: number, le: number): number {
   let p = ls;
   while (p < le && p - ls < 4 && text.charCodeAt(p) === Ch.SPACE) p++;
   if (p >= le || p - ls >= 4) return -1;
   const c = text.charCodeAt(p);
-  return c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN ? p : -1;
+  if (c >= 128 || isAsciiLetter(c) || c === Ch.QUOTE || c === Ch.APOSTROPHE || c === Ch.OPEN_PAREN) return p;
+  if (c >= Ch.ZERO && c <= Ch.NINE) {
+    let q = p + 1;
+    while (q < le && q - p < 10 && text.charCodeAt(q) >= Ch.ZERO && text.charCodeAt(q) <= Ch.NINE) q++;
+    const d = text.charCodeAt(q);
+    return q < le && d !== Ch.PERIOD && d !== Ch.CLOSE_PAREN ? p : -1;
+  }
+  if (c !== Ch.ASTERISK && c !== Ch.UNDERSCORE) return -1;
+  let q = p + 1;
+  while (q < le && q - p < 3 && text.charCodeAt(q) === c) q++;
+  const d = text.charCodeAt(q);
+  return q < le && (d >= 128 || isAsciiLetter(d) || (d >= Ch.ZERO && d <= Ch.NINE)) ? p : -1;
 }
 
 export const ATX = /^#{1,6}(?:[ \t]|$)/;

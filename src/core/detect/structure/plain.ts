@@ -46,8 +46,6 @@ class Line {
   detailed = false;
   /** It opens a list item: 1 with a bullet ("- ", "* ", "• "), 2 with a number ("1. ", "2) "); 0 if none. */
   item = 0;
-  /** Length of its first word. */
-  firstWord = 0;
   /** Whether it has a letter or a digit ("|" alone between a dateline and a byline has none). */
   wordy = false;
   /** Visible length, from the line start to the end of its content. */
@@ -194,10 +192,6 @@ export class PlainReader implements StructureReader {
     const text = this.text;
     const cs = line.contentStart;
     const ce = line.contentEnd;
-    // A no-break space does not break a line: the first word runs to a plain space.
-    let w = cs;
-    while (w < ce && text.charCodeAt(w) !== Ch.SPACE && text.charCodeAt(w) !== Ch.TAB) w++;
-    line.firstWord = w - cs;
     let l = cs;
     while (l < ce && !isWordClass(CLASS[text.charCodeAt(l)])) l++;
     line.wordy = l < ce;
@@ -206,9 +200,22 @@ export class PlainReader implements StructureReader {
     return line;
   }
 
-  /** Whether the break after line `n` (a prose line) is a soft wrap into line n + 1. */
-  private joins(n: number): boolean {
-    const a = this.lineAt(n) as Line;
+  /** The length of the first word of `line` (a prose line). */
+  private firstWord(line: Line): number {
+    const text = this.text;
+    const cs = line.contentStart;
+    const ce = line.contentEnd;
+    // A no-break space does not break a line: the first word runs to a plain space.
+    let w = cs;
+    while (w < ce && text.charCodeAt(w) !== Ch.SPACE && text.charCodeAt(w) !== Ch.TAB) w++;
+    return w - cs;
+  }
+
+  /**
+   * Whether the break after line `n` (a prose line, `a`) is a soft wrap into line n + 1;
+   * `joined` when the break before it is one.
+   */
+  private joins(n: number, a: Line, joined: boolean): boolean {
     if (a.length > MAX_WRAP) return false;
     const b = this.lineAt(n + 1);
     if (!b || b.kind !== LineKind.PROSE || b.depth !== a.depth || !this.details(a).wordy || !this.details(b).wordy) return false;
@@ -216,12 +223,19 @@ export class PlainReader implements StructureReader {
     // after a full line ending "on Oct." goes on a sentence.
     if (b.item === ITEM_BULLET) return false;
     if (b.item === ITEM_NUMBER && (this.itemOfParagraph() !== 0 || this.text.charCodeAt(a.contentEnd - 1) === Ch.COLON)) return false;
-    const fit = a.length + 1 + b.firstWord;
-    if (fit <= MIN_FILL || b.length >= fit) return false;
-    // The lines around must be wrapped lines too, not paragraphs written on one line.
-    const x = n - 1 >= 0 ? this.lineAt(n - 1) : null;
-    const xLength = x ? (x.kind === LineKind.PROSE && x.depth === a.depth ? x.length : -1) : this.state.previousDepth === a.depth ? this.state.previousLength : -1;
-    if (xLength > MAX_WRAP) return false;
+    // The line and the next one's first word must be longer than MIN_FILL, and than the next
+    // line. A full line longer than the next needs no look at that word (most wrapped lines).
+    if (a.length < MIN_FILL || b.length > a.length) {
+      const fit = a.length + 1 + this.firstWord(b);
+      if (fit <= MIN_FILL || b.length >= fit) return false;
+    }
+    // The lines around must be wrapped lines too, not paragraphs written on one line. (A line
+    // wrapped into this one is one.)
+    if (!joined) {
+      const x = n - 1 >= 0 ? this.lineAt(n - 1) : null;
+      const xLength = x ? (x.kind === LineKind.PROSE && x.depth === a.depth ? x.length : -1) : this.state.previousDepth === a.depth ? this.state.previousLength : -1;
+      if (xLength > MAX_WRAP) return false;
+    }
     const y = this.lineAt(n + 2);
     if (y && y.kind === LineKind.PROSE && y.depth === a.depth && y.length > MAX_WRAP) return false;
     return true;
@@ -252,7 +266,7 @@ export class PlainReader implements StructureReader {
       into.reset(first.start, start, true, skipped);
       let n = n0;
       let line = first;
-      while (this.joins(n)) {
+      while (this.joins(n, line, n > n0)) {
         const b = this.lineAt(n + 1) as Line;
         // The line break, with the spaces and quote marks around it, reads as one space.
         into.edit(line.contentEnd, b.contentStart, 32);
