@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'test/host/node_modules/', '.test-host/', '**/*.d.ts'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', 'test/host/node_modules/', '.test-host/', '.scratch/', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
