@@ -48,21 +48,21 @@ export interface Attribution {
   linked: boolean;
 }
 
-const AUXILIARIES = new WordTable(['has', 'have', 'had', 'also', 'later', 'further', 'previously', 'repeatedly', 'publicly',
+const AUXILIARIES = ['has', 'have', 'had', 'also', 'later', 'further', 'previously', 'repeatedly', 'publicly',
   'recently', 'then', 'would', 'will', 'did', 'does', 'do', 'once', 'again', 'earlier', 'since', 'already', 'has',
   'subsequently', 'reportedly', 'privately', 'openly', 'flatly', 'firmly', 'quickly', 'immediately', 'simply', 'even',
   'still', 'never', 'often', 'frequently', 'first', 'initially', 'just', 'not', 'could', 'may', 'might', 'should',
-  'can', 'must']);
-const PASSIVE = new WordTable(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
-const PRONOUNS = new WordTable(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
-const RELATIVES = new WordTable(['who', 'that', 'which']);
-const CONNECTORS = new WordTable(['of', 'for', 'the', 'de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'la',
-  'le', 'y', 'and', 'on', 'del', 'dos', 'das', 'ibn', 'el']);
-const STOP_CAPITALS = new WordTable(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'in', 'on', 'at', 'but', 'and',
+  'can', 'must'];
+const PASSIVE = ['was', 'were', 'is', 'are', 'be', 'been', 'being'];
+const PRONOUNS = ['he', 'she', 'they', 'we', 'i', 'it', 'you'];
+const RELATIVES = ['who', 'that', 'which'];
+const CONNECTORS = ['of', 'for', 'the', 'de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'la',
+  'le', 'y', 'and', 'on', 'del', 'dos', 'das', 'ibn', 'el'];
+const STOP_CAPITALS = ['the', 'this', 'that', 'these', 'those', 'a', 'an', 'in', 'on', 'at', 'but', 'and',
   'however', 'despite', 'yet', 'so', 'meanwhile', 'as', 'if', 'when', 'while', 'after', 'before', 'according', 'some',
   'many', 'most', 'several', 'both', 'all', 'then', 'now', 'still', 'also', 'for', 'with', 'by', 'from', 'to', 'of',
-  'or', 'nor', 'there', 'here', 'former', 'retired', 'late', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const TITLES = new WordTable(['president', 'vice', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman',
+  'or', 'nor', 'there', 'here', 'former', 'retired', 'late', 'his', 'her', 'their', 'its', 'our', 'my', 'your'];
+const TITLES = ['president', 'vice', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman',
   'spokesperson', 'general', 'gen', 'lt', 'lieutenant', 'maj', 'major', 'col', 'colonel', 'sen', 'senator', 'rep',
   'representative', 'gov', 'governor', 'dr', 'mr', 'mrs', 'ms', 'prof', 'professor', 'adm', 'admiral', 'sgt',
   'sergeant', 'capt', 'captain', 'cmdr', 'commander', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'leader',
@@ -73,17 +73,17 @@ const TITLES = new WordTable(['president', 'vice', 'secretary', 'minister', 'pri
   'lord', 'sir', 'dame', 'rabbi', 'imam', 'bishop', 'cardinal', 'senior', 'national', 'adviser', 'advisor',
   'communications', 'council', 'house', 'white', 'department', 'pentagon', 'kremlin', 'army', 'navy', 'staff',
   'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'nato', 'eu', 'former', 'acting', 'interim', 'executive', 'member',
-  'first', 'lady', 'coach', 'manager', 'analyst', 'expert', 'professor', 'fellow', 'researcher', 'correspondent']);
+  'first', 'lady', 'coach', 'manager', 'analyst', 'expert', 'professor', 'fellow', 'researcher', 'correspondent'];
 /** Last words that make a capitalised run an organisation, not a person. */
-const ORGANISATIONS = new WordTable(['council', 'committee', 'ministry', 'department', 'service', 'agency', 'institute',
+const ORGANISATIONS = ['council', 'committee', 'ministry', 'department', 'service', 'agency', 'institute',
   'office', 'house', 'kremlin', 'pentagon', 'commission', 'court', 'army', 'forces', 'bank', 'fund', 'union',
   'organization', 'organisation', 'party', 'government', 'parliament', 'assembly', 'senate', 'congress',
   'directorate', 'center', 'centre', 'university', 'association', 'board', 'bureau', 'authority', 'command', 'times',
   'post', 'news', 'press', 'agency', 'group', 'company', 'corporation', 'inc', 'ltd', 'police', 'ministry', 'war',
   'studies', 'foundation', 'network', 'tribunal', 'nations', 'states', 'korea', 'russia', 'china', 'ukraine', 'iran',
-  'pyongyang', 'moscow', 'beijing', 'washington', 'kyiv', 'seoul', 'tehran', 'nis', 'nato', 'un', 'eu']);
+  'pyongyang', 'moscow', 'beijing', 'washington', 'kyiv', 'seoul', 'tehran', 'nis', 'nato', 'un', 'eu'];
 /** Nouns that can speak without a name: "officials said", "experts warn". */
-const ROLES = new WordTable(['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'expert',
+const ROLES = ['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'expert',
   'experts', 'analyst', 'analysts', 'source', 'sources', 'ministry', 'government', 'police', 'authorities',
   'diplomat', 'diplomats', 'witness', 'witnesses', 'resident', 'residents', 'researcher', 'researchers', 'scientist',
   'scientists', 'critic', 'critics', 'lawmaker', 'lawmakers', 'senators', 'observers', 'statement', 'report',
@@ -91,7 +91,35 @@ const ROLES = new WordTable(['official', 'officials', 'spokesman', 'spokeswoman'
   'investigators', 'prosecutors', 'officers', 'leaders', 'generals', 'commanders', 'agency', 'department', 'office',
   'military', 'army', 'administration', 'embassy', 'spokesmen', 'organizers', 'organisers', 'activists', 'doctors',
   'economists', 'historians', 'experts', 'campaigners', 'regulators', 'executives', 'kremlin', 'pentagon', 'ministry',
-  'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media']);
+  'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media'];
+/** Which of the lists above a word is in (a word can be in several: "press", "council"). */
+const enum In {
+  AUXILIARY = 1,
+  PASSIVE = 2,
+  PRONOUN = 4,
+  RELATIVE = 8,
+  CONNECTOR = 16,
+  STOP_CAPITAL = 32,
+  TITLE = 64,
+  ORGANISATION = 128,
+  ROLE = 256,
+}
+
+/**
+ * Every word of the lists above with the lists it is in: one lookup tells all a token is,
+ * where asking each list in turn hashed the same token up to three times.
+ */
+const LISTED = new WordTable<number>(listedWords([
+  [AUXILIARIES, In.AUXILIARY], [PASSIVE, In.PASSIVE], [PRONOUNS, In.PRONOUN], [RELATIVES, In.RELATIVE], [CONNECTORS, In.CONNECTOR],
+  [STOP_CAPITALS, In.STOP_CAPITAL], [TITLES, In.TITLE], [ORGANISATIONS, In.ORGANISATION], [ROLES, In.ROLE],
+]));
+
+function listedWords(lists: Array<[readonly string[], In]>): Array<[string, number]> {
+  const flags = new Map<string, number>();
+  for (const [words, list] of lists) for (const w of words) flags.set(w, (flags.get(w) ?? 0) | list);
+  return [...flags];
+}
+
 /** Participles that report speech even without "that" after them. */
 const OPEN_PARTICIPLES = new WordTable(['saying']);
 /**
@@ -137,12 +165,27 @@ let tokEnd = 0;
 /** Whether a whitespace-separated token ends at `e`; its bounds go to `tokStart`/`tokEnd`. */
 function tokenBefore(codes: Codes, e: number, floor: number): boolean {
   if (e <= floor || !isTokenChar(codes[e - 1])) return false;
+  const slot = e & (MEMO_SLOTS - 1);
+  if (beforeStamp[slot] === verbStamp && beforeEnd[slot] === e && beforeFloor[slot] === floor) {
+    if (beforeTokStart[slot] < 0) return false;
+    tokStart = beforeTokStart[slot];
+    tokEnd = beforeTokEnd[slot];
+    return true;
+  }
+  beforeStamp[slot] = verbStamp;
+  beforeEnd[slot] = e;
+  beforeFloor[slot] = floor;
   let s = e;
   while (s > floor && isTokenChar(codes[s - 1])) s--;
   while (s < e && !isLetter(codes[s])) s++;
-  if (s >= e) return false;
+  if (s >= e) {
+    beforeTokStart[slot] = -1;
+    return false;
+  }
   tokStart = s;
   tokEnd = trimPeriod(codes, s, e);
+  beforeTokStart[slot] = tokStart;
+  beforeTokEnd[slot] = tokEnd;
   return true;
 }
 
@@ -164,9 +207,54 @@ function trimPeriod(codes: Codes, s: number, e: number): number {
   return e - 1;
 }
 
-/** Whether [s, e) is in `table`, with or without its final period ("Gen.", "U.S."). */
-function inTable(table: WordTable, codes: Codes, s: number, e: number): boolean {
-  return table.has(codes, s, e) || (codes[e - 1] === Ch.PERIOD && table.has(codes, s, e - 1));
+/** Whether [s, e) is in `list`, with or without its final period ("Gen.", "U.S."). */
+function inList(list: In, codes: Codes, s: number, e: number): boolean {
+  return (listsOf(codes, s, e) & list) !== 0;
+}
+
+/*
+ * Reading one verb asks about the same few tokens again and again: the word before the verb
+ * is read by the auxiliary check, the speaker check and the run of capitals, the word before
+ * a name by the run and by the role check. The answers are kept for the verb being read, in
+ * slots chosen by offset and stamped with the verb's number (`verbStamp`, moved on by
+ * `forgetTokens` as each verb starts), so that no answer outlives its verb.
+ */
+const MEMO_SLOTS = 32;
+let verbStamp = 0;
+// tokenBefore(codes, e, floor): the token's bounds, or -1 when none ends at e.
+const beforeStamp = new Int32Array(MEMO_SLOTS);
+const beforeEnd = new Int32Array(MEMO_SLOTS);
+const beforeFloor = new Int32Array(MEMO_SLOTS);
+const beforeTokStart = new Int32Array(MEMO_SLOTS);
+const beforeTokEnd = new Int32Array(MEMO_SLOTS);
+// listsOf(codes, s, e): the lists the token is in.
+const listsStamp = new Int32Array(MEMO_SLOTS);
+const listsStart = new Int32Array(MEMO_SLOTS);
+const listsEnd = new Int32Array(MEMO_SLOTS);
+const listsFound = new Int32Array(MEMO_SLOTS);
+
+/** Forgets the remembered tokens: called as each verb starts. */
+function forgetTokens(): void {
+  verbStamp++;
+  if (verbStamp === 0x7fffffff) {
+    // Never in practice; but a stamp reused must not meet a slot written with it long ago.
+    beforeStamp.fill(0);
+    listsStamp.fill(0);
+    verbStamp = 1;
+  }
+}
+
+/** The lists [s, e) is in, with or without its final period. */
+function listsOf(codes: Codes, s: number, e: number): number {
+  const slot = s & (MEMO_SLOTS - 1);
+  if (listsStamp[slot] === verbStamp && listsStart[slot] === s && listsEnd[slot] === e) return listsFound[slot];
+  let found = LISTED.get(codes, s, e) ?? 0;
+  if (codes[e - 1] === Ch.PERIOD) found |= LISTED.get(codes, s, e - 1) ?? 0;
+  listsStamp[slot] = verbStamp;
+  listsStart[slot] = s;
+  listsEnd[slot] = e;
+  listsFound[slot] = found;
+  return found;
 }
 
 function isPossessive(codes: Codes, s: number, e: number): boolean {
@@ -194,7 +282,7 @@ function runBefore(codes: Codes, e: number, floor: number): boolean {
     const te = tokEnd;
     if (capital(codes, s)) {
       if (isPossessive(codes, s, te)) break;
-    } else if (!(n > 0 && inTable(CONNECTORS, codes, s, te))) {
+    } else if (!(n > 0 && inList(In.CONNECTOR, codes, s, te))) {
       break;
     }
     runStarts[63 - n] = s;
@@ -206,7 +294,7 @@ function runBefore(codes: Codes, e: number, floor: number): boolean {
   }
   let first = 64 - n;
   while (first < 64 && !capital(codes, runStarts[first])) first++;
-  while (first < 64 && inTable(STOP_CAPITALS, codes, runStarts[first], runEnds[first])) first++;
+  while (first < 64 && inList(In.STOP_CAPITAL, codes, runStarts[first], runEnds[first])) first++;
   while (first < 64 && !capital(codes, runStarts[first])) first++;
   if (first >= 64) {
     runCount = 0;
@@ -229,8 +317,8 @@ function runAfter(codes: Codes, s: number, end: number): boolean {
     const ts = tokStart;
     const te = tokEnd;
     if (!capital(codes, ts)) {
-      const titled = inTable(TITLES, codes, ts, te);
-      if (!((n > 0 && (titled || inTable(CONNECTORS, codes, ts, te))) || titled || inTable(ROLES, codes, ts, te))) break;
+      const titled = inList(In.TITLE, codes, ts, te);
+      if (!((n > 0 && (titled || inList(In.CONNECTOR, codes, ts, te))) || titled || inList(In.ROLE, codes, ts, te))) break;
     }
     runStarts[n] = ts;
     runEnds[n] = te;
@@ -252,11 +340,11 @@ let namePerson = false;
 /** The name in the current run, titles taken off: "Defense Secretary Lloyd Austin" → "Lloyd Austin". */
 function nameOfRun(codes: Codes): void {
   const last = runCount - 1;
-  const organisation = inTable(ORGANISATIONS, codes, runStarts[last], runEnds[last]);
+  const organisation = inList(In.ORGANISATION, codes, runStarts[last], runEnds[last]);
   let from = 0;
   if (!organisation) {
     for (let k = last - 1; k >= 0; k--) {
-      if (inTable(TITLES, codes, runStarts[k], runEnds[k])) {
+      if (inList(In.TITLE, codes, runStarts[k], runEnds[k])) {
         from = k + 1;
         break;
       }
@@ -269,13 +357,13 @@ function nameOfRun(codes: Codes): void {
 }
 
 /** Text of [s, e) with its spaces (no-break ones included) made plain. */
-function spanText(text: ParagraphText, s: number, e: number): string {
-  const written = text.slice(s, e);
-  for (let i = 0; i < written.length; i++) {
-    const c = written.charCodeAt(i);
-    if (c !== Ch.SPACE && CLASS[c] === C.SPACE) return written.replace(/\s+/g, ' ');
+function spanText(text: ParagraphText, codes: Codes, s: number, e: number): string {
+  // Read in the code units: most names have only plain spaces, and then the slice is all.
+  for (let i = s; i < e; i++) {
+    const c = codes[i];
+    if (c !== Ch.SPACE && CLASS[c] === C.SPACE) return text.slice(s, e).replace(/\s+/g, ' ');
   }
-  return written;
+  return text.slice(s, e);
 }
 
 // The speaker found by `speakerBefore` / `speakerAfter`.
@@ -327,7 +415,7 @@ export function findAttributions(input: AttributionInput): Attribution[] {
     const a = attributionAt(input, vs, hits[h * 3 + 1], entry, entry.traits, out);
     if (!a) continue;
     const name = a.speaker.name;
-    if (name.length <= 3 && PRONOUNS.hasWord(name)) {
+    if (name.length <= 3 && ((LISTED.getWord(name) ?? 0) & In.PRONOUN) !== 0) {
       if (lastPerson && (isAsciiWord(name, 'he') || isAsciiWord(name, 'she'))) {
         a.speaker = { name: lastPerson, start: a.speaker.start, end: a.speaker.end };
       }
@@ -359,6 +447,7 @@ function attribution(start: number, end: number, vs: number, ve: number, word: s
 
 function attributionAt(input: AttributionInput, vs: number, ve: number, entry: Term, traits: number, found: readonly Attribution[]): Attribution | null {
   const { text, codes, start, end, sentences } = input;
+  forgetTokens();
   const verb = entry.verb;
   let ss = vs;
   let se = vs;
@@ -378,9 +467,9 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
     if (npEnd < 0) return null;
     if (runBefore(codes, npEnd, np) && runEnds[runCount - 1] === npEnd && runCount >= 2 && onlyCapitalsOrOf(codes)) {
       nameOfRun(codes);
-      return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
+      return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, codes, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
     }
-    return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, np, npEnd), np, npEnd, false, 'according-to');
+    return attribution(vs, npEnd, vs, t + 2, 'according to', spanText(text, codes, np, npEnd), np, npEnd, false, 'according-to');
   }
   if (verb === 'source') {
     // A team's phrase that ends in its preposition: "in the words of the minister".
@@ -390,9 +479,9 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
     if (npEnd < 0) return null;
     if (runBefore(codes, npEnd, np) && runEnds[runCount - 1] === npEnd && onlyCapitalsOrOf(codes)) {
       nameOfRun(codes);
-      return attribution(vs, npEnd, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
+      return attribution(vs, npEnd, vs, ve, word, spanText(text, codes, nameStart, nameEnd), nameStart, nameEnd, namePerson, 'according-to');
     }
-    return attribution(vs, npEnd, vs, ve, word, spanText(text, np, npEnd), np, npEnd, false, 'according-to');
+    return attribution(vs, npEnd, vs, ve, word, spanText(text, codes, np, npEnd), np, npEnd, false, 'according-to');
   }
 
   const next = skipSpaces(codes, ve, end);
@@ -411,7 +500,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
   const before = skipSpacesBack(codes, vs, start);
   const beforeChar = before > start ? codes[before - 1] : 0;
   if (verb === 'say' && (CLASS[beforeChar] === C.QUOTE || beforeChar === Ch.COMMA || before === ss) && speakerAfter(codes, next, end)) {
-    return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
+    return attribution(vs, spEnd, vs, ve, word, spanText(text, codes, spStart, spEnd), spStart, spEnd, spPerson);
   }
 
   // Auxiliaries and adverbs between the speaker and the verb: "has denied", "further elaborated".
@@ -421,20 +510,20 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
     if (!tokenBefore(codes, p, start) || tokEnd !== p) break;
     const ts = tokStart;
     const te = tokEnd;
-    if (inTable(PASSIVE, codes, ts, te)) passive = true;
-    else if (!inTable(AUXILIARIES, codes, ts, te) && !(te - ts > 4 && !capital(codes, ts) && (codes[te - 1] | Case.LOWER) === Ch.y && (codes[te - 2] | Case.LOWER) === Ch.l)) break;
+    if (inList(In.PASSIVE, codes, ts, te)) passive = true;
+    else if (!inList(In.AUXILIARY, codes, ts, te) && !(te - ts > 4 && !capital(codes, ts) && (codes[te - 1] | Case.LOWER) === Ch.y && (codes[te - 2] | Case.LOWER) === Ch.l)) break;
     p = skipSpacesBack(codes, ts, start);
   }
   if (passive || verb === 'name') {
     // "as described by Pentagon Press Secretary Pat Ryder"
     if (tokenAfter(codes, next, end) && isWord(codes, tokStart, tokEnd, 'by') && speakerAfter(codes, skipSpaces(codes, tokEnd, end), end)) {
-      return attribution(vs, spEnd, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
+      return attribution(vs, spEnd, vs, ve, word, spanText(text, codes, spStart, spEnd), spStart, spEnd, spPerson);
     }
     if (passive) return null;
   }
 
   if (speakerBefore(codes, p, Math.max(ss, start), ss)) {
-    return attribution(spSpan, ve, vs, ve, word, spanText(text, spStart, spEnd), spStart, spEnd, spPerson);
+    return attribution(spSpan, ve, vs, ve, word, spanText(text, codes, spStart, spEnd), spStart, spEnd, spPerson);
   }
   if (verb === 'part' || verb === 'name' || relativeBefore(codes, p, start)) {
     // "…, stating that": the speaker already named in the sentence, or its subject.
@@ -442,7 +531,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
       const f = found[k];
       if (f.start >= ss && f.start < vs) return attribution(vs, ve, vs, ve, word, f.speaker.name, f.speaker.start, f.speaker.end, f.person);
     }
-    if (firstNameIn(codes, Math.max(ss, vs - SUBJECT_REACH), vs)) return attribution(vs, ve, vs, ve, word, spanText(text, nameStart, nameEnd), nameStart, nameEnd, namePerson);
+    if (firstNameIn(codes, Math.max(ss, vs - SUBJECT_REACH), vs)) return attribution(vs, ve, vs, ve, word, spanText(text, codes, nameStart, nameEnd), nameStart, nameEnd, namePerson);
   }
   return null;
 }
@@ -467,7 +556,7 @@ function onlyCapitalsOrOf(codes: Codes): boolean {
 }
 
 function relativeBefore(codes: Codes, p: number, start: number): boolean {
-  if (!tokenBefore(codes, p, start) || tokEnd !== p || !inTable(RELATIVES, codes, tokStart, tokEnd)) return false;
+  if (!tokenBefore(codes, p, start) || tokEnd !== p || !inList(In.RELATIVE, codes, tokStart, tokEnd)) return false;
   if (!isWord(codes, tokStart, tokEnd, 'who')) return true;
   // "…, who said": only after a name; "Three years ago, who would have predicted" asks.
   const comma = skipSpacesBack(codes, tokStart, start);
@@ -506,7 +595,7 @@ function firstNameIn(codes: Codes, from: number, to: number): boolean {
     if (isUpper(c) && (i === from || !isLetter(codes[i - 1])) && runAfter(codes, i, to)) {
       let firstCap = -1;
       for (let k = 0; k < runCount; k++) {
-        if (capital(codes, runStarts[k]) && !inTable(STOP_CAPITALS, codes, runStarts[k], runEnds[k])) {
+        if (capital(codes, runStarts[k]) && !inList(In.STOP_CAPITAL, codes, runStarts[k], runEnds[k])) {
           firstCap = k;
           break;
         }
@@ -564,15 +653,15 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
   if (!tokenBefore(codes, p, floor) || tokEnd !== p) return false;
   const ts = tokStart;
   const te = tokEnd;
-  if (inTable(PRONOUNS, codes, ts, te)) return setSpeaker(ts, te, ts, true);
-  if (inTable(ROLES, codes, ts, te)) {
+  if (inList(In.PRONOUN, codes, ts, te)) return setSpeaker(ts, te, ts, true);
+  if (inList(In.ROLE, codes, ts, te)) {
     // "Pentagon officials", "US officials", "the ministry", "Experts"
     let s = ts;
     const gap = skipSpacesBack(codes, ts, floor);
     if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap) {
       const ps = tokStart;
       const pe = tokEnd;
-      if (capital(codes, ps) && !inTable(STOP_CAPITALS, codes, ps, pe) && !isPossessive(codes, ps, pe)) {
+      if (capital(codes, ps) && !inList(In.STOP_CAPITAL, codes, ps, pe) && !isPossessive(codes, ps, pe)) {
         s = runBefore(codes, pe, floor) ? runStarts[0] : ps;
       } else if (isWord(codes, ps, pe, 'the') || isWord(codes, ps, pe, 'a') || isWord(codes, ps, pe, 'some') || isWord(codes, ps, pe, 'many') ||
         isWord(codes, ps, pe, 'other') || isPossessive(codes, ps, pe)) {
@@ -591,7 +680,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
   // "State Department spokesman Matthew Miller": a lower-case role and the capitals before it.
   const gap = skipSpacesBack(codes, spanStart, floor);
   if (gap < spanStart && tokenBefore(codes, gap, floor) && tokEnd === gap && !capital(codes, tokStart) &&
-    (inTable(TITLES, codes, tokStart, tokEnd) || inTable(ROLES, codes, tokStart, tokEnd))) {
+    (inList(In.TITLE, codes, tokStart, tokEnd) || inList(In.ROLE, codes, tokStart, tokEnd))) {
     spanStart = tokStart;
     const roleGap = skipSpacesBack(codes, tokStart, floor);
     if (runBefore(codes, roleGap, floor) && runEnds[runCount - 1] === roleGap) spanStart = runStarts[0];
@@ -605,9 +694,9 @@ function speakerAfter(codes: Codes, s: number, end: number): boolean {
   if (!tokenAfter(codes, s, end)) return false;
   const ts = tokStart;
   const te = tokEnd;
-  if (inTable(PRONOUNS, codes, ts, te)) return setSpeaker(ts, te, ts, true);
+  if (inList(In.PRONOUN, codes, ts, te)) return setSpeaker(ts, te, ts, true);
   if (isWord(codes, ts, te, 'the') || isWord(codes, ts, te, 'a')) {
-    if (tokenAfter(codes, skipSpaces(codes, te, end), end) && inTable(ROLES, codes, tokStart, tokEnd)) return setSpeaker(ts, tokEnd, ts, false);
+    if (tokenAfter(codes, skipSpaces(codes, te, end), end) && inList(In.ROLE, codes, tokStart, tokEnd)) return setSpeaker(ts, tokEnd, ts, false);
   }
   if (!runAfter(codes, s, end)) return false;
   nameOfRun(codes);

@@ -348,19 +348,23 @@ function isDigitCode(c: number): boolean {
 
 /**
  * Keeps the window the walk reads in step with a paragraph read with edits made in place
- * in `codes` (`single`: each edit replaces one code unit by one).
+ * in `codes`: before `movedFrom` (see Reading.movedFrom) each edit replaced one code unit by
+ * one, from there on the paragraph's code units may all have moved.
  */
-export function windowFollows(codes: Codes, span: ParagraphSpan, single: boolean): void {
+export function windowFollows(codes: Codes, span: ParagraphSpan, movedFrom: number): void {
   if (windowCodes !== codes || span.start >= windowEnd || span.end <= windowStart) return;
-  if (single) {
-    // The few code units changed, changed in the window too.
-    const edits = span.edits;
-    for (let k = 0; k < edits.length; k += 3) {
-      const at = edits[k];
-      if (at >= windowStart && at < windowEnd) WINDOW[at - windowStart] = edits[k + 2];
-    }
-  } else if (span.start >= windowStart && span.end <= windowEnd) WINDOW.set(codes.subarray(span.start, span.end), span.start - windowStart);
-  else windowCodes = null;
+  const moved = movedFrom < span.end;
+  if (moved && (span.start < windowStart || span.end > windowEnd)) {
+    windowCodes = null;
+    return;
+  }
+  // The few code units changed before, changed in the window too; what moved, copied.
+  const edits = span.edits;
+  for (let k = 0; k < edits.length && edits[k] < movedFrom; k += 3) {
+    const at = edits[k];
+    if (at >= windowStart && at < windowEnd) WINDOW[at - windowStart] = edits[k + 2];
+  }
+  if (moved) WINDOW.set(codes.subarray(movedFrom, span.end), movedFrom - windowStart);
 }
 
 function isLetterClass(k: number): boolean {

@@ -154,7 +154,6 @@ export function scanParagraph(text: string, span: ParagraphSpan, carryIn: Carry 
   const kinds = settings.kinds;
   const vocabulary = settings.vocabulary;
   useVocabulary(vocabulary);
-  const outStart = out.length;
   const start = span.start;
   const nextStart = next ? next.start : -1;
   const numbers = numberList;
@@ -372,8 +371,9 @@ export function scanParagraph(text: string, span: ParagraphSpan, carryIn: Carry 
     for (let q = 0; q < quotes.length; q++) {
       const quote = quotes[q];
       const d = quoteDetection(quote, speakers[q], base);
+      // Merged in the reading's order (see below).
       if (quote.start < start) cross = d;
-      else addDetection(quoteDetections, d, d.start, d.end);
+      else addDetection(quoteDetections, d, quote.start - base, quote.end - base);
     }
   }
   const attributionDetections = attributionList;
@@ -384,11 +384,15 @@ export function scanParagraph(text: string, span: ParagraphSpan, carryIn: Carry 
       addDetection(attributionDetections, attributionDetection(a, sentences, base), a.start - base, a.end - base);
     }
   }
-  mergeInto(out, quoteDetections, numbers, attributionDetections, cues);
   if (!reading.identity) {
-    for (let k = outStart; k < out.length; k++) toTextOffsets(out[k], base);
-    if (cross) toTextOffsets(cross, base);
+    // The offsets of a paragraph read with edits that moved code units, moved back into the
+    // text (quotes are made with them). The lists keep the reading's spans to merge by: the
+    // mapping keeps their order.
+    for (let k = 0; k < numbers.count; k++) spanToText(numbers.items[k], base);
+    for (let k = 0; k < attributionDetections.count; k++) toTextOffsets(attributionDetections.items[k], base);
+    for (let k = 0; k < cues.count; k++) toTextOffsets(cues.items[k], base);
   }
+  mergeInto(out, quoteDetections, numbers, attributionDetections, cues);
   result.cross = cross;
   result.carry = carryOut;
   return result;
@@ -404,11 +408,22 @@ function readParagraph(codes: Codes, span: ParagraphSpan): number {
     return span.end;
   }
   const end = reading.apply(codes, span);
-  windowFollows(codes, span, reading.single);
+  windowFollows(codes, span, reading.movedFrom);
   return end;
 }
 
-/** Moves a detection's offsets (relative to `base`) from the paragraph's reading to the text. */
+/*
+ * Moving offsets from the reading to the text. A function per kind of detection: a property
+ * read in one function from detections of a dozen shapes is a slow, generic lookup.
+ */
+
+/** Moves the span of a number (relative to `base`) from the paragraph's reading to the text. */
+function spanToText(d: Detection, base: number): void {
+  d.start = reading.toText(d.start + base) - base;
+  d.end = reading.toTextEnd(d.end + base) - base;
+}
+
+/** Moves an attribution's or a cue's offsets (relative to `base`) from the paragraph's reading to the text. */
 function toTextOffsets(d: Detection, base: number): void {
   d.start = reading.toText(d.start + base) - base;
   d.end = reading.toTextEnd(d.end + base) - base;
@@ -425,12 +440,13 @@ function toTextOffsets(d: Detection, base: number): void {
  */
 function quoteDetection(quote: QuoteSpan, speaker: SpeakerRef | null, base: number): Detection {
   const subtype = quote.subtype;
-  const start = quote.start - base;
-  const end = quote.end - base;
+  // At the text's offsets already.
+  const start = reading.toText(quote.start) - base;
+  const end = reading.toTextEnd(quote.end) - base;
   if (speaker) {
     const name = speaker.name;
-    const speakerStart = speaker.start - base;
-    const speakerEnd = speaker.end - base;
+    const speakerStart = reading.toText(speaker.start) - base;
+    const speakerEnd = reading.toTextEnd(speaker.end) - base;
     if (quote.nested && quote.unclosed) return { kind: 'quote', subtype, start, end, nested: true, unclosed: true, speaker: name, speakerStart, speakerEnd };
     if (quote.nested) return { kind: 'quote', subtype, start, end, nested: true, speaker: name, speakerStart, speakerEnd };
     if (quote.unclosed) return { kind: 'quote', subtype, start, end, unclosed: true, speaker: name, speakerStart, speakerEnd };

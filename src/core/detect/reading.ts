@@ -28,6 +28,11 @@ export class Reading {
    */
   single = false;
   edits: readonly number[] = [];
+  /**
+   * Where the first edit that changes a length starts (the paragraph's end when none does):
+   * before it the reading's offsets are the text's, whatever the edits.
+   */
+  movedFrom = 0;
 
   /**
    * Makes the edits of `span` in `codes` (which hold the text's code units over
@@ -41,11 +46,13 @@ export class Reading {
     this.count = 0;
     this.identity = true;
     this.single = false;
+    this.movedFrom = end;
     if (edits.length === 0) {
       this.end = end;
       return end;
     }
-    if (oneForOne(edits)) {
+    const moved = firstMoving(edits);
+    if (moved < 0) {
       // Each edit one code unit for one (a line break read as a space, the commonest): nothing
       // moves, and only where they are is kept, for `writtenAt`.
       for (let k = 0; k < edits.length; k += 3) codes[edits[k]] = edits[k + 2];
@@ -57,19 +64,20 @@ export class Reading {
     // Edits one code unit for one stay inside the runs read as written (they move no offset
     // and map as those runs do): fewer pieces, and a run over many lines copied at once.
     this.edits = edits;
+    this.movedFrom = edits[moved];
     const n = edits.length;
     let w = start;
     let r = start;
-    /** The next one-for-one edit not made yet. */
+    /** The next one-for-one edit not made yet: those from j to the next other edit all are. */
     let j = 0;
-    for (let k = 0; k < n; k += 3) {
+    for (let k = moved; k < n; k += 3) {
       const from = edits[k];
       const to = edits[k + 1];
       const code = edits[k + 2];
       if (isOneForOne(edits, k)) continue;
       if (from > r) {
         if (w !== r) codes.copyWithin(w, r, from);
-        for (; j < k; j += 3) if (isOneForOne(edits, j)) codes[w + (edits[j] - r)] = edits[j + 2];
+        for (; j < k; j += 3) codes[w + (edits[j] - r)] = edits[j + 2];
         this.piece(w, r, from, 0);
         w += from - r;
       }
@@ -86,7 +94,7 @@ export class Reading {
     }
     if (end > r) {
       if (w !== r) codes.copyWithin(w, r, end);
-      for (; j < n; j += 3) if (isOneForOne(edits, j)) codes[w + (edits[j] - r)] = edits[j + 2];
+      for (; j < n; j += 3) codes[w + (edits[j] - r)] = edits[j + 2];
       this.piece(w, r, end, 0);
       w += end - r;
     }
@@ -148,7 +156,7 @@ export class Reading {
 
   /** The text offset of the reading's offset `o` taken as a start (of a span, a name, a sentence). */
   toText(o: number): number {
-    if (this.identity || this.count === 0 || o < this.viewFrom[0]) return o;
+    if (o < this.movedFrom || this.identity || this.count === 0 || o < this.viewFrom[0]) return o;
     if (o >= this.end) return this.textEnd + (o - this.end);
     const k = this.pieceAt(o);
     return this.replaced[k] ? this.textFrom[k] : this.textFrom[k] + (o - this.viewFrom[k]);
@@ -156,17 +164,17 @@ export class Reading {
 
   /** The text offset of the reading's offset `o` taken as an end (exclusive): after the piece it closes, not before the next. */
   toTextEnd(o: number): number {
-    if (this.identity || this.count === 0 || o <= this.viewFrom[0]) return o;
+    if (o <= this.movedFrom || this.identity || this.count === 0 || o <= this.viewFrom[0]) return o;
     if (o > this.end) return this.textEnd + (o - this.end);
     const k = this.pieceAt(o - 1);
     return this.replaced[k] ? this.textTo[k] : this.textFrom[k] + (o - this.viewFrom[k]);
   }
 }
 
-/** Whether every edit replaces one code unit by one. */
-function oneForOne(edits: readonly number[]): boolean {
-  for (let k = 0; k < edits.length; k += 3) if (!isOneForOne(edits, k)) return false;
-  return true;
+/** The index of the first edit that does not replace one code unit by one, or -1 when every edit does. */
+function firstMoving(edits: readonly number[]): number {
+  for (let k = 0; k < edits.length; k += 3) if (!isOneForOne(edits, k)) return k;
+  return -1;
 }
 
 /** Whether the edit at `k` replaces one code unit by one. */
