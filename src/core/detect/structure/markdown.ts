@@ -19,7 +19,7 @@ import { MarkupFinder, inlineEdits } from './inline';
 import { afterDateline, isByline, isEndMark } from './news';
 import { ParagraphSpan, type ReaderState, type StructureReader, empty } from './span';
 import { Ch } from '../chars';
-import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, HTML_TAG_LINE, REFERENCE, SETEXT, closingLine, hasWords, isThematicBreak, proseStart } from './markdownLines';
+import { ATX, DELIMITER_CELL, FENCE_OPEN, FOOTNOTE, FRONT_MATTER_LIMIT, HTML_BLOCK, HTML_ENDS, HTML_RAW, HTML_RAW_END, REFERENCE, SETEXT, closingLine, hasWords, htmlBlockStart, isThematicBreak, itemMarker, proseStart, tableCells } from './markdownLines';
 
 const enum Leaf {
   NONE = 0,
@@ -374,7 +374,7 @@ export class MarkdownReader implements StructureReader {
         opened = true;
         continue;
       }
-      const width = this.itemMarker(p, le);
+      const width = itemMarker(text, p, le);
       if (width === 0 || isThematicBreak(text, p, le)) break;
       const markerCol = col + indent;
       this.skipSpaces(p + width, markerCol + width, le, 1 << 20);
@@ -394,21 +394,6 @@ export class MarkdownReader implements StructureReader {
     this.leafLine(ls, le, pos, col, opened);
   }
 
-  /** The width of a list marker at `p` ("-", "*", "+", "1.", "12)") followed by a space or the line end, or 0. */
-  private itemMarker(p: number, le: number): number {
-    const text = this.text;
-    const c = text.charCodeAt(p);
-    let e = p;
-    if (c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.PLUS) e = p + 1;
-    else {
-      while (e < le && e - p < 9 && text.charCodeAt(e) >= Ch.ZERO && text.charCodeAt(e) <= Ch.NINE) e++;
-      if (e === p || (text.charCodeAt(e) !== Ch.PERIOD && text.charCodeAt(e) !== Ch.CLOSE_PAREN)) return 0;
-      e++;
-    }
-    if (e < le && text.charCodeAt(e) !== Ch.SPACE && text.charCodeAt(e) !== Ch.TAB) return 0;
-    return e - p;
-  }
-
   /**
    * Whether a line whose content starts at `p` (indented `indent` columns) starts a block, so
    * that it cannot continue a paragraph lazily. Where the line leaves a list item, any item
@@ -421,7 +406,7 @@ export class MarkdownReader implements StructureReader {
     const c = text.charCodeAt(p);
     if (c === Ch.GREATER || isThematicBreak(text, p, le) || ATX.test(rest) || FENCE_OPEN.test(rest)) return true;
     if (c === Ch.LESS && (HTML_RAW.test(rest) || rest.startsWith('<!') || rest.startsWith('<?') || HTML_BLOCK.test(rest))) return true;
-    const width = this.itemMarker(p, le);
+    const width = itemMarker(text, p, le);
     if (width === 0) return false;
     if (leavesItem) return true;
     const empty = text.slice(p + width, le).trim() === '';
@@ -539,7 +524,7 @@ export class MarkdownReader implements StructureReader {
       return;
     }
     if (c === Ch.LESS) {
-      const kind = this.htmlStart(rest);
+      const kind = htmlBlockStart(rest);
       if (kind > 0 && !(kind === 7 && this.leaf === Leaf.PARAGRAPH)) {
         this.closeLeaf();
         this.leaf = Leaf.HTML;
@@ -594,17 +579,6 @@ export class MarkdownReader implements StructureReader {
     this.addLine(ls, p, le);
   }
 
-  private htmlStart(rest: string): number {
-    if (HTML_RAW.test(rest)) return 1;
-    if (rest.startsWith('<!--')) return 2;
-    if (rest.startsWith('<?')) return 3;
-    if (rest.startsWith('<![CDATA[')) return 5;
-    if (/^<![A-Za-z]/.test(rest)) return 4;
-    if (HTML_BLOCK.test(rest)) return 6;
-    if (HTML_TAG_LINE.test(rest)) return 7;
-    return 0;
-  }
-
   private startParagraph(ls: number, p: number, le: number): void {
     this.leaf = Leaf.PARAGRAPH;
     this.paragraphLineStart = ls;
@@ -635,12 +609,12 @@ export class MarkdownReader implements StructureReader {
     if (lines.length === 0) return false;
     const row = text.slice(p, le);
     if (!row.includes('|') || !row.includes('-')) return false;
-    const cells = this.cells(p, le);
+    const cells = tableCells(text, p, le);
     if (cells.length === 0) return false;
     for (let k = 0; k < cells.length; k += 2) if (!DELIMITER_CELL.test(text.slice(cells[k], cells[k + 1]))) return false;
     const hs = lines[lines.length - 2];
     const he = lines[lines.length - 1];
-    const header = this.cells(hs, he);
+    const header = tableCells(text, hs, he);
     if (header.length !== cells.length) return false;
     // The lines before the header stay a paragraph.
     lines.length -= 2;
@@ -652,45 +626,9 @@ export class MarkdownReader implements StructureReader {
     return true;
   }
 
-  /** The cells of a table row [p, e): [start, end) of each, trimmed; pipes in code spans and escaped ones do not split. */
-  private cells(p: number, e: number): number[] {
-    const text = this.text;
-    const out: number[] = [];
-    let s = p;
-    if (text.charCodeAt(s) === Ch.PIPE) s++;
-    let end = e;
-    if (end > s && text.charCodeAt(end - 1) === Ch.PIPE && text.charCodeAt(end - 2) !== Ch.BACKSLASH) end--;
-    let cell = s;
-    let code = 0;
-    for (let i = s; i <= end; i++) {
-      const c = i < end ? text.charCodeAt(i) : 124;
-      if (c === Ch.BACKSLASH) {
-        i++;
-        continue;
-      }
-      if (c === Ch.BACKTICK) {
-        let r = i;
-        while (r < end && text.charCodeAt(r) === Ch.BACKTICK) r++;
-        if (code === 0) code = r - i;
-        else if (code === r - i) code = 0;
-        i = r - 1;
-        continue;
-      }
-      if (c === Ch.PIPE && (code === 0 || i === end)) {
-        let a = cell;
-        let b = i;
-        while (a < b && (text.charCodeAt(a) === Ch.SPACE || text.charCodeAt(a) === Ch.TAB)) a++;
-        while (b > a && (text.charCodeAt(b - 1) === Ch.SPACE || text.charCodeAt(b - 1) === Ch.TAB)) b--;
-        out.push(a, b);
-        cell = i + 1;
-      }
-    }
-    return out;
-  }
-
   /** Each non-empty cell of the row [p, le) as a paragraph. */
   private emitRow(ls: number, p: number, le: number, state: MarkdownState): void {
-    const cells = this.cells(p, this.trimEnd(p, le));
+    const cells = tableCells(this.text, p, this.trimEnd(p, le));
     let first = true;
     for (let k = 0; k < cells.length; k += 2) {
       if (cells[k] >= cells[k + 1]) continue;

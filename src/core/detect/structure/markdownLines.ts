@@ -121,3 +121,64 @@ export function hasWords(text: string, start: number, end: number, edits: number
   }
   return false;
 }
+
+/** The width of a list marker at `p` ("-", "*", "+", "1.", "12)") followed by a space or the line end, or 0. */
+export function itemMarker(text: string, p: number, le: number): number {
+  const c = text.charCodeAt(p);
+  let e = p;
+  if (c === Ch.HYPHEN || c === Ch.ASTERISK || c === Ch.PLUS) e = p + 1;
+  else {
+    while (e < le && e - p < 9 && text.charCodeAt(e) >= Ch.ZERO && text.charCodeAt(e) <= Ch.NINE) e++;
+    if (e === p || (text.charCodeAt(e) !== Ch.PERIOD && text.charCodeAt(e) !== Ch.CLOSE_PAREN)) return 0;
+    e++;
+  }
+  if (e < le && text.charCodeAt(e) !== Ch.SPACE && text.charCodeAt(e) !== Ch.TAB) return 0;
+  return e - p;
+}
+
+/** The kind of HTML block (1 to 7, as CommonMark numbers them) the line `rest` opens, or 0. */
+export function htmlBlockStart(rest: string): number {
+  if (HTML_RAW.test(rest)) return 1;
+  if (rest.startsWith('<!--')) return 2;
+  if (rest.startsWith('<?')) return 3;
+  if (rest.startsWith('<![CDATA[')) return 5;
+  if (/^<![A-Za-z]/.test(rest)) return 4;
+  if (HTML_BLOCK.test(rest)) return 6;
+  if (HTML_TAG_LINE.test(rest)) return 7;
+  return 0;
+}
+
+/** The cells of a table row [p, e): [start, end) of each, trimmed; pipes in code spans and escaped ones do not split. */
+export function tableCells(text: string, p: number, e: number): number[] {
+  const out: number[] = [];
+  let s = p;
+  if (text.charCodeAt(s) === Ch.PIPE) s++;
+  let end = e;
+  if (end > s && text.charCodeAt(end - 1) === Ch.PIPE && text.charCodeAt(end - 2) !== Ch.BACKSLASH) end--;
+  let cell = s;
+  let code = 0;
+  for (let i = s; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 124;
+    if (c === Ch.BACKSLASH) {
+      i++;
+      continue;
+    }
+    if (c === Ch.BACKTICK) {
+      let r = i;
+      while (r < end && text.charCodeAt(r) === Ch.BACKTICK) r++;
+      if (code === 0) code = r - i;
+      else if (code === r - i) code = 0;
+      i = r - 1;
+      continue;
+    }
+    if (c === Ch.PIPE && (code === 0 || i === end)) {
+      let a = cell;
+      let b = i;
+      while (a < b && (text.charCodeAt(a) === Ch.SPACE || text.charCodeAt(a) === Ch.TAB)) a++;
+      while (b > a && (text.charCodeAt(b - 1) === Ch.SPACE || text.charCodeAt(b - 1) === Ch.TAB)) b--;
+      out.push(a, b);
+      cell = i + 1;
+    }
+  }
+  return out;
+}
