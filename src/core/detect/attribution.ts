@@ -9,10 +9,11 @@ import type { Detection } from './types';
 import type { QuoteSpan } from './quotes';
 import type { Term } from './vocabulary';
 import {
-  C, CLASS as importedCLASS, type Codes, type ParagraphText, type Sentences, WordTable, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
+  C, CLASS as importedCLASS, type Codes, type ParagraphText, type Sentences, isAsciiWord, isLetter as importedIsLetter, isSpace as importedIsSpace, isUpper as importedIsUpper, isWord as importedIsWord, sentenceEndAt as importedSentenceEndAt, sentenceIndex as importedSentenceIndex, skipSpaces as importedSkipSpaces, skipSpacesBack as importedSkipSpacesBack,
 } from './text';
 import type { AttributionSubtype } from './types';
 import { Case, Ch } from './chars';
+import { In, LISTED, Trait } from './attributionWords';
 
 // The character helpers as module constants: an import is a property load on the module
 // object in CommonJS output, a constant is folded into the loops that call it.
@@ -46,104 +47,6 @@ export interface Attribution {
   person: boolean;
   word: string;
   linked: boolean;
-}
-
-const AUXILIARIES = ['has', 'have', 'had', 'also', 'later', 'further', 'previously', 'repeatedly', 'publicly',
-  'recently', 'then', 'would', 'will', 'did', 'does', 'do', 'once', 'again', 'earlier', 'since', 'already', 'has',
-  'subsequently', 'reportedly', 'privately', 'openly', 'flatly', 'firmly', 'quickly', 'immediately', 'simply', 'even',
-  'still', 'never', 'often', 'frequently', 'first', 'initially', 'just', 'not', 'could', 'may', 'might', 'should',
-  'can', 'must'];
-const PASSIVE = ['was', 'were', 'is', 'are', 'be', 'been', 'being'];
-const PRONOUNS = ['he', 'she', 'they', 'we', 'i', 'it', 'you'];
-const RELATIVES = ['who', 'that', 'which'];
-const CONNECTORS = ['of', 'for', 'the', 'de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'di', 'du', 'la',
-  'le', 'y', 'and', 'on', 'del', 'dos', 'das', 'ibn', 'el'];
-const STOP_CAPITALS = ['the', 'this', 'that', 'these', 'those', 'a', 'an', 'in', 'on', 'at', 'but', 'and',
-  'however', 'despite', 'yet', 'so', 'meanwhile', 'as', 'if', 'when', 'while', 'after', 'before', 'according', 'some',
-  'many', 'most', 'several', 'both', 'all', 'then', 'now', 'still', 'also', 'for', 'with', 'by', 'from', 'to', 'of',
-  'or', 'nor', 'there', 'here', 'former', 'retired', 'late', 'his', 'her', 'their', 'its', 'our', 'my', 'your'];
-const TITLES = ['president', 'vice', 'secretary', 'minister', 'prime', 'spokesman', 'spokeswoman',
-  'spokesperson', 'general', 'gen', 'lt', 'lieutenant', 'maj', 'major', 'col', 'colonel', 'sen', 'senator', 'rep',
-  'representative', 'gov', 'governor', 'dr', 'mr', 'mrs', 'ms', 'prof', 'professor', 'adm', 'admiral', 'sgt',
-  'sergeant', 'capt', 'captain', 'cmdr', 'commander', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'leader',
-  'chancellor', 'ambassador', 'commissioner', 'mayor', 'judge', 'justice', 'king', 'queen', 'prince', 'princess',
-  'pope', 'sheikh', 'speaker', 'premier', 'deputy', 'marshal', 'officer', 'secretary-general', 'ret', 'supreme',
-  'press', 'foreign', 'defense', 'defence', 'state', 'interior', 'homeland', 'security', 'treasury', 'finance',
-  'health', 'energy', 'commerce', 'intelligence', 'envoy', 'emir', 'attorney', 'editor', 'ceo', 'founder', 'head',
-  'lord', 'sir', 'dame', 'rabbi', 'imam', 'bishop', 'cardinal', 'senior', 'national', 'adviser', 'advisor',
-  'communications', 'council', 'house', 'white', 'department', 'pentagon', 'kremlin', 'army', 'navy', 'staff',
-  'u.s.', 'us', 'uk', 'u.k.', 'un', 'u.n.', 'nato', 'eu', 'former', 'acting', 'interim', 'executive', 'member',
-  'first', 'lady', 'coach', 'manager', 'analyst', 'expert', 'professor', 'fellow', 'researcher', 'correspondent'];
-/** Last words that make a capitalised run an organisation, not a person. */
-const ORGANISATIONS = ['council', 'committee', 'ministry', 'department', 'service', 'agency', 'institute',
-  'office', 'house', 'kremlin', 'pentagon', 'commission', 'court', 'army', 'forces', 'bank', 'fund', 'union',
-  'organization', 'organisation', 'party', 'government', 'parliament', 'assembly', 'senate', 'congress',
-  'directorate', 'center', 'centre', 'university', 'association', 'board', 'bureau', 'authority', 'command', 'times',
-  'post', 'news', 'press', 'agency', 'group', 'company', 'corporation', 'inc', 'ltd', 'police', 'ministry', 'war',
-  'studies', 'foundation', 'network', 'tribunal', 'nations', 'states', 'korea', 'russia', 'china', 'ukraine', 'iran',
-  'pyongyang', 'moscow', 'beijing', 'washington', 'kyiv', 'seoul', 'tehran', 'nis', 'nato', 'un', 'eu'];
-/** Nouns that can speak without a name: "officials said", "experts warn". */
-const ROLES = ['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'expert',
-  'experts', 'analyst', 'analysts', 'source', 'sources', 'ministry', 'government', 'police', 'authorities',
-  'diplomat', 'diplomats', 'witness', 'witnesses', 'resident', 'residents', 'researcher', 'researchers', 'scientist',
-  'scientists', 'critic', 'critics', 'lawmaker', 'lawmakers', 'senators', 'observers', 'statement', 'report',
-  'study', 'survey', 'aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'commentators', 'insiders',
-  'investigators', 'prosecutors', 'officers', 'leaders', 'generals', 'commanders', 'agency', 'department', 'office',
-  'military', 'army', 'administration', 'embassy', 'spokesmen', 'organizers', 'organisers', 'activists', 'doctors',
-  'economists', 'historians', 'experts', 'campaigners', 'regulators', 'executives', 'kremlin', 'pentagon', 'ministry',
-  'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media'];
-/** Which of the lists above a word is in (a word can be in several: "press", "council"). */
-const enum In {
-  AUXILIARY = 1,
-  PASSIVE = 2,
-  PRONOUN = 4,
-  RELATIVE = 8,
-  CONNECTOR = 16,
-  STOP_CAPITAL = 32,
-  TITLE = 64,
-  ORGANISATION = 128,
-  ROLE = 256,
-}
-
-/**
- * Every word of the lists above with the lists it is in: one lookup tells all a token is,
- * where asking each list in turn hashed the same token up to three times.
- */
-const LISTED = new WordTable<number>(listedWords([
-  [AUXILIARIES, In.AUXILIARY], [PASSIVE, In.PASSIVE], [PRONOUNS, In.PRONOUN], [RELATIVES, In.RELATIVE], [CONNECTORS, In.CONNECTOR],
-  [STOP_CAPITALS, In.STOP_CAPITAL], [TITLES, In.TITLE], [ORGANISATIONS, In.ORGANISATION], [ROLES, In.ROLE],
-]));
-
-function listedWords(lists: Array<[readonly string[], In]>): Array<[string, number]> {
-  const flags = new Map<string, number>();
-  for (const [words, list] of lists) for (const w of words) flags.set(w, (flags.get(w) ?? 0) | list);
-  return [...flags];
-}
-
-/** Participles that report speech even without "that" after them. */
-const OPEN_PARTICIPLES = new WordTable(['saying']);
-/**
- * Verbs that are as often something else ("has maintained a neutral stance", "intelligence
- * reports"): speech only when "that", a colon or a quote follows, or a quote comes just before.
- */
-const WEAK_VERBS = new WordTable(['maintained', 'maintains', 'responded', 'expressed', 'voiced', 'reports', 'reported',
-  'notes', 'noted', 'suggested', 'revealed', 'concluded', 'predicted', 'predicts', 'admitted', 'admits', 'recalled',
-  'agreed', 'agrees', 'asked', 'elaborated', 'disclosed', 'claim', 'pledged', 'promised', 'vowed', 'concedes',
-  'conceded', 'argue', 'warn', 'insist', 'deny', 'say']);
-
-/** Participles that name speech only next to a quote ("calling it a “…”"). */
-const NAMING_PARTICIPLES = new WordTable(['calling', 'labeling', 'labelling', 'describing']);
-
-const enum Trait {
-  OPEN = 1,
-  WEAK = 2,
-  NAMING = 4,
-}
-
-/** The traits of a speech verb of the default lexicon: kept with its entry, not looked up for every verb met. */
-export function verbTraits(word: string): number {
-  return (OPEN_PARTICIPLES.hasWord(word) ? Trait.OPEN : 0) | (WEAK_VERBS.hasWord(word) ? Trait.WEAK : 0) |
-    (NAMING_PARTICIPLES.hasWord(word) ? Trait.NAMING : 0);
 }
 
 /*

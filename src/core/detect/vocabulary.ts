@@ -9,7 +9,7 @@
  */
 import { type Automaton, BASE_ENTRIES, type Entry, F, type VerbClass, buildAutomaton } from './lexicon';
 import { Rule, cueRule, ruleForms } from './cues';
-import { verbTraits } from './attribution';
+import { verbTraits } from './attributionWords';
 import { C, CLASS, type Codes } from './text';
 import { Ch } from './chars';
 
