@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { emptyTally, runSequence, type Tally } from '../test/support/provenance';
+import { type EditKind, emptyTally, runSequence, type Tally } from '../test/support/provenance';
 
 /** The sample articles, found from the bundle's folder or the working directory. */
 function articles(): string[] {
@@ -57,4 +57,13 @@ export function run(): void {
     }
     print(mode === 'once' ? 'found again from the tags as first stored' : 'written back after every edit', tally, Date.now() - started);
   }
+  // Edits that change no word: every tag should stay anchored on its own passage.
+  const tally = emptyTally();
+  const started = Date.now();
+  for (let seed = 1; seed <= runs / 5; seed++) {
+    runSequence(texts[seed % texts.length], seed, { steps: 1 + ((seed * 7919) % 10), tags: 10, mode: 'resave', kinds: LAYOUT }, tally);
+  }
+  print(`only edits that change no word (${LAYOUT.join(', ')}), written back`, tally, Date.now() - started);
 }
+
+const LAYOUT: EditKind[] = ['rewrap', 'whitespace', 'crlf'];

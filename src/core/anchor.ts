@@ -10,6 +10,7 @@
  */
 import search from 'approx-string-match';
 import { ContextPattern, editDistance } from './editDistance';
+import { reflowedAt, reflowedEndsAt, reflowedOccurrences, reflowedWithContext } from './reflow';
 
 export { editDistance };
 
@@ -205,10 +206,11 @@ function splitsPair(text: string, offset: number): boolean {
  * could be the passage it was put on, and offered as `fuzzy`, for a person to confirm,
  * wherever a choice was made.
  *
- * 1. The old position, if the exact text and its whole context are still there: `anchored`
- *    (unless `options.trustPosition` is false).
- * 2. Otherwise every occurrence of the exact text (near where the tag should be, and
- *    further away where the context right beside it matches) and the approximate
+ * 1. The old position, if the exact text and its whole context are still there, however
+ *    their lines break now: `anchored` (unless `options.trustPosition` is false).
+ * 2. Otherwise every occurrence of the exact text, however its lines now break (near where
+ *    the tag should be, and further away where the context right beside it matches), and
+ *    the approximate
  *    occurrences (up to 30 % edits) near where it should be are scored together as
  *    (2 × text similarity + context similarity) / 3, so that an exact occurrence elsewhere
  *    with a weaker context loses to a corrected one in place. Where it should be is the old
@@ -223,7 +225,8 @@ function splitsPair(text: string, offset: number): boolean {
  * 4. Only when nothing acceptable is found near is the whole text searched approximately;
  *    failing that, the tag is an orphan at its old position.
  *
- * It never returns `anchored` on text different from `exact`.
+ * It never returns `anchored` on text different from `exact`, except in how its lines break
+ * and how it is spaced (see reflow.ts): re-wrapping a paragraph moves no tag.
  *
  * @param text - The article text now
  * @param selector - What the tag stored: exact, prefix, suffix and the old position as a hint
@@ -242,6 +245,12 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   if (trusted && text.startsWith(exact, hint) && hasExactContext(text, hint, hint + exact.length, prefix, suffix)) {
     return { start: hint, end: hint + exact.length, status: 'anchored', score: 1 };
   }
+  // The same, with the lines broken or spaced otherwise (a re-wrapped paragraph keeps its
+  // length: a space became a line break, or the other way round).
+  if (trusted) {
+    const end = reflowedAt(text, prefix, exact, suffix, hint);
+    if (end >= 0) return { start: hint, end, status: 'anchored', score: 1 };
+  }
   const scorer = new Scorer(text, selector, hint, expected);
   const plausible = (c: Candidate): boolean => Math.max(c.prefix, c.suffix) >= MIN_SIDE_SIMILARITY && c.context >= minContext;
 
@@ -251,12 +260,19 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   // candidate at all. If that leaves none, all are scored.
   const exacts: Candidate[] = [];
   const nearby = windows(text.length, exact.length, windowSize, hint, expected);
-  const distant: number[] = [];
-  for (let at = text.indexOf(exact), seen = 0; at >= 0 && seen < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1), seen++) {
-    if (nearby.some(([from, to]) => at >= from && at < to) || scorer.besideMatches(at, at + exact.length)) exacts.push(scorer.score(at, at + exact.length, 0));
-    else distant.push(at);
-  }
-  if (exacts.length === 0) for (const at of distant) exacts.push(scorer.score(at, at + exact.length, 0));
+  const distant: Span[] = [];
+  const consider = (start: number, end: number): void => {
+    if (nearby.some(([from, to]) => start >= from && start < to) || scorer.besideMatches(start, end)) exacts.push(scorer.score(start, end, 0));
+    else distant.push({ start, end });
+  };
+  let seen = 0;
+  for (let at = text.indexOf(exact); at >= 0 && seen < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1), seen++) consider(at, at + exact.length);
+  // The same text with its lines broken or spaced otherwise (reflow.ts) is the text too: a
+  // re-wrapped paragraph leaves every tag in it where it was.
+  const reflowed = reflowedOccurrences(text, exact, MAX_OCCURRENCES - seen);
+  for (const [start, end] of reflowed) consider(start, end);
+  if (reflowed.length > 0) exacts.sort((a, b) => a.start - b.start);
+  if (exacts.length === 0) for (const d of distant) exacts.push(scorer.score(d.start, d.end, 0));
   const acceptable = (c: Candidate): boolean => c.context >= minContext && c.score >= threshold;
   const fuzzies: Candidate[] = [];
   const maxErrors = Math.floor(exact.length * MAX_QUOTE_ERROR_RATE);
@@ -278,6 +294,22 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
     if (!found() && text.length > 2 * windowSize) find(0, text.length);
   }
 
+  // The text with its whole context, however their lines break now, in one place alone near
+  // where the tag should be, and no other place with a text and context like it (a twin, a
+  // corrected passage) anywhere: that is the tagged passage, as at its old position in
+  // step 1 (the line endings or the spacing before it changed, so the offsets moved).
+  const whole = nearby.flatMap(([from, to]) => reflowedWithContext(text, prefix, exact, suffix, from - 2 * prefix.length - 8, to + 2 * suffix.length + 8, 2));
+  const places = whole.filter(([start], k) => whole.findIndex(([other]) => other === start) === k);
+  if (places.length === 1) {
+    const place = scorer.score(places[0][0], places[0][1], 0);
+    // Any other place with one side of the context alike is a rival, as in step 3: the
+    // tag's own passage beside an edit, say, while a copy of it has the whole context.
+    const rival = [...exacts, ...fuzzies.filter(acceptable)].some((c) => !overlaps(c, place) && plausible(c));
+    // Where the tag was, its whole prefix still ends, but not its text: rewritten in place.
+    const rewrittenThere = prefix.length >= MIN_EVIDENCE && [hint, expected].some((at) => at !== place.start && reflowedEndsAt(text, prefix, at));
+    if (!rival && !rewrittenThere) return { start: place.start, end: place.end, status: 'anchored', score: 1 };
+  }
+
   const candidates = [...exacts, ...fuzzies];
   const best = pickBest(candidates);
   if (!best) return orphan(0);
@@ -292,14 +324,7 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   // Where the tag was, the text before it is still there (at least as well as before the
   // best place) but the tag's text is not: it was rewritten in place, and the exact text
   // elsewhere is another passage until a person says otherwise.
-  const rewritten = (): boolean =>
-    [hint, expected].some((at) => {
-      if (prefix.length < MIN_EVIDENCE || best.start === at || scorer.before(at) < Math.max(MIN_SIDE_SIMILARITY, best.prefix)) return false;
-      // The one change silently followed there: words inserted just before the tag, which
-      // leave what follows the tag as it was.
-      const insertedBefore = best.start > at && best.start - at <= CONTEXT_LENGTH + exact.length && best.suffix === 1;
-      return !insertedBefore;
-    }) || contextElsewhere(text, selector, scorer, best, hint, expected, windowSize);
+  const rewritten = (): boolean => rewrittenInPlace(selector, scorer, best, hint, expected) || contextElsewhere(text, selector, scorer, best, hint, expected, windowSize);
   // A tag moves silently a long way only to where its text and whole context are (a moved
   // passage); a similar context far away is another passage that looks alike.
   const far = nearness(best.start, hint, expected) > NEIGHBOURHOOD && best.context < 1;
@@ -314,6 +339,21 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   const longAndUnique = exacts.length === 1 && exact.length >= CONTEXT_LENGTH;
   if (acceptable(best) || longAndUnique) return flagged;
   return orphan(best.score);
+}
+
+/**
+ * Whether, where the tag was (or should be), the text before it is still there, at least as
+ * well as before `best`, but the tag's text is not: it was rewritten in place, and its text
+ * elsewhere is another passage until a person says otherwise.
+ */
+function rewrittenInPlace(selector: Selector, scorer: Scorer, best: Candidate, hint: number, expected: number): boolean {
+  return [hint, expected].some((at) => {
+    if (selector.prefix.length < MIN_EVIDENCE || best.start === at || scorer.before(at) < Math.max(MIN_SIDE_SIMILARITY, best.prefix)) return false;
+    // The one change silently followed there: words inserted just before the tag, which
+    // leave what follows the tag as it was.
+    const insertedBefore = best.start > at && best.start - at <= CONTEXT_LENGTH + selector.exact.length && best.suffix === 1;
+    return !insertedBefore;
+  });
 }
 
 /** `text[from, to)` with every exact occurrence in it blanked out. */

@@ -257,6 +257,41 @@ describe('tagging spans and keeping them in sidecar files', () => {
     assert.equal(confirmed.anchor.exact, corrected);
   });
 
+  it('keeps a tag across a line break anchored, with no flag, when the article is re-wrapped on disk while closed', async () => {
+    const paragraph = 'Ukraine said on Monday that 11,000 North Korean troops had moved into the region, according to the defence minister, who added that “the operation will go on for as long as it takes, whatever Moscow claims” and declined to give a date.';
+    const wrapAt = (width: number): string => {
+      const lines: string[] = [];
+      for (const word of paragraph.split(' ')) {
+        const last = lines.length - 1;
+        if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+        else lines.push(word);
+      }
+      return `# Kursk\n\n${lines.join('\n')}\n`;
+    };
+    const article = vscode.Uri.joinPath(workspaceRoot(), 'tag-rewrapped.md');
+    await vscode.workspace.fs.writeFile(article, new TextEncoder().encode(wrapAt(80)));
+    const editor = await showArticle(article);
+    const text = editor.document.getText();
+    const quoted = text.slice(text.indexOf('“'), text.indexOf('”') + 1);
+    assert.ok(quoted.includes('\n'), 'the quote crosses a line break');
+    select(editor, quoted);
+    await written(article, () => vscode.commands.executeCommand('newsAnnotator.tagClaim'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // A formatter re-wraps the paragraph at 64 columns.
+    const rewrapped = wrapAt(64);
+    await vscode.workspace.fs.writeFile(article, new TextEncoder().encode(rewrapped));
+    const { store } = await api();
+    await showArticle(article);
+    const now = rewrapped.slice(rewrapped.indexOf('“'), rewrapped.indexOf('”') + 1);
+    assert.notEqual(now, quoted, 'the line breaks moved');
+    await eventually(() => store.peek(article)!.tags[0].anchor.exact === now, store.onDidChange, 'a re-anchor');
+    const [tag] = store.peek(article)!.tags;
+    assert.equal(tag.status, 'anchored');
+    assert.deepEqual([tag.anchor.start, tag.anchor.end], [rewrapped.indexOf('“'), rewrapped.indexOf('”') + 1]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(vscode.languages.getDiagnostics(article).filter((d) => d.code === 'fuzzy-tag' || d.code === 'orphan-tag'), [], 'nothing to confirm');
+  });
+
   it('re-attaches an orphaned tag to the selection', async () => {
     const article = await freshArticle('004_f4608aac0cbd5e3d.txt', 'tag-reattach.txt');
     const editor = await showArticle(article);

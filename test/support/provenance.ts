@@ -361,6 +361,8 @@ export interface SequenceOptions {
   readonly mode: 'once' | 'resave';
   /** Give the starting article a duplicated paragraph, with identical surroundings. */
   readonly duplicate?: boolean;
+  /** Only edits of these kinds, each as likely (default: all kinds, by weight). */
+  readonly kinds?: readonly EditKind[];
 }
 
 /** Builds a starting article: a sample, perhaps with one paragraph repeated right after itself. */
@@ -390,7 +392,7 @@ export function runSequence(article: string, seed: number, options: SequenceOpti
   const edits: EditKind[] = [];
   tally.sequences++;
   for (let step = 1; step <= options.steps; step++) {
-    const edit = randomEdit(t, rand);
+    const edit = randomEdit(t, rand, options.kinds ? pick(rand, options.kinds) : undefined);
     edits.push(edit.kind);
     t = edit.next;
     const placed = reanchorTags(stored, t.text);
@@ -399,7 +401,11 @@ export function runSequence(article: string, seed: number, options: SequenceOpti
       let verdict = judge(tag, t, from.start, from.end);
       const before = stored.find((s) => s.id === tag.id)!.anchor;
       const onTwin = twins.get(tag.id)!.some((twin) => judge(tag, t, twin.start, twin.end) === 'anchored-right');
-      const looksStored = holdsSelector(t.text, tag.anchor.start, before) && (tag.anchor.start === before.start || !ownHoldsSelector(t, from, before));
+      // Placed at the first character of its own passage with the stored selector around it,
+      // it is where the tag belongs by all a reader can see, even if the rest of the passage
+      // is a copy that an edit put there (a duplicated paragraph moved after its own start).
+      const looksStored =
+        holdsSelector(t.text, tag.anchor.start, before) && (tag.anchor.start === before.start || tag.anchor.start === t.origin.indexOf(from.start) || !ownHoldsSelector(t, from, before));
       if (verdict === 'anchored-wrong' && (onTwin || looksStored)) {
         verdict = 'anchored-twin';
       }

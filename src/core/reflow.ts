@@ -1,0 +1,180 @@
+/**
+ * Text that reads the same when only its line breaks and spacing changed: a paragraph
+ * re-wrapped at another width (an editor's rewrap, a Markdown formatter, wire copy pasted
+ * from a terminal), a double space after a full stop collapsed, CRLF line endings. For a
+ * tag, such text is still the text it was put on.
+ *
+ * A run of spacing is either spaces and tabs, or one line break with the indentation and
+ * the e-mail or Markdown quote marks (`>`) that open the next line. Two line breaks or more
+ * (a blank line) end a paragraph: they match only two or more again.
+ */
+
+/** One run of spacing (see the module comment), as found in a tag's text. */
+const RUN = /[ \t]*(?:(?:\r\n?|\n)[ \t]*(?:>[ \t]*)*)+|[ \t]+/g;
+/** What one run within a paragraph may have become. */
+const SOFT_RUN = '(?:[ \\t]*(?:\\r\\n?|\\n)[ \\t]*(?:>[ \\t]*)*|[ \\t]+)';
+/** The least of SOFT_RUN: one space or tab, or one line break. */
+const SHORTEST_SOFT_RUN = '(?:[ \\t]|[ \\t]*?(?:\\r\\n?|\\n))';
+/** What a run holding a paragraph break may have become: a paragraph break. */
+const HARD_RUN = '[ \\t]*(?:(?:\\r\\n?|\\n)[ \\t]*(?:>[ \\t]*)*){2,}';
+/** Spacing at the start or at the end of a text. */
+const EDGES = /^(?:[ \t\r\n]|(?<=\n)>)+|[ \t\r\n]+$/g;
+
+/**
+ * Longer texts are left to the fuzzy search: a pattern of thousands of pieces costs more
+ * to build and run than the line breaks it saves.
+ */
+const MAX_LENGTH = 4096;
+
+/**
+ * The places of `text` in `haystack` written with other spacing (not those written the same:
+ * `indexOf` finds those), in order, at most `limit`. Nothing when `text` has no spacing, or
+ * is too long (MAX_LENGTH).
+ *
+ * The pattern searched for has a literal piece before every run of spacing (spacing at the
+ * ends of `text` is matched by looking beside each place found), so a search costs at most
+ * the length of each run of spaces it meets after a piece matched: linear in the haystack,
+ * whatever it holds.
+ */
+export function reflowedOccurrences(haystack: string, text: string, limit: number): Array<[number, number]> {
+  const core = text.replace(EDGES, '');
+  if (core.length === 0 || core.length > MAX_LENGTH || core.length === text.length && !hasRun(core)) return [];
+  const lead = text.slice(0, text.indexOf(core));
+  const trail = text.slice(text.indexOf(core) + core.length);
+  const pattern = new RegExp(reflowSource(core), 'g');
+  const out: Array<[number, number]> = [];
+  for (let m = pattern.exec(haystack); m && out.length < limit; m = pattern.exec(haystack)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    // The spacing at the ends as it was, if it still is; else the whole run there.
+    if (lead && haystack.startsWith(lead, start - lead.length)) start -= lead.length;
+    else if (lead) {
+      start = runStartBefore(haystack, start);
+      if (!sameKindOfRun(lead, haystack.slice(start, m.index))) continue;
+    }
+    if (trail && haystack.startsWith(trail, end)) end += trail.length;
+    else if (trail) {
+      end = runEndAfter(haystack, end);
+      if (!sameKindOfRun(trail, haystack.slice(m.index + m[0].length, end))) continue;
+    }
+    if (end - start !== text.length || !haystack.startsWith(text, start)) out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * Finds `before + text + after` written with any other spacing (a tag's text with its
+ * context around it) in `haystack[from, to)`: where each `text` so surrounded starts and
+ * ends, at most `limit` of them. The spacing at the outer ends of the context does not
+ * count.
+ */
+export function reflowedWithContext(haystack: string, before: string, text: string, after: string, from: number, to: number, limit: number): Array<[number, number]> {
+  if (text.length > MAX_LENGTH || before.length > MAX_LENGTH || after.length > MAX_LENGTH) return [];
+  const head = before.replace(/^[ \t\r\n>]+/, '');
+  const tail = after.replace(/[ \t\r\n>]+$/, '');
+  // A pattern opening with a run of spacing would cost the square of a long run. Text that
+  // is only spacing, or that shares a run with its context, has no place of its own to find.
+  const opens = isSpacing(text.charCodeAt(0));
+  const closes = isSpacing(text.charCodeAt(text.length - 1));
+  if (text.replace(EDGES, '').length === 0 || (opens && (head.length === 0 || isSpacing(before.charCodeAt(before.length - 1)))) || (closes && isSpacing(after.charCodeAt(0)))) return [];
+  // Spacing that ends the text takes as little as it can (as much as it had, ideally).
+  const pattern = new RegExp(`${reflowSource(head)}(${reflowSource(text, true)})${reflowSource(tail)}`, 'dg');
+  const start = Math.max(0, from);
+  const region = haystack.slice(start, Math.min(haystack.length, to));
+  const out: Array<[number, number]> = [];
+  for (let m = pattern.exec(region); m && out.length < limit; m = pattern.exec(region)) {
+    const [s, e] = (m.indices as RegExpIndicesArray)[1];
+    out.push([start + s, start + e]);
+    // Places may overlap (a repeated phrase): look again one code unit on.
+    pattern.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/**
+ * Where `text`, with `before` and `after` around it written with any other spacing, ends
+ * when it starts at `at` in `haystack`; -1 if it does not.
+ */
+export function reflowedAt(haystack: string, before: string, text: string, after: string, at: number): number {
+  // The context may have grown by its line endings (CRLF) or shrunk by its spaces.
+  const from = at - 2 * before.length - 8;
+  const to = at + 2 * (text.length + after.length) + 8;
+  for (const [s, e] of reflowedWithContext(haystack, before, text, after, from, to, 64)) {
+    if (s === at) return e;
+    if (s > at) break;
+  }
+  return -1;
+}
+
+/**
+ * Whether `before` (a tag's prefix), written with any other spacing, ends at `at` in
+ * `haystack`. The spacing at its outer start does not count.
+ */
+export function reflowedEndsAt(haystack: string, before: string, at: number): boolean {
+  const head = before.replace(/^[ \t\r\n>]+/, '');
+  if (head.length === 0 || head.length > MAX_LENGTH) return false;
+  const from = Math.max(0, at - 2 * head.length - 8);
+  return new RegExp(`${reflowSource(head)}$`).test(haystack.slice(from, at));
+}
+
+/** `text` with each run of spacing written as one space (a paragraph break as two line breaks), and none at either end. */
+export function normaliseSpacing(text: string): string {
+  return text.replace(EDGES, '').replace(RUN, (run) => (lineBreaks(run) >= 2 ? '\n\n' : ' '));
+}
+
+/** Whether `text` has a run of spacing. */
+function hasRun(text: string): boolean {
+  RUN.lastIndex = 0;
+  return RUN.test(text);
+}
+
+/** Whether `now` (spacing found beside a place) can be what `was` (spacing at an end of a tag's text) became. */
+function sameKindOfRun(was: string, now: string): boolean {
+  return now.length > 0 && (lineBreaks(was) >= 2) === (lineBreaks(now) >= 2);
+}
+
+/** The start of the spacing (and quote marks after line breaks) that ends at `at`. */
+function runStartBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (isSpacing(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 62)) i--;
+  return i;
+}
+
+/** The end of the spacing (and quote marks after line breaks) that starts at `at`. */
+function runEndAfter(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (isSpacing(text.charCodeAt(i)) || (text.charCodeAt(i) === 62 && i > at))) i++;
+  return i;
+}
+
+/** The source of a pattern matching `text` with its spacing written any other way. */
+function reflowSource(text: string, shortestEnd = false): string {
+  let source = '';
+  let at = 0;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const last = m.index + m[0].length === text.length;
+    // As it was, if it still is; else as little as the pattern allows.
+    const run = lineBreaks(m[0]) >= 2 ? HARD_RUN : SOFT_RUN;
+    source += escape(text.slice(at, m.index)) + (last && shortestEnd ? `(?:${escape(m[0])}|${lineBreaks(m[0]) >= 2 ? run : SHORTEST_SOFT_RUN})` : run);
+    at = m.index + m[0].length;
+  }
+  return source + escape(text.slice(at));
+}
+
+function isSpacing(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+function lineBreaks(run: string): number {
+  let n = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c === 10 || (c === 13 && run.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+function escape(literal: string): string {
+  return literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
