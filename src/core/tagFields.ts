@@ -6,7 +6,7 @@
  */
 import type { FieldValue } from './conventions/format';
 import { CONFLICT_KEY } from './merge';
-import { VERDICT_STAMP_KEY, isVerdictStale, textHash } from './review/stale';
+import { VERDICT_STAMP_KEY, isVerdictStale, verdictStamp } from './review/stale';
 import { findTag, timestamp, type Tag } from './tags';
 
 /**
@@ -45,7 +45,7 @@ export function setFields(tags: readonly Tag[], id: string, values: Readonly<Rec
     // What the verdict (and the other fields) were given on, so `check` can tell when the
     // tagged text changes afterwards (a stale verdict).
     const hasFields = Object.entries(extra).some(([key, value]) => value !== undefined && !BOOKKEEPING_KEYS.has(key));
-    if (hasFields) extra[VERDICT_STAMP_KEY] = textHash(tag.anchor.exact);
+    if (hasFields) extra[VERDICT_STAMP_KEY] = verdictStamp(tag.anchor.exact);
     else if (extra[VERDICT_STAMP_KEY] !== undefined) extra[VERDICT_STAMP_KEY] = undefined;
     return { ...tag, extra, updated: timestamp(now) };
   });

@@ -75,7 +75,7 @@ export const RULES = {
   },
   'anchor-moved': {
     severity: 'warning',
-    description: 'A tag\'s text is no longer where the sidecar says but is found exactly elsewhere; `check --fix` updates the position.',
+    description: 'A tag\'s text is no longer where the sidecar says but is found exactly elsewhere, or its lines now break otherwise (a re-wrapped paragraph); `check --fix` updates the sidecar.',
     reportedBy: 'check',
   },
   'anchor-fuzzy': {

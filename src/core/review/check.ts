@@ -112,10 +112,15 @@ export function checkSidecar(input: CheckInput): CheckResult {
   const fixed: Tag[] = [];
   for (const stored of tags) {
     const tag = nowById.get(stored.id)!;
-    const moved = tag.status !== stored.status || tag.anchor.start !== stored.anchor.start || tag.anchor.end !== stored.anchor.end || tag.anchor.line !== stored.anchor.line;
+    // Anchored on its text with the lines broken or spaced otherwise (a re-wrapped paragraph).
+    const rewrapped = tag.status === 'anchored' && tag.anchor.exact !== stored.anchor.exact;
+    const shifted = tag.anchor.start !== stored.anchor.start || tag.anchor.end !== stored.anchor.end || tag.anchor.line !== stored.anchor.line;
+    const moved = tag.status !== stored.status || shifted || rewrapped;
     if (articleText !== undefined && moved) {
       if (tag.status === 'anchored') {
-        atTag(tag, 'anchor-moved', `The tag on ${quote(stored)} is found exactly at line ${tag.anchor.line + 1}, not where the sidecar says (line ${stored.anchor.line + 1}, offset ${stored.anchor.start}); \`news-annotator check --fix\` updates it.`);
+        const how = rewrapped ? 'with its lines broken or spaced otherwise' : 'exactly';
+        const where = shifted ? `at line ${tag.anchor.line + 1}, not where the sidecar says (line ${stored.anchor.line + 1}, offset ${stored.anchor.start})` : 'where the sidecar says';
+        atTag(tag, 'anchor-moved', `The tag on ${quote(stored)} is found ${how} ${where}; \`news-annotator check --fix\` updates it.`);
         fixable = true;
       } else if (tag.status === 'fuzzy' && stored.status !== 'fuzzy') {
         const score = tag.score === undefined ? '' : ` (${Math.round(tag.score * 100)}% similar)`;

@@ -2,10 +2,11 @@
  * Stale verdicts: a verdict recorded on a tag, then the tagged text changed, so the verdict
  * may no longer hold. When a verdict field is set, the tag stores a short hash of the text
  * the verdict was given on, under {@link VERDICT_STAMP_KEY}; `check` compares it with the
- * text now. A hash rather than a copy of the text keeps the sidecar small and its diff to
+ * text now. Where the text's lines break and how it is spaced do not count (reflow.ts). A hash rather than a copy of the text keeps the sidecar small and its diff to
  * one line; it only has to tell "the same text" from "another text".
  */
 import type { Tag } from '../tags';
+import { normaliseSpacing } from '../reflow';
 
 /** The tag key holding the hash of the text a verdict was given on. */
 export const VERDICT_STAMP_KEY = 'verdict-text-hash';
@@ -32,7 +33,15 @@ export function textHash(text: string): string {
  * set or changed (and only then: moving with the text does not count).
  */
 export function stampVerdict(tag: Tag): Tag {
-  return { ...tag, extra: { ...tag.extra, [VERDICT_STAMP_KEY]: textHash(tag.anchor.exact) } };
+  return { ...tag, extra: { ...tag.extra, [VERDICT_STAMP_KEY]: verdictStamp(tag.anchor.exact) } };
+}
+
+/**
+ * The stamp of a verdict given on `text`: the hash of the text with its spacing made plain,
+ * so that re-wrapping the paragraph leaves the verdict standing.
+ */
+export function verdictStamp(text: string): string {
+  return textHash(normaliseSpacing(text));
 }
 
 /**
@@ -44,5 +53,6 @@ export function stampVerdict(tag: Tag): Tag {
  */
 export function isVerdictStale(tag: Tag, current: string = tag.anchor.exact): boolean {
   const stamp = tag.extra?.[VERDICT_STAMP_KEY];
-  return typeof stamp === 'string' && stamp !== textHash(current);
+  // Stamps written before spacing was made plain are of the text as it was.
+  return typeof stamp === 'string' && stamp !== verdictStamp(current) && stamp !== textHash(current);
 }
