@@ -47,6 +47,13 @@ export class TagStoreError extends Error {}
 
 /** Tags are written this long after the last change to them, so a burst of edits is one write. */
 const WRITE_DELAY_MS = 250;
+/**
+ * How long the old place of a file being renamed is taken to be the rename's, from VS Code
+ * saying it will rename until it says it did (a rename that never completes stops counting
+ * then), and after it did: the file watcher reports the sidecars that left with it later.
+ */
+const RENAME_PENDING_MS = 10_000;
+const RENAME_SETTLE_MS = 2_000;
 
 /** An article's entry: the core entry plus what only the editor side knows. */
 class Entry extends ArticleEntry<vscode.Uri> implements ArticleTags {
@@ -92,6 +99,8 @@ class Entry extends ArticleEntry<vscode.Uri> implements ArticleTags {
  */
 export class SidecarStore extends Disposable {
   private readonly entries = new Map<string, Entry>();
+  /** The old places of renames under way or just done (see `renamingFrom`). */
+  private renaming: Array<{ from: vscode.Uri; until: number }> = [];
   private readonly changed = this.register(new vscode.EventEmitter<StoreChange>());
   private readonly wrote = this.register(new vscode.EventEmitter<{ article: vscode.Uri; sidecar: vscode.Uri }>());
   /** Untitled documents with tags that were just closed, in case they were saved under a name. */
@@ -122,6 +131,7 @@ export class SidecarStore extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((event) => this.documentChanged(event)));
     this.register(vscode.workspace.onDidSaveTextDocument((document) => this.documentSaved(document)));
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)));
+    this.register(vscode.workspace.onWillRenameFiles((event) => this.filesRenaming(event)));
     this.register(vscode.workspace.onDidRenameFiles((event) => void this.filesRenamed(event)));
     this.register(vscode.workspace.onDidDeleteFiles((event) => this.filesDeleted(event)));
     this.register(
@@ -510,6 +520,9 @@ export class SidecarStore extends Disposable {
   private async sidecarChangedOnDisk(sidecar: vscode.Uri): Promise<void> {
     const article = this.articleFor(sidecar);
     if (!article) return;
+    // The sidecar of an article being renamed left its old place with the rename (which
+    // moves the tags in memory): read as deleted, its tags would be dropped first.
+    if (this.renamingFrom(article)) return;
     const entry = this.entries.get(article.toString());
     if (entry) {
       await this.reload(entry, 'reload');
@@ -519,7 +532,29 @@ export class SidecarStore extends Disposable {
     }
   }
 
+  /** Notes the old places of files about to be renamed (see `renamingFrom`). */
+  private filesRenaming(event: vscode.FileWillRenameEvent): void {
+    for (const { oldUri } of event.files) this.renaming.push({ from: oldUri, until: Date.now() + RENAME_PENDING_MS });
+  }
+
+  /** Whether `article` is at (or under) the old place of a rename under way or just done. */
+  private renamingFrom(article: vscode.Uri): boolean {
+    const now = Date.now();
+    this.renaming = this.renaming.filter((r) => r.until > now);
+    return this.renaming.some((r) => r.from.toString() === article.toString() || isInside(article, r.from));
+  }
+
   private async filesRenamed(event: vscode.FileRenameEvent): Promise<void> {
+    try {
+      await this.moveRenamed(event);
+    } finally {
+      // The file watcher reports the old places a little after the rename: still the rename's.
+      const until = Date.now() + RENAME_SETTLE_MS;
+      for (const { oldUri } of event.files) for (const r of this.renaming) if (r.from.toString() === oldUri.toString()) r.until = until;
+    }
+  }
+
+  private async moveRenamed(event: vscode.FileRenameEvent): Promise<void> {
     for (const { oldUri, newUri } of event.files) {
       if (isSidecarPath(oldUri.path) || isSidecarPath(newUri.path)) continue;
       const moved = [...this.entries.values()].filter((e) => e.article.toString() === oldUri.toString() || isInside(e.article, oldUri));
