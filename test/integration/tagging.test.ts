@@ -292,6 +292,39 @@ describe('tagging spans and keeping them in sidecar files', () => {
     assert.deepEqual(vscode.languages.getDiagnostics(article).filter((d) => d.code === 'fuzzy-tag' || d.code === 'orphan-tag'), [], 'nothing to confirm');
   });
 
+  it('keeps a tag across a line break anchored when its paragraph is re-wrapped in the editor in one edit, as rewrap commands do', async () => {
+    const words = 'Officials in Kyiv said that “the operation will go on for as long as it takes, whatever Moscow claims about the region” and declined to say more about the troops.'.split(' ');
+    const wrapAt = (width: number): string => {
+      const lines: string[] = [];
+      for (const word of words) {
+        const last = lines.length - 1;
+        if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+        else lines.push(word);
+      }
+      return lines.join('\n');
+    };
+    const article = vscode.Uri.joinPath(workspaceRoot(), 'tag-rewrap-in-editor.md');
+    await vscode.workspace.fs.writeFile(article, new TextEncoder().encode(`# Kyiv\n\n${wrapAt(72)}\n`));
+    const editor = await showArticle(article);
+    const text = editor.document.getText();
+    const quoted = text.slice(text.indexOf('“'), text.indexOf('”') + 1);
+    assert.ok(quoted.includes('\n'), 'the quote crosses a line break');
+    select(editor, quoted);
+    const tag = await vscode.commands.executeCommand<Tag>('newsAnnotator.tagClaim');
+    // The whole paragraph replaced at once, wrapped at 50 columns.
+    const from = text.indexOf('Officials');
+    const to = text.indexOf('troops.') + 'troops.'.length;
+    const range = new vscode.Range(editor.document.positionAt(from), editor.document.positionAt(to));
+    assert.ok(await editor.edit((b) => b.replace(range, wrapAt(50))));
+    const now = editor.document.getText();
+    const { store } = await api();
+    const [after] = store.peek(article)!.tags;
+    assert.equal(after.id, tag.id);
+    assert.equal(after.status, 'anchored');
+    assert.deepEqual([after.anchor.start, after.anchor.end], [now.indexOf('“'), now.indexOf('”') + 1]);
+    assert.equal(after.anchor.exact, now.slice(now.indexOf('“'), now.indexOf('”') + 1));
+  });
+
   it('re-attaches an orphaned tag to the selection', async () => {
     const article = await freshArticle('004_f4608aac0cbd5e3d.txt', 'tag-reattach.txt');
     const editor = await showArticle(article);
