@@ -133,18 +133,44 @@ function sameKindOfRun(was: string, now: string): boolean {
   return now.length > 0 && (lineBreaks(was) >= 2) === (lineBreaks(now) >= 2);
 }
 
-/** The start of the spacing (and quote marks after line breaks) that ends at `at`. */
+/** The start of the spacing (with the quote marks that open a line) that ends at `at`. */
 function runStartBefore(text: string, at: number): number {
   let i = at;
-  while (i > 0 && (isSpacing(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 62)) i--;
-  return i;
+  for (;;) {
+    // Spaces, tabs and '>' back to a line break: the start of a line, taken whole.
+    let j = i;
+    while (j > 0 && isBlankOrQuote(text.charCodeAt(j - 1))) j--;
+    if (j > 0 && isLineBreak(text.charCodeAt(j - 1))) {
+      i = j - 1;
+      continue;
+    }
+    // No line break before: only spaces and tabs.
+    while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+    return i;
+  }
 }
 
-/** The end of the spacing (and quote marks after line breaks) that starts at `at`. */
+/** The end of the spacing (with the quote marks that open a line) that starts at `at`. */
 function runEndAfter(text: string, at: number): number {
   let i = at;
-  while (i < text.length && (isSpacing(text.charCodeAt(i)) || (text.charCodeAt(i) === 62 && i > at))) i++;
-  return i;
+  for (;;) {
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (i >= text.length || !isLineBreak(text.charCodeAt(i))) return i;
+    i++;
+    while (i < text.length && isBlankOrQuote(text.charCodeAt(i))) i++;
+  }
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isBlankOrQuote(c: number): boolean {
+  return c === 32 || c === 9 || c === 62;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /** The source of a pattern matching `text` with its spacing written any other way. */

@@ -55,6 +55,13 @@ describe('text that only its line breaks and spacing tell apart', () => {
     assert.deepEqual(reflowedOccurrences('in the region. The U.S. has been reaching\n\nout', tagged, 10), [], 'a paragraph break is not a space');
   });
 
+  it('takes a ">" beside a place as spacing only where it opens a line', () => {
+    assert.deepEqual(reflowedOccurrences('x\n> the talks  resumed', '\nthe talks resumed', 10), [[1, 22]]);
+    assert.deepEqual(reflowedOccurrences('if a > the talks  resumed', '  the talks resumed', 10), [[6, 25]]);
+    assert.deepEqual(reflowedOccurrences('the talks  resumed >= 3', 'the talks resumed  ', 10), [[0, 19]]);
+    assert.deepEqual(reflowedOccurrences('x the talks  resumed\n> y', 'the talks resumed\n', 10), [[2, 21]], 'a line break found as it was');
+  });
+
   it('finds a tag with its context where it was, re-wrapped, and nowhere else', () => {
     const before = 'who added that ';
     const after = ' and declined';
