@@ -151,7 +151,7 @@ export const check: Subcommand = {
         try {
           replaceFile(sidecar, text, read.bytes);
           const count = result.findings.filter((f) => f.rule === 'anchor-moved').length;
-          io.stderr.write(`news-annotator check: ${sidecarShown}: fixed the position of ${count} tag${count === 1 ? '' : 's'}\n`);
+          io.stderr.write(`news-annotator check: ${sidecarShown}: ${count === 1 ? 'moved 1 tag to where its text is' : `moved ${count} tags to where their text is`} now\n`);
           result = checkSidecar({ ...input, sidecarText: text });
         } catch (error) {
           io.stderr.write(`news-annotator check: ${sidecarShown}: ${error instanceof FileChangedError ? error.message : `could not be written (${(error as Error).message})`}\n`);
