@@ -21,10 +21,12 @@ const HARD_RUN = '[ \\t]*(?:(?:\\r\\n?|\\n)[ \\t]*(?:>[ \\t]*)*){2,}';
 const EDGES = /^(?:[ \t\r\n]|(?<=\n)>)+|[ \t\r\n]+$/g;
 
 /**
- * Longer texts are left to the fuzzy search: a pattern of thousands of pieces costs more
- * to build and run than the line breaks it saves.
+ * Longer texts, and texts of more runs than MAX_RUNS, are left to the fuzzy search: a
+ * pattern of hundreds of pieces costs milliseconds to build, and one of a thousand or two
+ * overflows the regular-expression engine's stack.
  */
 const MAX_LENGTH = 4096;
+const MAX_RUNS = 64;
 
 /**
  * The places of `text` in `haystack` written with other spacing (not those written the same:
@@ -41,24 +43,26 @@ export function reflowedOccurrences(haystack: string, text: string, limit: numbe
   if (core.length === 0 || core.length > MAX_LENGTH || core.length === text.length && !hasRun(core)) return [];
   const lead = text.slice(0, text.indexOf(core));
   const trail = text.slice(text.indexOf(core) + core.length);
-  const pattern = new RegExp(reflowSource(core), 'g');
+  const pattern = compile([reflowSource(core)], 'g');
   const out: Array<[number, number]> = [];
-  for (let m = pattern.exec(haystack); m && out.length < limit; m = pattern.exec(haystack)) {
+  if (!pattern) return out;
+  eachMatch(pattern, haystack, (m) => {
     let start = m.index;
     let end = start + m[0].length;
     // The spacing at the ends as it was, if it still is; else the whole run there.
     if (lead && haystack.startsWith(lead, start - lead.length)) start -= lead.length;
     else if (lead) {
       start = runStartBefore(haystack, start);
-      if (!sameKindOfRun(lead, haystack.slice(start, m.index))) continue;
+      if (!sameKindOfRun(lead, haystack.slice(start, m.index))) return true;
     }
     if (trail && haystack.startsWith(trail, end)) end += trail.length;
     else if (trail) {
       end = runEndAfter(haystack, end);
-      if (!sameKindOfRun(trail, haystack.slice(m.index + m[0].length, end))) continue;
+      if (!sameKindOfRun(trail, haystack.slice(m.index + m[0].length, end))) return true;
     }
     if (end - start !== text.length || !haystack.startsWith(text, start)) out.push([start, end]);
-  }
+    return out.length < limit;
+  });
   return out;
 }
 
@@ -78,16 +82,18 @@ export function reflowedWithContext(haystack: string, before: string, text: stri
   const closes = isSpacing(text.charCodeAt(text.length - 1));
   if (text.replace(EDGES, '').length === 0 || (opens && (head.length === 0 || isSpacing(before.charCodeAt(before.length - 1)))) || (closes && isSpacing(after.charCodeAt(0)))) return [];
   // Spacing that ends the text takes as little as it can (as much as it had, ideally).
-  const pattern = new RegExp(`${reflowSource(head)}(${reflowSource(text, true)})${reflowSource(tail)}`, 'dg');
+  const pattern = compile([reflowSource(head), '(', reflowSource(text, true), ')', reflowSource(tail)], 'dg');
   const start = Math.max(0, from);
   const region = haystack.slice(start, Math.min(haystack.length, to));
   const out: Array<[number, number]> = [];
-  for (let m = pattern.exec(region); m && out.length < limit; m = pattern.exec(region)) {
+  if (!pattern) return out;
+  eachMatch(pattern, region, (m) => {
     const [s, e] = (m.indices as RegExpIndicesArray)[1];
     out.push([start + s, start + e]);
     // Places may overlap (a repeated phrase): look again one code unit on.
     pattern.lastIndex = m.index + 1;
-  }
+    return out.length < limit;
+  });
   return out;
 }
 
@@ -114,7 +120,10 @@ export function reflowedEndsAt(haystack: string, before: string, at: number): bo
   const head = before.replace(/^[ \t\r\n>]+/, '');
   if (head.length === 0 || head.length > MAX_LENGTH) return false;
   const from = Math.max(0, at - 2 * head.length - 8);
-  return new RegExp(`${reflowSource(head)}$`).test(haystack.slice(from, at));
+  const pattern = compile([reflowSource(head), '$'], 'g');
+  let found = false;
+  if (pattern) eachMatch(pattern, haystack.slice(from, at), () => !(found = true));
+  return found;
 }
 
 /** `text` with each run of spacing written as one space (a paragraph break as two line breaks), and none at either end. */
@@ -173,12 +182,40 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 
-/** The source of a pattern matching `text` with its spacing written any other way. */
-function reflowSource(text: string, shortestEnd = false): string {
+/**
+ * A pattern of the given sources, null if one of them is null (too many runs), or if the
+ * engine refuses the pattern (it must never stop a tag from being looked for otherwise).
+ */
+function compile(sources: ReadonlyArray<string | null>, flags: string): RegExp | null {
+  if (sources.some((source) => source === null)) return null;
+  try {
+    return new RegExp(sources.join(''), flags);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The matches of a global `pattern` in `haystack` from `lastIndex`, each handed to `take`
+ * until it returns false; an engine limit met on the way (the pattern is compiled at its
+ * first use) ends the search as if nothing more were found.
+ */
+function eachMatch(pattern: RegExp, haystack: string, take: (m: RegExpExecArray) => boolean): void {
+  try {
+    for (let m = pattern.exec(haystack); m && take(m); m = pattern.exec(haystack));
+  } catch {
+    // Nothing more is found: the tag is looked for the other ways.
+  }
+}
+
+/** The source of a pattern matching `text` with its spacing written any other way; null past MAX_RUNS runs. */
+function reflowSource(text: string, shortestEnd = false): string | null {
   let source = '';
   let at = 0;
+  let runs = 0;
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (++runs > MAX_RUNS) return null;
     const last = m.index + m[0].length === text.length;
     // As it was, if it still is; else as little as the pattern allows.
     const run = lineBreaks(m[0]) >= 2 ? HARD_RUN : SOFT_RUN;

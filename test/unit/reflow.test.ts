@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { reanchor } from '../../src/core/anchor';
 import { normaliseSpacing, reflowedAt, reflowedOccurrences } from '../../src/core/reflow';
 
 /** Whether `now` is `tagged` with its spacing written otherwise (or the same). */
@@ -72,6 +73,18 @@ describe('text that only its line breaks and spacing tell apart', () => {
     assert.equal(reflowedAt(now, before, text, after, at - 1), -1);
     assert.equal(reflowedAt(now.replace('as long', 'as short'), before, text, after, at), -1);
     assert.equal(reflowedAt(now.replace('who added', 'who said'), before, text, after, at), -1);
+  });
+
+  it('leaves a text of more words than a pattern holds to the other searches, without an error', () => {
+    // 2,048 words: a pattern of them overflowed the regular-expression engine's stack.
+    const many = 'a '.repeat(2048).trim();
+    const text = `x ${'a\n'.repeat(2048)}y`;
+    assert.deepEqual(reflowedOccurrences(text, many, 10), []);
+    assert.equal(reflowedAt(text, 'x ', many, '\ny', 2), -1);
+    assert.doesNotThrow(() => reanchor(text, { exact: many, prefix: 'q'.repeat(32), suffix: 'z'.repeat(32), start: 5, end: 5 + many.length }));
+    // Up to 64 words are still matched.
+    const some = 'a '.repeat(60).trim();
+    assert.deepEqual(reflowedOccurrences(`x ${'a\n'.repeat(59)}a y`, some, 10), [[2, 2 + some.length]]);
   });
 
   it('searches a long run of spaces in time proportional to it', function () {
