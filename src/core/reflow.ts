@@ -31,7 +31,7 @@ const MAX_RUNS = 64;
 /**
  * The places of `text` in `haystack` written with other spacing (not those written the same:
  * `indexOf` finds those), in order, at most `limit`. Nothing when `text` has no spacing, or
- * is too long (MAX_LENGTH).
+ * is too long (MAX_LENGTH, MAX_RUNS).
  *
  * The pattern searched for has a literal piece before every run of spacing (spacing at the
  * ends of `text` is matched by looking beside each place found), so a search costs at most
@@ -69,8 +69,8 @@ export function reflowedOccurrences(haystack: string, text: string, limit: numbe
 /**
  * Finds `before + text + after` written with any other spacing (a tag's text with its
  * context around it) in `haystack[from, to)`: where each `text` so surrounded starts and
- * ends, at most `limit` of them. The spacing at the outer ends of the context does not
- * count.
+ * ends, at most `limit` of them; nothing when any of the three is too long (MAX_LENGTH,
+ * MAX_RUNS). The spacing at the outer ends of the context does not count.
  */
 export function reflowedWithContext(haystack: string, before: string, text: string, after: string, from: number, to: number, limit: number): Array<[number, number]> {
   if (text.length > MAX_LENGTH || before.length > MAX_LENGTH || after.length > MAX_LENGTH) return [];
