@@ -298,8 +298,8 @@ export function reanchor(text: string, selector: Selector, options: ReanchorOpti
   // where the tag should be, and no other place with a text and context like it (a twin, a
   // corrected passage) anywhere: that is the tagged passage, as at its old position in
   // step 1 (the line endings or the spacing before it changed, so the offsets moved).
-  const whole = nearby.flatMap(([from, to]) => reflowedWithContext(text, prefix, exact, suffix, from - 2 * prefix.length - 8, to + 2 * suffix.length + 8, 2));
-  const places = whole.filter(([start], k) => whole.findIndex(([other]) => other === start) === k);
+  const around = nearby.map(([from, to]): [number, number] => [from - 2 * prefix.length - 8, to + 2 * suffix.length + 8]);
+  const places = reflowedWithContext(text, prefix, exact, suffix, around, 2);
   if (places.length === 1) {
     const place = scorer.score(places[0][0], places[0][1], 0);
     // Any other place with one side of the context alike is a rival, as in step 3: the

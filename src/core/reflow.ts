@@ -68,11 +68,12 @@ export function reflowedOccurrences(haystack: string, text: string, limit: numbe
 
 /**
  * Finds `before + text + after` written with any other spacing (a tag's text with its
- * context around it) in `haystack[from, to)`: where each `text` so surrounded starts and
- * ends, at most `limit` of them; nothing when any of the three is too long (MAX_LENGTH,
- * MAX_RUNS). The spacing at the outer ends of the context does not count.
+ * context around it) in the `ranges` [from, to) of `haystack`: where each `text` so
+ * surrounded starts and ends, in order, at most `limit` of them; nothing when any of the
+ * three is too long (MAX_LENGTH, MAX_RUNS). The spacing at the outer ends of the context
+ * does not count.
  */
-export function reflowedWithContext(haystack: string, before: string, text: string, after: string, from: number, to: number, limit: number): Array<[number, number]> {
+export function reflowedWithContext(haystack: string, before: string, text: string, after: string, ranges: ReadonlyArray<readonly [number, number]>, limit: number): Array<[number, number]> {
   if (text.length > MAX_LENGTH || before.length > MAX_LENGTH || after.length > MAX_LENGTH) return [];
   const head = before.replace(/^[ \t\r\n>]+/, '');
   const tail = after.replace(/[ \t\r\n>]+$/, '');
@@ -83,17 +84,34 @@ export function reflowedWithContext(haystack: string, before: string, text: stri
   if (text.replace(EDGES, '').length === 0 || (opens && (head.length === 0 || isSpacing(before.charCodeAt(before.length - 1)))) || (closes && isSpacing(after.charCodeAt(0)))) return [];
   // Spacing that ends the text takes as little as it can (as much as it had, ideally).
   const pattern = compile([reflowSource(head), '(', reflowSource(text, true), ')', reflowSource(tail)], 'dg');
-  const start = Math.max(0, from);
-  const region = haystack.slice(start, Math.min(haystack.length, to));
   const out: Array<[number, number]> = [];
   if (!pattern) return out;
-  eachMatch(pattern, region, (m) => {
-    const [s, e] = (m.indices as RegExpIndicesArray)[1];
-    out.push([start + s, start + e]);
-    // Places may overlap (a repeated phrase): look again one code unit on.
-    pattern.lastIndex = m.index + 1;
-    return out.length < limit;
-  });
+  for (const [from, to] of merged(ranges, haystack.length)) {
+    const region = haystack.slice(from, to);
+    pattern.lastIndex = 0;
+    eachMatch(pattern, region, (m) => {
+      const [s, e] = (m.indices as RegExpIndicesArray)[1];
+      out.push([from + s, from + e]);
+      // Places may overlap (a repeated phrase): look again one code unit on.
+      pattern.lastIndex = m.index + 1;
+      return out.length < limit;
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** `ranges` clipped to [0, length), in order, overlapping ones joined. */
+function merged(ranges: ReadonlyArray<readonly [number, number]>, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [from, to] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const s = Math.max(0, from);
+    const e = Math.min(length, to);
+    if (s >= e) continue;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
   return out;
 }
 
@@ -105,7 +123,7 @@ export function reflowedAt(haystack: string, before: string, text: string, after
   // The context may have grown by its line endings (CRLF) or shrunk by its spaces.
   const from = at - 2 * before.length - 8;
   const to = at + 2 * (text.length + after.length) + 8;
-  for (const [s, e] of reflowedWithContext(haystack, before, text, after, from, to, 64)) {
+  for (const [s, e] of reflowedWithContext(haystack, before, text, after, [[from, to]], 64)) {
     if (s === at) return e;
     if (s > at) break;
   }
