@@ -2,15 +2,19 @@
  * Small text helpers for the review commands' output: one line per tag, whatever the tag's
  * text holds.
  */
+import { normaliseSpacing } from '../reflow';
 
 /** Line breaks shown as ⏎ so a multi-line text stays on one output line. */
 export function oneLine(text: string): string {
   return text.replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, ' ⏎ ');
 }
 
-/** `text` on one line, cut to `max` characters with an ellipsis. */
+/**
+ * `text` on one line, cut to `max` characters with an ellipsis: the words only, without the
+ * `>` quote marks that open the lines of a block quote.
+ */
 export function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = normaliseSpacing(text).replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
