@@ -20,18 +20,25 @@ const HARD_RUN = '[ \\t]*(?:(?:\\r\\n?|\\n)[ \\t]*(?:>[ \\t]*)*){2,}';
 /** Spacing at the start or at the end of a text. */
 const EDGES = /^(?:[ \t\r\n]|(?<=\n)>)+|[ \t\r\n]+$/g;
 
-/**
- * Longer texts, and texts of more runs than MAX_RUNS, are left to the fuzzy search: a
- * pattern of hundreds of pieces costs milliseconds to build, and one of a thousand or two
- * overflows the regular-expression engine's stack.
- */
+/** Longer texts are left to the fuzzy search. */
 const MAX_LENGTH = 4096;
+/**
+ * The most runs of spacing one regular expression is built with: a pattern of a thousand
+ * runs or two overflows the engine's stack, so a longer text is matched as a chain of
+ * patterns of at most this many runs (see Chain).
+ */
 const MAX_RUNS = 64;
+/**
+ * How many links of a chain one search may try after its first: matching a long text from
+ * every place where its first 64 words stand again (a text of one word repeated, in an
+ * article of it) would otherwise cost the square of the article's length.
+ */
+const MAX_LINKS = 10_000;
 
 /**
  * The places of `text` in `haystack` written with other spacing (not those written the same:
  * `indexOf` finds those), in order, at most `limit`. Nothing when `text` has no spacing, or
- * is too long (MAX_LENGTH, MAX_RUNS).
+ * is longer than MAX_LENGTH.
  *
  * The pattern searched for has a literal piece before every run of spacing (spacing at the
  * ends of `text` is matched by looking beside each place found), so a search costs at most
@@ -43,22 +50,21 @@ export function reflowedOccurrences(haystack: string, text: string, limit: numbe
   if (core.length === 0 || core.length > MAX_LENGTH || core.length === text.length && !hasRun(core)) return [];
   const lead = text.slice(0, text.indexOf(core));
   const trail = text.slice(text.indexOf(core) + core.length);
-  const pattern = compile([reflowSource(core)], 'g');
+  const pattern = Chain.of(reflowPieces(core), '');
   const out: Array<[number, number]> = [];
-  if (!pattern) return out;
-  eachMatch(pattern, haystack, (m) => {
-    let start = m.index;
-    let end = start + m[0].length;
+  pattern?.each(haystack, false, (found, foundEnd) => {
+    let start = found;
+    let end = foundEnd;
     // The spacing at the ends as it was, if it still is; else the whole run there.
     if (lead && haystack.startsWith(lead, start - lead.length)) start -= lead.length;
     else if (lead) {
       start = runStartBefore(haystack, start);
-      if (!sameKindOfRun(lead, haystack.slice(start, m.index))) return true;
+      if (!sameKindOfRun(lead, haystack.slice(start, found))) return true;
     }
     if (trail && haystack.startsWith(trail, end)) end += trail.length;
     else if (trail) {
       end = runEndAfter(haystack, end);
-      if (!sameKindOfRun(trail, haystack.slice(m.index + m[0].length, end))) return true;
+      if (!sameKindOfRun(trail, haystack.slice(foundEnd, end))) return true;
     }
     if (end - start !== text.length || !haystack.startsWith(text, start)) out.push([start, end]);
     return out.length < limit;
@@ -70,8 +76,8 @@ export function reflowedOccurrences(haystack: string, text: string, limit: numbe
  * Finds `before + text + after` written with any other spacing (a tag's text with its
  * context around it) in the `ranges` [from, to) of `haystack`: where each `text` so
  * surrounded starts and ends, in order, at most `limit` of them; nothing when any of the
- * three is too long (MAX_LENGTH, MAX_RUNS). The spacing at the outer ends of the context
- * does not count.
+ * three is longer than MAX_LENGTH. The spacing at the outer ends of the context does not
+ * count.
  */
 export function reflowedWithContext(haystack: string, before: string, text: string, after: string, ranges: ReadonlyArray<readonly [number, number]>, limit: number): Array<[number, number]> {
   if (text.length > MAX_LENGTH || before.length > MAX_LENGTH || after.length > MAX_LENGTH) return [];
@@ -83,17 +89,13 @@ export function reflowedWithContext(haystack: string, before: string, text: stri
   const closes = isSpacing(text.charCodeAt(text.length - 1));
   if (text.replace(EDGES, '').length === 0 || (opens && (head.length === 0 || isSpacing(before.charCodeAt(before.length - 1)))) || (closes && isSpacing(after.charCodeAt(0)))) return [];
   // Spacing that ends the text takes as little as it can (as much as it had, ideally).
-  const pattern = compile([reflowSource(head), '(', reflowSource(text, true), ')', reflowSource(tail)], 'dg');
+  const pattern = Chain.of([...reflowPieces(head), MARK, ...reflowPieces(text, true), MARK, ...reflowPieces(tail)], 'd');
   const out: Array<[number, number]> = [];
   if (!pattern) return out;
   for (const [from, to] of merged(ranges, haystack.length)) {
-    const region = haystack.slice(from, to);
-    pattern.lastIndex = 0;
-    eachMatch(pattern, region, (m) => {
-      const [s, e] = (m.indices as RegExpIndicesArray)[1];
-      out.push([from + s, from + e]);
-      // Places may overlap (a repeated phrase): look again one code unit on.
-      pattern.lastIndex = m.index + 1;
+    // Places may overlap (a repeated phrase): each is looked for one code unit after the last.
+    pattern.each(haystack.slice(from, to), true, (_start, _end, marks) => {
+      out.push([from + marks[0], from + marks[1]]);
       return out.length < limit;
     });
     if (out.length >= limit) break;
@@ -138,9 +140,8 @@ export function reflowedEndsAt(haystack: string, before: string, at: number): bo
   const head = before.replace(/^[ \t\r\n>]+/, '');
   if (head.length === 0 || head.length > MAX_LENGTH) return false;
   const from = Math.max(0, at - 2 * head.length - 8);
-  const pattern = compile([reflowSource(head), '$'], 'g');
   let found = false;
-  if (pattern) eachMatch(pattern, haystack.slice(from, at), () => !(found = true));
+  Chain.of([...reflowPieces(head), { source: '$', run: false }], '')?.each(haystack.slice(from, at), false, () => !(found = true));
   return found;
 }
 
@@ -200,47 +201,106 @@ function isLineBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 
+/** A piece of a pattern: a literal, a run of spacing, or a mark (an empty group whose place is reported). */
+interface Piece {
+  readonly source: string;
+  readonly run: boolean;
+}
+
+const MARK: Piece = { source: '()', run: false };
+
 /**
- * A pattern of the given sources, null if one of them is null (too many runs), or if the
- * engine refuses the pattern (it must never stop a tag from being looked for otherwise).
+ * A pattern built from pieces, as one regular expression per MAX_RUNS runs of spacing: the
+ * first is searched for, each next one must match where the one before ended. A run of
+ * spacing is greedy and the piece after it opens with a character that is not spacing, so
+ * the chain matches where the whole pattern would.
  */
-function compile(sources: ReadonlyArray<string | null>, flags: string): RegExp | null {
-  if (sources.some((source) => source === null)) return null;
-  try {
-    return new RegExp(sources.join(''), flags);
-  } catch {
-    return null;
+class Chain {
+  private constructor(private readonly links: readonly RegExp[]) {}
+
+  /**
+   * The chain of `pieces`, with `flags` besides 'g' (the first link) or 'y' (the others);
+   * null if the engine refuses a link (it must never stop a tag from being looked for
+   * otherwise).
+   */
+  static of(pieces: readonly Piece[], flags: string): Chain | null {
+    const sources: string[] = [];
+    let source = '';
+    let runs = 0;
+    for (const piece of pieces) {
+      if (piece.run && ++runs > MAX_RUNS) {
+        sources.push(source);
+        source = '';
+        runs = 1;
+      }
+      source += piece.source;
+    }
+    sources.push(source);
+    try {
+      return new Chain(sources.map((link, i) => new RegExp(link, flags + (i === 0 ? 'g' : 'y'))));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Hands each place where the whole chain matches in `haystack`, in order, to `take` (its
+   * start, its end, and the places of the marks) until it returns false. After a place, the
+   * search goes on from its end, or one code unit after its start when `overlapping`. An
+   * engine limit met on the way (a link is compiled at its first use) ends the search as if
+   * nothing more were found, and so does running out of MAX_LINKS.
+   */
+  each(haystack: string, overlapping: boolean, take: (start: number, end: number, marks: number[]) => boolean): void {
+    const [first, ...rest] = this.links;
+    let links = MAX_LINKS;
+    first.lastIndex = 0;
+    try {
+      for (let m = first.exec(haystack); m; m = first.exec(haystack)) {
+        const marks: number[] = [];
+        addMarks(m, marks);
+        let end = m.index + m[0].length;
+        let whole = true;
+        for (const link of rest) {
+          if (--links < 0) return;
+          link.lastIndex = end;
+          const n = link.exec(haystack);
+          if (!n) {
+            whole = false;
+            break;
+          }
+          addMarks(n, marks);
+          end = n.index + n[0].length;
+        }
+        if (whole && !take(m.index, end, marks)) return;
+        first.lastIndex = whole && !overlapping && end > m.index ? end : m.index + 1;
+      }
+    } catch {
+      // Nothing more is found: the tag is looked for the other ways.
+    }
   }
 }
 
-/**
- * The matches of a global `pattern` in `haystack` from `lastIndex`, each handed to `take`
- * until it returns false; an engine limit met on the way (the pattern is compiled at its
- * first use) ends the search as if nothing more were found.
- */
-function eachMatch(pattern: RegExp, haystack: string, take: (m: RegExpExecArray) => boolean): void {
-  try {
-    for (let m = pattern.exec(haystack); m && take(m); m = pattern.exec(haystack));
-  } catch {
-    // Nothing more is found: the tag is looked for the other ways.
-  }
+/** Adds the places of the marks matched by `m` (its groups) to `marks`. */
+function addMarks(m: RegExpExecArray, marks: number[]): void {
+  const indices = m.indices;
+  if (indices) for (let g = 1; g < indices.length; g++) marks.push((indices[g] as [number, number])[0]);
 }
 
-/** The source of a pattern matching `text` with its spacing written any other way; null past MAX_RUNS runs. */
-function reflowSource(text: string, shortestEnd = false): string | null {
-  let source = '';
+/** The pieces of a pattern matching `text` with its spacing written any other way. */
+function reflowPieces(text: string, shortestEnd = false): Piece[] {
+  const pieces: Piece[] = [];
   let at = 0;
-  let runs = 0;
   RUN.lastIndex = 0;
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    if (++runs > MAX_RUNS) return null;
+    if (m.index > at) pieces.push({ source: escape(text.slice(at, m.index)), run: false });
     const last = m.index + m[0].length === text.length;
     // As it was, if it still is; else as little as the pattern allows.
     const run = lineBreaks(m[0]) >= 2 ? HARD_RUN : SOFT_RUN;
-    source += escape(text.slice(at, m.index)) + (last && shortestEnd ? `(?:${escape(m[0])}|${lineBreaks(m[0]) >= 2 ? run : SHORTEST_SOFT_RUN})` : run);
+    pieces.push({ source: last && shortestEnd ? `(?:${escape(m[0])}|${lineBreaks(m[0]) >= 2 ? run : SHORTEST_SOFT_RUN})` : run, run: true });
     at = m.index + m[0].length;
   }
-  return source + escape(text.slice(at));
+  if (at < text.length) pieces.push({ source: escape(text.slice(at)), run: false });
+  return pieces;
 }
 
 function isSpacing(c: number): boolean {

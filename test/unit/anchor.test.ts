@@ -223,6 +223,32 @@ describe('reanchor', function () {
     assert.ok(rewrapped > 50, `${rewrapped} tags found re-wrapped`);
   });
 
+  it('keeps a whole tagged paragraph anchored, however many words it has, when the article is re-wrapped and text is added above it', () => {
+    let long = 0;
+    for (const [name, original] of sampleArticles()) {
+      const before = hardWrapped(original, 72);
+      const after = hardWrapped(original, 58);
+      const added = 'An editor’s note added on top of the article.\n\n';
+      for (let start = 0; start < original.length; ) {
+        let end = original.indexOf('\n', start);
+        if (end < 0) end = original.length;
+        const words = original.slice(start, end).split(' ').length;
+        if (words > 1) {
+          const tag = selectorFor(before.text, before.at[start], endIn(before, end));
+          const where = `${name}: ${words} words from ${JSON.stringify(tag.exact.slice(0, 40))}`;
+          for (const [text, shift] of [[after.text, 0], [added + after.text, added.length]] as const) {
+            const found = reanchor(text, tag);
+            assert.equal(found.status, 'anchored', where);
+            assert.deepEqual([found.start, found.end], [shift + after.at[start], shift + endIn(after, end)], where);
+          }
+          if (words > 64) long++;
+        }
+        start = end + 1;
+      }
+    }
+    assert.ok(long >= 5, `${long} paragraphs of more than 64 words`);
+  });
+
   it('keeps a quote in a Markdown block quote anchored when the quote marks move with the line breaks', () => {
     const before = '> “We have not lost a single position in the last week of fighting near the\n> border,” a spokesman said.\n';
     const after = '> “We have not lost a single position in the last week of\n> fighting near the border,” a spokesman\n> said.\n';

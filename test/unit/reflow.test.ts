@@ -75,16 +75,29 @@ describe('text that only its line breaks and spacing tell apart', () => {
     assert.equal(reflowedAt(now.replace('who added', 'who said'), before, text, after, at), -1);
   });
 
-  it('leaves a text of more words than a pattern holds to the other searches, without an error', () => {
-    // 2,048 words: a pattern of them overflowed the regular-expression engine's stack.
+  it('matches a text of more words than one pattern holds, through a chain of patterns, without an error', () => {
+    // 2,048 words: one pattern of them overflowed the regular-expression engine's stack.
     const many = 'a '.repeat(2048).trim();
     const text = `x ${'a\n'.repeat(2048)}y`;
-    assert.deepEqual(reflowedOccurrences(text, many, 10), []);
-    assert.equal(reflowedAt(text, 'x ', many, '\ny', 2), -1);
+    assert.deepEqual(reflowedOccurrences(text, many, 10), [[2, 2 + many.length]]);
+    assert.equal(reflowedAt(text, 'x ', many, '\ny', 2), 2 + many.length);
+    assert.equal(reflowedAt(text, 'x ', many, '\nz', 2), -1, 'the context after the last link must match too');
     assert.doesNotThrow(() => reanchor(text, { exact: many, prefix: 'q'.repeat(32), suffix: 'z'.repeat(32), start: 5, end: 5 + many.length }));
-    // Up to 64 words are still matched.
-    const some = 'a '.repeat(60).trim();
-    assert.deepEqual(reflowedOccurrences(`x ${'a\n'.repeat(59)}a y`, some, 10), [[2, 2 + some.length]]);
+    // A word changed past the first pattern's 64 runs is not the same text.
+    const words = Array.from({ length: 150 }, (_, i) => `w${i}`);
+    const wrapped = words.map((word, i) => word + (i % 9 === 8 ? '\n' : ' ')).join('').trim();
+    assert.deepEqual(reflowedOccurrences(`> ${wrapped} .`, words.join(' '), 10), [[2, 2 + wrapped.length]]);
+    assert.deepEqual(reflowedOccurrences(`> ${wrapped.replace('w120', 'w12O')} .`, words.join(' '), 10), []);
+    assert.deepEqual(reflowedOccurrences(`> ${wrapped.replace('w125\n', 'w125\n\n')} .`, words.join(' '), 10), [], 'a paragraph break where there was none');
+  });
+
+  it('bounds the search for a long text in an article that repeats its first words', function () {
+    // Every place matches the first 64 words and fails only at the last: the links tried
+    // after the first are counted, so the search ends (in a fraction of a second) instead of
+    // costing the square of the article's length (about 40 s here, past the time allowed).
+    this.timeout(10_000);
+    const text = 'a\n'.repeat(1_000_000);
+    assert.deepEqual(reflowedOccurrences(text, `${'a '.repeat(2000)}b`, 10), []);
   });
 
   it('searches a long run of spaces in time proportional to it', function () {
