@@ -557,8 +557,8 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
   const ts = tokStart;
   const te = tokEnd;
   if (inList(In.PRONOUN, codes, ts, te)) return setSpeaker(ts, te, ts, true);
-  if (inList(In.ROLE, codes, ts, te)) {
-    // "Pentagon officials", "US officials", "the ministry", "Experts"
+  if (inList(In.ROLE, codes, ts, te) || (!capital(codes, ts) && inList(In.OFFICE, codes, ts, te))) {
+    // "Pentagon officials", "US officials", "the ministry", "Experts", "the defence minister"
     let s = ts;
     const gap = skipSpacesBack(codes, ts, floor);
     if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap) {
@@ -570,6 +570,11 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
         isWord(codes, ps, pe, 'other') || isPossessive(codes, ps, pe)) {
         s = ps;
       }
+    }
+    // "the outgoing defence minister", "a senior official", "Russia's foreign minister"
+    if (s === ts && !capital(codes, ts)) {
+      const determiner = determinedFrom(codes, ts, floor);
+      if (determiner >= 0) s = determiner;
     }
     if (!capital(codes, ts) && s === ts && (codes[te - 1] | Case.LOWER) !== Ch.s && !isWord(codes, ts, te, 'police')) return false;
     return setSpeaker(s, te, s, false);
@@ -592,14 +597,60 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
   return setSpeaker(ns, ne, spanStart, person);
 }
 
+/** Whether [s, e) opens a noun phrase that names someone by what they are: "the", "a", "his"… */
+function isDeterminer(codes: Codes, s: number, e: number): boolean {
+  return isWord(codes, s, e, 'the') || isWord(codes, s, e, 'a') || isWord(codes, s, e, 'an') || isWord(codes, s, e, 'his') ||
+    isWord(codes, s, e, 'her') || isWord(codes, s, e, 'their') || isWord(codes, s, e, 'its') || isWord(codes, s, e, 'our') ||
+    isWord(codes, s, e, 'another');
+}
+
+/**
+ * Where the determiner opening the speaker whose office or role ends at `head` starts, when
+ * up to three describing words stand between them: "the outgoing defence minister", "a
+ * senior official", "Russia's foreign minister", "the country's top diplomat"; -1 if none.
+ */
+function determinedFrom(codes: Codes, head: number, floor: number): number {
+  let s = head;
+  for (let n = 0; n <= 3; n++) {
+    const gap = skipSpacesBack(codes, s, floor);
+    if (gap === s || !tokenBefore(codes, gap, floor) || tokEnd !== gap) return -1;
+    const ps = tokStart;
+    const pe = tokEnd;
+    if (isDeterminer(codes, ps, pe)) return ps;
+    if (isPossessive(codes, ps, pe)) {
+      // "the country's": with its own determiner.
+      if (capital(codes, ps)) return ps;
+      const before = skipSpacesBack(codes, ps, floor);
+      return before < ps && tokenBefore(codes, before, floor) && tokEnd === before && isDeterminer(codes, tokStart, tokEnd) ? tokStart : ps;
+    }
+    if (n === 3 || (capital(codes, ps) ? inList(In.STOP_CAPITAL, codes, ps, pe) : !inList(In.DESCRIBING, codes, ps, pe))) return -1;
+    s = ps;
+  }
+  return -1;
+}
+
 /** Whether a speaker follows an inverted verb: "said Victor Cha", "said the official". */
 function speakerAfter(codes: Codes, s: number, end: number): boolean {
   if (!tokenAfter(codes, s, end)) return false;
   const ts = tokStart;
   const te = tokEnd;
   if (inList(In.PRONOUN, codes, ts, te)) return setSpeaker(ts, te, ts, true);
-  if (isWord(codes, ts, te, 'the') || isWord(codes, ts, te, 'a')) {
-    if (tokenAfter(codes, skipSpaces(codes, te, end), end) && inList(In.ROLE, codes, tokStart, tokEnd)) return setSpeaker(ts, tokEnd, ts, false);
+  if (isDeterminer(codes, ts, te)) {
+    // "said the official", "said the French foreign minister", "said a senior official": the
+    // longest run of describing words after the determiner that ends on a role or an office.
+    let speakerEnd = -1;
+    let i = te;
+    for (let n = 0; n < 4 && tokenAfter(codes, skipSpaces(codes, i, end), end); n++) {
+      const ws = tokStart;
+      const we = tokEnd;
+      const upper = capital(codes, ws);
+      if (inList(In.ROLE, codes, ws, we) || (!upper && inList(In.OFFICE, codes, ws, we))) speakerEnd = we;
+      else if (upper ? inList(In.STOP_CAPITAL, codes, ws, we) : !inList(In.DESCRIBING, codes, ws, we)) break;
+      // Only spaces between the words: a comma or a period ends the phrase.
+      if (we < end && !isSpace(codes[we])) break;
+      i = we;
+    }
+    if (speakerEnd >= 0) return setSpeaker(ts, speakerEnd, ts, false);
   }
   if (!runAfter(codes, s, end)) return false;
   nameOfRun(codes);

@@ -50,6 +50,29 @@ const ROLES = ['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperso
   'military', 'army', 'administration', 'embassy', 'spokesmen', 'organizers', 'organisers', 'activists', 'doctors',
   'economists', 'historians', 'experts', 'campaigners', 'regulators', 'executives', 'kremlin', 'pentagon', 'ministry',
   'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media'];
+/**
+ * Offices that name the one who holds them, in lower case after a determiner: "the defence
+ * minister said", "said the president", "the club's head coach told reporters".
+ */
+const OFFICES = ['president', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'general',
+  'governor', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'leader', 'chancellor', 'ambassador',
+  'commissioner', 'mayor', 'judge', 'king', 'queen', 'prince', 'princess', 'pope', 'premier', 'deputy', 'marshal',
+  'officer', 'commander', 'envoy', 'emir', 'attorney', 'editor', 'ceo', 'founder', 'adviser', 'advisor', 'coach',
+  'manager', 'professor', 'senator', 'congressman', 'congresswoman', 'representative', 'colonel', 'captain',
+  'admiral', 'sergeant', 'lieutenant', 'prosecutor', 'lawyer', 'negotiator', 'executive', 'president-elect',
+  'secretary-general', 'economist', 'historian', 'author', 'owner', 'candidate', 'lawmaker',
+  'official', 'analyst', 'expert', 'researcher', 'scientist', 'diplomat', 'aide', 'correspondent', 'doctor'];
+/**
+ * Words that stand between a determiner and an office or a role besides titles and roles:
+ * "the outgoing defence minister", "a senior official", "the country's top diplomat".
+ */
+const MODIFIERS = ['new', 'top', 'outgoing', 'incoming', 'local', 'regional', 'then', 'current', 'previous',
+  'junior', 'military', 'ruling', 'opposition', 'party', 'government', 'ministry', 'regime', 'federal', 'central',
+  'district', 'city', 'county', 'provincial', 'border', 'police', 'air', 'force', 'foreign', 'economy',
+  'economic', 'trade', 'education', 'justice', 'transport', 'culture', 'agriculture', 'labour', 'labor',
+  'environment', 'defence', 'defense', 'industry', 'team', 'club', 'company', 'hospital', 'school', 'union',
+  'campaign', 'election', 'chief', 'deputy', 'vice', 'assistant', 'associate', 'principal', 'special',
+  'general', 'lead', 'main', 'public', 'medical', 'legal', 'political', 'security'];
 /** Which of the lists above a word is in (a word can be in several: "press", "council"). */
 export const enum In {
   AUXILIARY = 1,
@@ -61,6 +84,10 @@ export const enum In {
   TITLE = 64,
   ORGANISATION = 128,
   ROLE = 256,
+  OFFICE = 512,
+  MODIFIER = 1024,
+  /** The lowercase words a determiner may open a speaker with before its office or role (see attribution.ts). */
+  DESCRIBING = TITLE | ROLE | OFFICE | MODIFIER,
 }
 
 /**
@@ -70,6 +97,7 @@ export const enum In {
 export const LISTED = new WordTable<number>(listedWords([
   [AUXILIARIES, In.AUXILIARY], [PASSIVE, In.PASSIVE], [PRONOUNS, In.PRONOUN], [RELATIVES, In.RELATIVE], [CONNECTORS, In.CONNECTOR],
   [STOP_CAPITALS, In.STOP_CAPITAL], [TITLES, In.TITLE], [ORGANISATIONS, In.ORGANISATION], [ROLES, In.ROLE],
+  [OFFICES, In.OFFICE], [MODIFIERS, In.MODIFIER],
 ]));
 
 function listedWords(lists: Array<[readonly string[], In]>): Array<[string, number]> {

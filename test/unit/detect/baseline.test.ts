@@ -22,6 +22,15 @@ function record(d: Detection): unknown[] {
   ];
 }
 
+/**
+ * Detections added on purpose since the recording, by case (its source), as "kind text": a
+ * case listed here must still find everything recorded, and nothing else but these.
+ */
+const ADDED: Record<string, readonly string[]> = {
+  // A speaker named by an office after a determiner ("the chairman said"), read since.
+  'numbers-written.txt:145': ['attribution the chairman said'],
+};
+
 const baseline = JSON.parse(readFixture('detect', 'baseline', 'one-per-line.json')) as { commit: string; texts: Recorded[] };
 const samples = new Map(sampleArticles().map(([name, text]) => [`samples/${name}`, text]));
 
@@ -40,7 +49,12 @@ describe(`text written one paragraph per line reads as with the detector of ${ba
   it('finds exactly the recorded detections in every recorded case of the case files', () => {
     const differ: string[] = [];
     for (const t of baseline.texts.filter((x) => !x.source.startsWith('samples/'))) {
-      const got = JSON.stringify(detect(t.text as string).map(record));
+      const added = ADDED[t.source] ?? [];
+      const text = t.text as string;
+      const found = detect(text);
+      const extra = found.filter((d) => added.includes(`${d.kind} ${text.slice(d.start, d.end)}`));
+      assert.equal(extra.length, added.length, `${t.source}: the detections added on purpose, ${added.join(', ')}`);
+      const got = JSON.stringify(found.filter((d) => !extra.includes(d)).map(record));
       if (got !== JSON.stringify(t.detections)) differ.push(`${t.source} ${JSON.stringify(t.text)}\n    now:  ${got}\n    then: ${JSON.stringify(t.detections)}`);
     }
     assert.equal(differ.length, 0, `detections differ in:\n  ${differ.join('\n  ')}`);
