@@ -569,6 +569,11 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
       } else if (isWord(codes, ps, pe, 'the') || isWord(codes, ps, pe, 'a') || isWord(codes, ps, pe, 'some') || isWord(codes, ps, pe, 'many') ||
         isWord(codes, ps, pe, 'other') || isPossessive(codes, ps, pe)) {
         s = ps;
+        // "the prime minister's office": the possessive's own determiner and describing words.
+        if (!capital(codes, ps) && isPossessive(codes, ps, pe)) {
+          const determiner = determinedFrom(codes, ps, floor);
+          if (determiner >= 0) s = determiner;
+        }
       }
     }
     // "the outgoing defence minister", "a senior official", "Russia's foreign minister"
@@ -576,8 +581,21 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
       const determiner = determinedFrom(codes, ts, floor);
       if (determiner >= 0) s = determiner;
     }
+    if (s !== ts || capital(codes, ts)) {
+      // "the head of the agency", "a spokesperson for the ministry": the one who speaks for it.
+      const holder = holderOf(codes, s, floor);
+      if (holder >= 0) return setSpeaker(holder, te, holder, false);
+    }
     if (!capital(codes, ts) && s === ts && (codes[te - 1] | Case.LOWER) !== Ch.s && !isWord(codes, ts, te, 'police')) return false;
     return setSpeaker(s, te, s, false);
+  }
+  if (!capital(codes, ts)) {
+    // "the ministry of defence", "the leader of the opposition"
+    let o = ts;
+    const gap = skipSpacesBack(codes, ts, floor);
+    if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap && isDeterminer(codes, tokStart, tokEnd)) o = tokStart;
+    const holder = holderOf(codes, o, floor);
+    if (holder >= 0) return setSpeaker(holder, te, holder, false);
   }
   if (!runBefore(codes, p, floor) || runEnds[runCount - 1] !== p) return false;
   nameOfRun(codes);
@@ -594,6 +612,9 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
     if (runBefore(codes, roleGap, floor) && runEnds[runCount - 1] === roleGap) spanStart = runStarts[0];
   }
   if (!person && tokenBefore(codes, skipSpacesBack(codes, spanStart, floor), floor) && isWord(codes, tokStart, tokEnd, 'the') && !capital(codes, tokStart)) spanStart = tokStart;
+  // "a spokesperson for Zelensky", "the head of the Wagner Group": the one who speaks for them.
+  const holder = holderOf(codes, spanStart, floor);
+  if (holder >= 0) return setSpeaker(holder, ne, holder, false);
   return setSpeaker(ns, ne, spanStart, person);
 }
 
@@ -627,6 +648,22 @@ function determinedFrom(codes: Codes, head: number, floor: number): number {
     s = ps;
   }
   return -1;
+}
+
+/**
+ * Where the speaker opens when the one at `s` is what someone heads or speaks for: "the head
+ * of", "a spokesperson for", "the minister of" before it, with a determiner; -1 if not.
+ */
+function holderOf(codes: Codes, s: number, floor: number): number {
+  const gap = skipSpacesBack(codes, s, floor);
+  if (gap === s || !tokenBefore(codes, gap, floor) || tokEnd !== gap) return -1;
+  if (!isWord(codes, tokStart, tokEnd, 'of') && !isWord(codes, tokStart, tokEnd, 'for')) return -1;
+  const before = skipSpacesBack(codes, tokStart, floor);
+  if (before === tokStart || !tokenBefore(codes, before, floor) || tokEnd !== before) return -1;
+  const hs = tokStart;
+  const he = tokEnd;
+  if (!isWord(codes, hs, he, 'head') && !inList(In.OFFICE | In.ROLE, codes, hs, he)) return -1;
+  return determinedFrom(codes, hs, floor);
 }
 
 /** Whether a speaker follows an inverted verb: "said Victor Cha", "said the official". */

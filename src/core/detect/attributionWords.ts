@@ -49,7 +49,12 @@ const ROLES = ['official', 'officials', 'spokesman', 'spokeswoman', 'spokesperso
   'investigators', 'prosecutors', 'officers', 'leaders', 'generals', 'commanders', 'agency', 'department', 'office',
   'military', 'army', 'administration', 'embassy', 'spokesmen', 'organizers', 'organisers', 'activists', 'doctors',
   'economists', 'historians', 'experts', 'campaigners', 'regulators', 'executives', 'kremlin', 'pentagon', 'ministry',
-  'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media'];
+  'white', 'people', 'students', 'voters', 'authors', 'scholars', 'journalists', 'media',
+  // Organisations that speak through statements: "the company said", "said the court".
+  'company', 'firm', 'group', 'bank', 'club', 'council', 'committee', 'court', 'party', 'union', 'board',
+  'commission', 'airline', 'charity', 'regulator', 'watchdog', 'university', 'hospital', 'team', 'campaign',
+  'organisation', 'organization', 'foundation', 'institute', 'broadcaster', 'newspaper', 'operator',
+  'manufacturer', 'carmaker', 'retailer', 'insurer', 'lender'];
 /**
  * Offices that name the one who holds them, in lower case after a determiner: "the defence
  * minister said", "said the president", "the club's head coach told reporters".
