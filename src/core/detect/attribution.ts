@@ -551,12 +551,20 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
       nameOfRun(codes);
       return setSpeaker(nameStart, nameEnd, runStarts[0], namePerson);
     }
+    // "The official, who asked not to be named, said", "The minister, speaking in Kyiv, said":
+    // the speaker is before the clause.
+    if (tokenAfter(codes, innerStart, inner) && (isWord(codes, tokStart, tokEnd, 'who') || endsIn(codes, tokStart, tokEnd, 'ing')) && codes[outerEnd - 1] !== Ch.COMMA) {
+      return speakerBefore(codes, outerEnd, floor, sentenceStart);
+    }
     return false;
   }
   if (!tokenBefore(codes, p, floor) || tokEnd !== p) return false;
   const ts = tokStart;
   const te = tokEnd;
   if (inList(In.PRONOUN, codes, ts, te)) return setSpeaker(ts, te, ts, true);
+  // "officials familiar with the matter", "sources close to the president"
+  const described = describedFrom(codes, p, floor);
+  if (described >= 0) return setSpeaker(described, p, described, false);
   if (inList(In.ROLE, codes, ts, te) || (!capital(codes, ts) && inList(In.OFFICE, codes, ts, te))) {
     // "Pentagon officials", "US officials", "the ministry", "Experts", "the defence minister"
     let s = ts;
@@ -620,9 +628,54 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
 
 /** Whether [s, e) opens a noun phrase that names someone by what they are: "the", "a", "his"… */
 function isDeterminer(codes: Codes, s: number, e: number): boolean {
-  return isWord(codes, s, e, 'the') || isWord(codes, s, e, 'a') || isWord(codes, s, e, 'an') || isWord(codes, s, e, 'his') ||
-    isWord(codes, s, e, 'her') || isWord(codes, s, e, 'their') || isWord(codes, s, e, 'its') || isWord(codes, s, e, 'our') ||
-    isWord(codes, s, e, 'another');
+  switch (e - s) {
+    case 1: return isWord(codes, s, e, 'a');
+    case 2: return isWord(codes, s, e, 'an');
+    case 3: return isWord(codes, s, e, 'the') || isWord(codes, s, e, 'his') || isWord(codes, s, e, 'her') || isWord(codes, s, e, 'its') ||
+      isWord(codes, s, e, 'our') || isWord(codes, s, e, 'one') || isWord(codes, s, e, 'two') || isWord(codes, s, e, 'few');
+    case 4: return isWord(codes, s, e, 'some') || isWord(codes, s, e, 'many') || isWord(codes, s, e, 'four') || isWord(codes, s, e, 'five') ||
+      isWord(codes, s, e, 'both');
+    case 5: return isWord(codes, s, e, 'their') || isWord(codes, s, e, 'three') || isWord(codes, s, e, 'other');
+    case 7: return isWord(codes, s, e, 'another') || isWord(codes, s, e, 'several');
+    default: return false;
+  }
+}
+
+/** Whether [s, e) ends in `suffix` (lower-case ASCII) and is longer. */
+function endsIn(codes: Codes, s: number, e: number, suffix: string): boolean {
+  return e - s > suffix.length + 1 && isWord(codes, e - suffix.length, e, suffix);
+}
+
+/**
+ * Where a speaker described after its role starts when it ends at `p`: "officials familiar
+ * with the matter", "two people familiar with the talks", "sources close to the president",
+ * "a person with knowledge of the plans", "diplomats briefed on the talks"; -1 if none.
+ */
+function describedFrom(codes: Codes, p: number, floor: number): number {
+  let e = p;
+  for (let n = 0; n < 8; n++) {
+    if (!tokenBefore(codes, e, floor) || tokEnd !== e) return -1;
+    const ws = tokStart;
+    const we = tokEnd;
+    const opens = isWord(codes, ws, we, 'familiar') || isWord(codes, ws, we, 'close') || isWord(codes, ws, we, 'briefed') ||
+      isWord(codes, ws, we, 'knowledge');
+    e = skipSpacesBack(codes, ws, floor);
+    if (!opens || n === 0) continue;
+    // "with knowledge of": the role is before "with".
+    if (isWord(codes, ws, we, 'knowledge')) {
+      if (!tokenBefore(codes, e, floor) || tokEnd !== e || !isWord(codes, tokStart, tokEnd, 'with')) return -1;
+      e = skipSpacesBack(codes, tokStart, floor);
+    }
+    if (!tokenBefore(codes, e, floor) || tokEnd !== e) return -1;
+    const hs = tokStart;
+    const he = tokEnd;
+    if (!inList(In.ROLE, codes, hs, he) && !isWord(codes, hs, he, 'person') && !isWord(codes, hs, he, 'persons')) return -1;
+    const determiner = determinedFrom(codes, hs, floor);
+    if (determiner >= 0) return determiner;
+    // Plural roles speak without a determiner: "Officials familiar with the matter".
+    return (codes[he - 1] | Case.LOWER) === Ch.s || capital(codes, hs) ? hs : -1;
+  }
+  return -1;
 }
 
 /**
