@@ -592,10 +592,11 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
     if (s !== ts || capital(codes, ts)) {
       // "the head of the agency", "a spokesperson for the ministry": the one who speaks for it.
       const holder = holderOf(codes, s, floor);
-      if (holder >= 0) return setSpeaker(holder, te, holder, false);
+      if (holder >= 0) return setSpeaker(holder, te, holder, holderPerson);
     }
     if (!capital(codes, ts) && s === ts && (codes[te - 1] | Case.LOWER) !== Ch.s && !isWord(codes, ts, te, 'police')) return false;
-    return setSpeaker(s, te, s, false);
+    // One who holds an office is a person "he" or "she" may stand for next: "the minister".
+    return setSpeaker(s, te, s, !capital(codes, ts) && inList(In.OFFICE, codes, ts, te));
   }
   if (!capital(codes, ts)) {
     // "the ministry of defence", "the leader of the opposition"
@@ -603,7 +604,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
     const gap = skipSpacesBack(codes, ts, floor);
     if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap && isDeterminer(codes, tokStart, tokEnd)) o = tokStart;
     const holder = holderOf(codes, o, floor);
-    if (holder >= 0) return setSpeaker(holder, te, holder, false);
+    if (holder >= 0) return setSpeaker(holder, te, holder, holderPerson);
   }
   if (!runBefore(codes, p, floor) || runEnds[runCount - 1] !== p) return false;
   nameOfRun(codes);
@@ -622,7 +623,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
   if (!person && tokenBefore(codes, skipSpacesBack(codes, spanStart, floor), floor) && isWord(codes, tokStart, tokEnd, 'the') && !capital(codes, tokStart)) spanStart = tokStart;
   // "a spokesperson for Zelensky", "the head of the Wagner Group": the one who speaks for them.
   const holder = holderOf(codes, spanStart, floor);
-  if (holder >= 0) return setSpeaker(holder, ne, holder, false);
+  if (holder >= 0) return setSpeaker(holder, ne, holder, holderPerson);
   return setSpeaker(ns, ne, spanStart, person);
 }
 
@@ -716,8 +717,12 @@ function holderOf(codes: Codes, s: number, floor: number): number {
   const hs = tokStart;
   const he = tokEnd;
   if (!isWord(codes, hs, he, 'head') && !inList(In.OFFICE | In.ROLE, codes, hs, he)) return -1;
+  holderPerson = isWord(codes, hs, he, 'head') || inList(In.OFFICE, codes, hs, he);
   return determinedFrom(codes, hs, floor);
 }
+
+/** Whether the one the last `holderOf` found is a person (the head of, a spokesperson for), not an organisation. */
+let holderPerson = false;
 
 /** Whether a speaker follows an inverted verb: "said Victor Cha", "said the official". */
 function speakerAfter(codes: Codes, s: number, end: number): boolean {
@@ -729,18 +734,22 @@ function speakerAfter(codes: Codes, s: number, end: number): boolean {
     // "said the official", "said the French foreign minister", "said a senior official": the
     // longest run of describing words after the determiner that ends on a role or an office.
     let speakerEnd = -1;
+    let person = false;
     let i = te;
     for (let n = 0; n < 4 && tokenAfter(codes, skipSpaces(codes, i, end), end); n++) {
       const ws = tokStart;
       const we = tokEnd;
       const upper = capital(codes, ws);
-      if (inList(In.ROLE, codes, ws, we) || (!upper && inList(In.OFFICE, codes, ws, we))) speakerEnd = we;
+      if (inList(In.ROLE, codes, ws, we) || (!upper && inList(In.OFFICE, codes, ws, we))) {
+        speakerEnd = we;
+        person = !upper && inList(In.OFFICE, codes, ws, we);
+      }
       else if (upper ? inList(In.STOP_CAPITAL, codes, ws, we) : !inList(In.DESCRIBING, codes, ws, we)) break;
       // Only spaces between the words: a comma or a period ends the phrase.
       if (we < end && !isSpace(codes[we])) break;
       i = we;
     }
-    if (speakerEnd >= 0) return setSpeaker(ts, speakerEnd, ts, false);
+    if (speakerEnd >= 0) return setSpeaker(ts, speakerEnd, ts, person);
   }
   if (!runAfter(codes, s, end)) return false;
   nameOfRun(codes);
