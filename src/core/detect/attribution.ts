@@ -591,8 +591,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
     }
     if (s !== ts || capital(codes, ts)) {
       // "the head of the agency", "a spokesperson for the ministry": the one who speaks for it.
-      const holder = holderOf(codes, s, floor);
-      if (holder >= 0) return setSpeaker(holder, te, holder, holderPerson);
+      if (speakerHolding(codes, s, te, floor)) return true;
     }
     if (!capital(codes, ts) && s === ts && (codes[te - 1] | Case.LOWER) !== Ch.s && !isWord(codes, ts, te, 'police')) return false;
     // One who holds an office is a person "he" or "she" may stand for next: "the minister".
@@ -603,8 +602,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
     let o = ts;
     const gap = skipSpacesBack(codes, ts, floor);
     if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap && isDeterminer(codes, tokStart, tokEnd)) o = tokStart;
-    const holder = holderOf(codes, o, floor);
-    if (holder >= 0) return setSpeaker(holder, te, holder, holderPerson);
+    if (speakerHolding(codes, o, te, floor)) return true;
   }
   if (!runBefore(codes, p, floor) || runEnds[runCount - 1] !== p) return false;
   nameOfRun(codes);
@@ -622,8 +620,7 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
   }
   if (!person && tokenBefore(codes, skipSpacesBack(codes, spanStart, floor), floor) && isWord(codes, tokStart, tokEnd, 'the') && !capital(codes, tokStart)) spanStart = tokStart;
   // "a spokesperson for Zelensky", "the head of the Wagner Group": the one who speaks for them.
-  const holder = holderOf(codes, spanStart, floor);
-  if (holder >= 0) return setSpeaker(holder, ne, holder, holderPerson);
+  if (speakerHolding(codes, spanStart, ne, floor)) return true;
   return setSpeaker(ns, ne, spanStart, person);
 }
 
@@ -705,24 +702,23 @@ function determinedFrom(codes: Codes, head: number, floor: number): number {
 }
 
 /**
- * Where the speaker opens when the one at `s` is what someone heads or speaks for: "the head
- * of", "a spokesperson for", "the minister of" before it, with a determiner; -1 if not.
+ * Whether the one found at [s, end) is what someone heads or speaks for, named before it
+ * with a determiner: "the head of", "a spokesperson for", "the minister of". If so, that one
+ * is the speaker, to `end` (a person, unless an organisation speaks for it).
  */
-function holderOf(codes: Codes, s: number, floor: number): number {
+function speakerHolding(codes: Codes, s: number, end: number, floor: number): boolean {
   const gap = skipSpacesBack(codes, s, floor);
-  if (gap === s || !tokenBefore(codes, gap, floor) || tokEnd !== gap) return -1;
-  if (!isWord(codes, tokStart, tokEnd, 'of') && !isWord(codes, tokStart, tokEnd, 'for')) return -1;
+  if (gap === s || !tokenBefore(codes, gap, floor) || tokEnd !== gap) return false;
+  if (!isWord(codes, tokStart, tokEnd, 'of') && !isWord(codes, tokStart, tokEnd, 'for')) return false;
   const before = skipSpacesBack(codes, tokStart, floor);
-  if (before === tokStart || !tokenBefore(codes, before, floor) || tokEnd !== before) return -1;
+  if (before === tokStart || !tokenBefore(codes, before, floor) || tokEnd !== before) return false;
   const hs = tokStart;
   const he = tokEnd;
-  if (!isWord(codes, hs, he, 'head') && !inList(In.OFFICE | In.ROLE, codes, hs, he)) return -1;
-  holderPerson = isWord(codes, hs, he, 'head') || inList(In.OFFICE, codes, hs, he);
-  return determinedFrom(codes, hs, floor);
+  const person = isWord(codes, hs, he, 'head') || inList(In.OFFICE, codes, hs, he);
+  if (!person && !inList(In.ROLE, codes, hs, he)) return false;
+  const start = determinedFrom(codes, hs, floor);
+  return start >= 0 && setSpeaker(start, end, start, person);
 }
-
-/** Whether the one the last `holderOf` found is a person (the head of, a spokesperson for), not an organisation. */
-let holderPerson = false;
 
 /** Whether a speaker follows an inverted verb: "said Victor Cha", "said the official". */
 function speakerAfter(codes: Codes, s: number, end: number): boolean {
@@ -743,8 +739,9 @@ function speakerAfter(codes: Codes, s: number, end: number): boolean {
       if (inList(In.ROLE, codes, ws, we) || (!upper && inList(In.OFFICE, codes, ws, we))) {
         speakerEnd = we;
         person = !upper && inList(In.OFFICE, codes, ws, we);
+      } else if (upper ? inList(In.STOP_CAPITAL, codes, ws, we) : !inList(In.DESCRIBING, codes, ws, we)) {
+        break;
       }
-      else if (upper ? inList(In.STOP_CAPITAL, codes, ws, we) : !inList(In.DESCRIBING, codes, ws, we)) break;
       // Only spaces between the words: a comma or a period ends the phrase.
       if (we < end && !isSpace(codes[we])) break;
       i = we;
