@@ -241,6 +241,13 @@ export function digitAtom(ctx: NumberReader, i: number, into: Atom): Atom | null
       a.currency = 'GBP';
       return a;
     }
+    // "15C", "86F": temperatures as British and American papers write them, not "seat 15C".
+    if (length === 1 && (c === Ch.C || c === Ch.F) && !a.grouped && a.value <= (c === Ch.C ? 60 : 140) && !isLabelled(ctx, i)) {
+      a.end = e;
+      a.kind = 'measure';
+      a.unit = c === Ch.C ? '°C' : '°F';
+      return a;
+    }
     const singleCapital = length === 1 && isUpper(c);
     const scale = GLUED_SCALE.get(codes, j, e);
     if (scale !== undefined) {
@@ -348,3 +355,27 @@ export function countedNounFollows(ctx: NumberReader, i: number, end: number): b
 /** Words after "2.5m" that make it metres ("2.5m long"), not millions ("3m people"). */
 export const DIMENSIONS = new WordTable(['long', 'wide', 'high', 'tall', 'deep', 'thick', 'away', 'across', 'apart', 'square',
   'underground', 'below', 'above', 'deep', 'wall', 'walls', 'fence', 'tower', 'bridge', 'tunnel']);
+
+/**
+ * Words that make the figure after them a label, not an amount: "seat 15C", "Flight 15F",
+ * "section 12C", "Form 8F".
+ */
+const LABELS = new WordTable<true>(['seat', 'section', 'article', 'room', 'flat', 'apartment', 'apt', 'gate', 'row',
+  'platform', 'chapter', 'page', 'paragraph', 'para', 'clause', 'form', 'rule', 'unit', 'suite', 'flight', 'bus',
+  'route', 'level', 'floor', 'grade', 'class', 'block', 'exhibit', 'schedule', 'annex', 'appendix', 'box', 'line',
+  'item', 'no', 'number', 'model', 'type', 'version', 'size', 'band', 'zone', 'terminal', 'stand', 'pier', 'cabin',
+  'berth', 'bay', 'lot', 'plot', 'house', 'building', 'tower', 'ward', 'bed', 'cell', 'regulation', 'part', 'title',
+  'figure', 'table', 'note', 'step', 'phase', 'stage', 'category', 'division', 'district', 'sector', 'area', 'road',
+  'highway', 'interstate', 'exit', 'channel', 'frequency', 'vitamin'].map((w): [string, true] => [w, true]));
+
+/** Whether the figure at `i` follows a word that makes it a label (LABELS) or a sign of one ("#", "No."). */
+function isLabelled(ctx: NumberReader, i: number): boolean {
+  const codes = ctx.codes;
+  let e = i;
+  while (e > ctx.floor && codes[e - 1] === Ch.SPACE) e--;
+  if (e < i && e > ctx.floor && codes[e - 1] === Ch.PERIOD) e--;
+  if (e > ctx.floor && codes[e - 1] === Ch.HASH) return true;
+  let s = e;
+  while (s > ctx.floor && isLetter(codes[s - 1])) s--;
+  return s < e && LABELS.has(codes, s, e);
+}
