@@ -574,6 +574,9 @@ function speakerBefore(codes: Codes, p: number, floor: number, sentenceStart: nu
       const pe = tokEnd;
       if (capital(codes, ps) && !inList(In.STOP_CAPITAL, codes, ps, pe) && !isPossessive(codes, ps, pe)) {
         s = runBefore(codes, pe, floor) ? runStarts[0] : ps;
+        // "a senior US official"
+        const determiner = determinedFrom(codes, s, floor);
+        if (determiner >= 0) s = determiner;
       } else if (isWord(codes, ps, pe, 'the') || isWord(codes, ps, pe, 'a') || isWord(codes, ps, pe, 'some') || isWord(codes, ps, pe, 'many') ||
         isWord(codes, ps, pe, 'other') || isPossessive(codes, ps, pe)) {
         s = ps;
