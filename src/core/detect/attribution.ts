@@ -393,7 +393,7 @@ function attributionAt(input: AttributionInput, vs: number, ve: number, entry: T
     const that = tokenAfter(codes, next, end) && isWord(codes, tokStart, tokEnd, 'that');
     if (!that && nextChar !== Ch.COLON && CLASS[nextChar] !== C.QUOTE && nextChar !== Ch.COMMA) return null;
   }
-  if (traits & Trait.WEAK && !complementFollows(codes, next, end) && !quoteJustBefore(codes, vs, start)) return null;
+  if (traits & Trait.WEAK && !complementFollows(codes, next, end) && !quoteJustBefore(codes, vs, start) && !reportEndsSentence(codes, vs, next, ss, end)) return null;
   if (verb === 'name' || (verb === 'part' && traits & Trait.NAMING)) {
     // "called it a “…”", "as described by …": naming verbs report speech only next to a quote.
     if (!quoteIn(input.quotes, ss, se)) return null;
@@ -476,6 +476,25 @@ function complementFollows(codes: Codes, i: number, end: number): boolean {
     if (!tokenAfter(codes, p, end)) return c === Ch.COMMA && CLASS[codes[skipSpaces(codes, p + 1, end)]] === C.QUOTE;
     if (isWord(codes, tokStart, tokEnd, 'that')) return true;
     p = skipSpaces(codes, tokEnd, end);
+  }
+  return false;
+}
+
+/**
+ * Whether the verb at `vs` closes its sentence after a comma and a few words, as a report
+ * written after what it reports does: "The talks failed, officials say." (`next`: the first
+ * character after the verb and its spaces; `ss`: the sentence start).
+ */
+function reportEndsSentence(codes: Codes, vs: number, next: number, ss: number, end: number): boolean {
+  if (next < end && CLASS[codes[next]] !== C.TERMINATOR) return false;
+  let e = skipSpacesBack(codes, vs, ss);
+  for (let words = 0; words < 6 && tokenBefore(codes, e, ss) && tokEnd === e; words++) {
+    const ts = tokStart;
+    // "…, and she agreed": a clause of its own, not a report.
+    if (isWord(codes, ts, tokEnd, 'and') || isWord(codes, ts, tokEnd, 'but') || isWord(codes, ts, tokEnd, 'or') || isWord(codes, ts, tokEnd, 'as') ||
+      isWord(codes, ts, tokEnd, 'so')) return false;
+    e = skipSpacesBack(codes, ts, ss);
+    if (e > ss && codes[e - 1] === Ch.COMMA) return true;
   }
   return false;
 }
