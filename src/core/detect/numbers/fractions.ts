@@ -61,13 +61,15 @@ export function wordTail(ctx: NumberReader, a: Atom, j: number): boolean {
   return false;
 }
 
+/** Whether the ordinal word at [ws, we) is a share: "a fifth of", "two thirds of", "rose by a fifth". */
 export function isFractionUse(ctx: NumberReader, ws: number, we: number, end: number, floor: number): boolean {
   const { codes } = ctx;
   const s = wordStartAfter(codes, we, end);
-  if (s < 0 || !isWord(codes, s, letterRunEnd(ctx, s, end), 'of')) return false;
+  const of = s >= 0 && isWord(codes, s, letterRunEnd(ctx, s, end), 'of');
   const be = wordEndBefore(codes, ws, floor);
   if (be < 0) return false;
   const bs = letterRunStart(ctx, be, floor);
+  if (!of) return (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'one')) && changedBy(ctx, bs, floor);
   const entry = isWord(codes, bs, be, 'a') ? null : lookup(codes, bs, be);
   return isWord(codes, bs, be, 'a') || (entry !== undefined && entry !== null && (entry.flags & F.CARDINAL) !== 0 && entry.n <= 10 && entry.n > 0);
 }
@@ -120,21 +122,21 @@ export function fractionAtom(ctx: NumberReader, a: Atom, ws: number, we: number,
       a.value = 0.5;
       return a;
     }
-    // "half of", "half the troops", "cut in half"; not "half-hearted" or "the second half".
+    // "half of", "half the troops", "cut in half", "rose by half"; not "half-hearted" or "the second half".
     const be = wordEndBefore(codes, ws, ctx.start);
     const bs = be >= 0 ? letterRunStart(ctx, be, ctx.start) : -1;
     if (be >= 0 && NOT_HALF.has(codes, bs, be)) return null;
-    const inHalf = be >= 0 && isWord(codes, bs, be, 'in');
+    const inHalf = be >= 0 && (isWord(codes, bs, be, 'in') || changedBy(ctx, ws, ctx.start));
     if (!of && !inHalf && !(after >= 0 && HALF_OF.has(codes, after, afterEnd))) return null;
     a.kind = 'fraction';
     a.value = 0.5;
     return a;
   }
-  // "a third of", "a quarter of"
+  // "a third of", "a quarter of", and a change by a share: "rose by a fifth"
   const be = wordEndBefore(codes, ws, ctx.floor);
-  if (of && be >= 0) {
+  if (be >= 0) {
     const bs = letterRunStart(ctx, be, ctx.floor);
-    if (isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'one')) {
+    if ((isWord(codes, bs, be, 'a') || isWord(codes, bs, be, 'one')) && (of || changedBy(ctx, bs, ctx.floor))) {
       a.start = bs;
       a.kind = 'fraction';
       a.value = 1 / entry.n;
@@ -332,4 +334,23 @@ export function ratioAfter(ctx: NumberReader, a: Atom, e: number): boolean {
   a.int = false;
   a.end = denEnd;
   return true;
+}
+
+/** Words of change before "by" that make what follows a share of the change: "rose by a fifth", "cut by half". */
+const CHANGE = new WordTable<true>(['rose', 'rise', 'rises', 'rising', 'risen', 'fell', 'fall', 'falls', 'falling', 'fallen',
+  'grew', 'grow', 'grows', 'growing', 'grown', 'increased', 'increase', 'increases', 'decreased', 'decrease', 'decreases',
+  'cut', 'cuts', 'reduced', 'reduce', 'reduces', 'dropped', 'drop', 'drops', 'declined', 'decline', 'declines', 'jumped',
+  'jump', 'climbed', 'climb', 'shrank', 'shrink', 'shrunk', 'expanded', 'expand', 'raised', 'raise', 'lowered', 'lower',
+  'slashed', 'slash', 'boosted', 'boost', 'soared', 'plunged', 'plummeted', 'surged', 'slumped', 'halved', 'up', 'down',
+  'higher', 'more', 'less', 'fewer', 'larger', 'smaller', 'bigger', 'longer', 'shorter'].map((w): [string, true] => [w, true]));
+
+/** Whether "by" after a word of change (CHANGE) stands just before the word at `s`: "rose by" a fifth. */
+function changedBy(ctx: NumberReader, s: number, floor: number): boolean {
+  const { codes } = ctx;
+  const byEnd = wordEndBefore(codes, s, floor);
+  if (byEnd < 0) return false;
+  const byStart = letterRunStart(ctx, byEnd, floor);
+  if (!isWord(codes, byStart, byEnd, 'by')) return false;
+  const verbEnd = wordEndBefore(codes, byStart, floor);
+  return verbEnd >= 0 && CHANGE.has(codes, letterRunStart(ctx, verbEnd, floor), verbEnd);
 }
