@@ -168,6 +168,17 @@ export function finishExpression(ctx: NumberReader, first: Atom): number {
     }
   }
 
+  // "a magnitude 7.8 earthquake": the scale named before the figure.
+  if (x.kind === undefined && x.unit === undefined && x.currency === undefined && !first.words && x.start === first.start) {
+    const me = wordEndBefore(codes, x.start, ctx.floor);
+    const ms = me >= 0 ? letterRunStart(ctx, me, ctx.floor) : -1;
+    if (me >= 0 && isWord(codes, ms, me, 'magnitude')) {
+      x.start = ms;
+      x.kind = 'measure';
+      x.unit = 'magnitude';
+    }
+  }
+
   // "aged 25", "at age 87": an age in years.
   // The word before ends in "age" or "aged".
   const aged = (codes[x.start - 2] | Case.LOWER) === Ch.d ? 1 : 0;

@@ -71,6 +71,9 @@ units('measure', '°C', 'celsius celcius centigrade');
 
 units('measure', '°F', 'fahrenheit farenheit');
 
+// An earthquake's magnitude: "a 7.8-magnitude earthquake".
+units('measure', 'magnitude', 'magnitude');
+
 units('measure', 'mg', 'mg milligram milligrams milligramme milligrammes');
 
 units('measure', 'µg', 'microgram micrograms microgramme microgrammes');
