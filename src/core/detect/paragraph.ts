@@ -21,7 +21,8 @@ import { type OpenQuote, type QuoteSpan, pairQuotes } from './quotes';
 import { findCues } from './cues';
 import { Reading } from './reading';
 import type { ParagraphSpan, TextFormat } from './structure/span';
-import { type Attribution, type AttributionInput, type SpeakerRef, attributionDetection, endsWithColon, findAttributions, linkQuotes } from './attribution';
+import { type Attribution, type AttributionInput, type SpeakerRef, attributionDetection, endsWithColon, findAttributions } from './attribution';
+import { linkQuotes } from './quoteLinks';
 import type { QuoteSubtype } from './types';
 import { Ch } from './chars';
 
