@@ -2,7 +2,7 @@
  * The words attribution reading knows: auxiliaries and passives between a speaker and a
  * verb, pronouns, relatives, the connectors and titles inside a speaker's name, roles and
  * organisations that speak, and the speech verbs that need more than themselves to report
- * speech. Lists of words, no reading: attribution.ts does that.
+ * speech. Lists of words, no reading: attribution.ts and speakers.ts do that.
  */
 import { WordTable } from './text';
 
@@ -91,7 +91,7 @@ export const enum In {
   ROLE = 256,
   OFFICE = 512,
   MODIFIER = 1024,
-  /** The lowercase words a determiner may open a speaker with before its office or role (see attribution.ts). */
+  /** The lowercase words a determiner may open a speaker with before its office or role (see speakers.ts). */
   DESCRIBING = TITLE | ROLE | OFFICE | MODIFIER,
 }
 
