@@ -334,30 +334,16 @@ export function speakerBefore(codes: Codes, p: number, floor: number, sentenceSt
   if (inList(In.ROLE, codes, ts, te) || (!capital(codes, ts) && inList(In.OFFICE, codes, ts, te))) {
     // "Pentagon officials", "US officials", "the ministry", "Experts", "the defence minister"
     let s = ts;
+    // "Pentagon officials", "a senior US official": the capitals before the role.
     const gap = skipSpacesBack(codes, ts, floor);
-    if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap) {
-      const ps = tokStart;
-      const pe = tokEnd;
-      if (capital(codes, ps) && !inList(In.STOP_CAPITAL, codes, ps, pe) && !isPossessive(codes, ps, pe)) {
-        s = runBefore(codes, pe, floor) ? runStarts[0] : ps;
-        // "a senior US official"
-        const determiner = determinedFrom(codes, s, floor);
-        if (determiner >= 0) s = determiner;
-      } else if (isWord(codes, ps, pe, 'the') || isWord(codes, ps, pe, 'a') || isWord(codes, ps, pe, 'some') || isWord(codes, ps, pe, 'many') ||
-        isWord(codes, ps, pe, 'other') || isPossessive(codes, ps, pe)) {
-        s = ps;
-        // "the prime minister's office": the possessive's own determiner and describing words.
-        if (!capital(codes, ps) && isPossessive(codes, ps, pe)) {
-          const determiner = determinedFrom(codes, ps, floor);
-          if (determiner >= 0) s = determiner;
-        }
-      }
+    if (gap < ts && tokenBefore(codes, gap, floor) && tokEnd === gap && capital(codes, tokStart) && !inList(In.STOP_CAPITAL, codes, tokStart, tokEnd) &&
+      !isPossessive(codes, tokStart, tokEnd)) {
+      s = runBefore(codes, tokEnd, floor) ? runStarts[0] : tokStart;
     }
-    // "the outgoing defence minister", "a senior official", "Russia's foreign minister"
-    if (s === ts && !capital(codes, ts)) {
-      const determiner = determinedFrom(codes, ts, floor);
-      if (determiner >= 0) s = determiner;
-    }
+    // "the ministry", "the outgoing defence minister", "Russia's foreign minister", "the prime
+    // minister's office", "a senior US official": a determiner and the words it describes with.
+    const determiner = determinedFrom(codes, s, floor);
+    if (determiner >= 0) s = determiner;
     if (s !== ts || capital(codes, ts)) {
       // "the head of the agency", "a spokesperson for the ministry": the one who speaks for it.
       if (speakerHolding(codes, s, te, floor)) return true;
@@ -459,10 +445,10 @@ function determinedFrom(codes: Codes, head: number, floor: number): number {
     const pe = tokEnd;
     if (isDeterminer(codes, ps, pe)) return ps;
     if (isPossessive(codes, ps, pe)) {
-      // "the country's": with its own determiner.
+      // "Russia's"; "the country's", "the prime minister's": with their own determiner.
       if (capital(codes, ps)) return ps;
-      const before = skipSpacesBack(codes, ps, floor);
-      return before < ps && tokenBefore(codes, before, floor) && tokEnd === before && isDeterminer(codes, tokStart, tokEnd) ? tokStart : ps;
+      const own = determinedFrom(codes, ps, floor);
+      return own >= 0 ? own : ps;
     }
     if (n === 3 || (capital(codes, ps) ? inList(In.STOP_CAPITAL, codes, ps, pe) : !inList(In.DESCRIBING, codes, ps, pe))) return -1;
     s = ps;

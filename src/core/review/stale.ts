@@ -2,8 +2,9 @@
  * Stale verdicts: a verdict recorded on a tag, then the tagged text changed, so the verdict
  * may no longer hold. When a verdict field is set, the tag stores a short hash of the text
  * the verdict was given on, under {@link VERDICT_STAMP_KEY}; `check` compares it with the
- * text now. Where the text's lines break and how it is spaced do not count (reflow.ts). A hash rather than a copy of the text keeps the sidecar small and its diff to
- * one line; it only has to tell "the same text" from "another text".
+ * text now; where the text's lines break and how it is spaced do not count (reflow.ts). A
+ * hash rather than a copy of the text keeps the sidecar small and its diff to one line; it
+ * only has to tell "the same text" from "another text".
  */
 import type { Tag } from '../tags';
 import { normaliseSpacing } from '../reflow';
